@@ -1,0 +1,1 @@
+"""Open TrueType fonts shipped with memokit, each with its licence."""

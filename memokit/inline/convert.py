@@ -1,0 +1,170 @@
+"""markdown-it's flat token stream -> a tree of model blocks and inlines."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from markdown_it.token import Token
+
+from memokit.inline.rules import markdown
+from memokit.model import (
+    Block,
+    BulletList,
+    Code,
+    Emph,
+    Inline,
+    LineBreak,
+    Link,
+    ListItem,
+    OrderedList,
+    Paragraph,
+    Quote,
+    Strong,
+    Text,
+)
+
+
+class MarkupProblem(Exception):
+    """Markdown the format does not allow here; ``offset`` into the source text."""
+
+    def __init__(self, message: str, line: int = 0):
+        super().__init__(message)
+        self.message = message
+        self.line = line  # 0-based line inside the text
+
+
+@dataclass
+class Callbacks:
+    """How the builder turns notes and cross-references into numbered nodes."""
+
+    note: Callable[[str | None, tuple[Inline, ...], int], Inline | None]
+    ref: Callable[[str, str, int], Inline | None]
+    forbidden_note: Callable[[int], None] | None = None  # set where notes are not allowed
+    nested_note: Callable[[int], None] | None = None  # a note inside an inline note
+
+
+_UNSUPPORTED = {
+    "heading_open": "headings are not allowed in body text; start a new section with 'heading:'",
+    "lheading_open": "headings are not allowed in body text; start a new section with 'heading:'",
+    "code_block": "indented code blocks are not supported; remove the four leading spaces",
+    "fence": "code blocks are not supported; write the text as a paragraph",
+    "hr": "horizontal rules are not supported; remove the '---' line",
+}
+
+
+def parse_inline(text: str, cb: Callbacks) -> tuple[Inline, ...]:
+    """One run of inline Markdown (captions, lede, notes, cells)."""
+    md = markdown()
+    tokens = md.parseInline(text.strip(), {})
+    children = tokens[0].children or [] if tokens else []
+    return _inlines(children, cb)
+
+
+def parse_blocks(text: str, cb: Callbacks) -> tuple[Block, ...]:
+    """Paragraphs, lists and quotes from a body string."""
+    tokens = markdown().parse(text, {})
+    blocks, _ = _blocks(tokens, 0, None, cb)
+    return tuple(blocks)
+
+
+def _blocks(tokens: list[Token], i: int, close: str | None, cb: Callbacks
+            ) -> tuple[list[Block], int]:
+    out: list[Block] = []
+    while i < len(tokens):
+        t = tokens[i]
+        if close and t.type == close:
+            return out, i + 1
+        if t.type in _UNSUPPORTED:
+            raise MarkupProblem(_UNSUPPORTED[t.type], t.map[0] if t.map else 0)
+        if t.type == "paragraph_open":
+            inline = tokens[i + 1]
+            out.append(Paragraph(_inlines(inline.children or [], cb)))
+            i += 3
+        elif t.type in ("bullet_list_open", "ordered_list_open"):
+            items: list[ListItem] = []
+            end = t.type.replace("_open", "_close")
+            i += 1
+            while tokens[i].type != end:
+                sub, i = _blocks(tokens, i + 1, "list_item_close", cb)
+                items.append(ListItem(tuple(sub)))
+            i += 1
+            if t.type == "bullet_list_open":
+                out.append(BulletList(tuple(items)))
+            else:
+                out.append(OrderedList(tuple(items), int(t.attrGet("start") or 1)))
+        elif t.type == "blockquote_open":
+            sub, i = _blocks(tokens, i + 1, "blockquote_close", cb)
+            out.append(Quote(tuple(sub)))
+        elif t.type == "html_block":
+            raise MarkupProblem("raw HTML is not allowed; write Markdown", t.map[0] if t.map else 0)
+        else:
+            i += 1
+    return out, i
+
+
+def _inlines(tokens: list[Token], cb: Callbacks) -> tuple[Inline, ...]:
+    stack: list[tuple[str, list[Inline], str]] = [("root", [], "")]
+    for t in tokens:
+        cur = stack[-1][1]
+        typ = t.type
+        if typ == "text":
+            if t.content:
+                _add_text(cur, t.content)
+        elif typ == "softbreak":
+            _add_text(cur, " ")
+        elif typ == "hardbreak":
+            cur.append(LineBreak())
+        elif typ == "code_inline":
+            cur.append(Code(t.content))
+        elif typ in ("em_open", "strong_open"):
+            stack.append((typ, [], ""))
+        elif typ == "link_open":
+            stack.append((typ, [], str(t.attrGet("href") or "")))
+        elif typ in ("em_close", "strong_close", "link_close"):
+            kind, kids, href = stack.pop()
+            node: Inline
+            if kind == "em_open":
+                node = Emph(tuple(kids))
+            elif kind == "strong_open":
+                node = Strong(tuple(kids))
+            else:
+                node = Link(href, tuple(kids))
+            stack[-1][1].append(node)
+        elif typ == "note_ref":
+            _note(cur, cb, t.meta["id"], (), t.meta["offset"])
+        elif typ == "inline_note":
+            inner = Callbacks(cb.note, cb.ref, cb.forbidden_note or cb.nested_note or _ignore)
+            kids = _inlines(t.children or [], inner)
+            _note(cur, cb, None, kids, t.meta["offset"])
+        elif typ == "xref":
+            node_ = cb.ref(t.meta["kind"], t.meta["id"], t.meta["offset"])
+            if node_ is not None:
+                cur.append(node_)
+        elif typ == "html_inline":
+            _add_text(cur, t.content)
+    while len(stack) > 1:  # unbalanced (cannot happen with markdown-it); keep the text
+        _, kids, _ = stack.pop()
+        stack[-1][1].extend(kids)
+    return tuple(stack[0][1])
+
+
+def _note(cur: list[Inline], cb: Callbacks, note_id: str | None, kids: tuple[Inline, ...],
+          offset: int) -> None:
+    if cb.forbidden_note is not None:
+        cb.forbidden_note(offset)
+        return
+    node = cb.note(note_id, kids, offset)
+    if node is not None:
+        cur.append(node)
+
+
+def _ignore(offset: int) -> None:
+    return None
+
+
+def _add_text(cur: list[Inline], text: str) -> None:
+    if cur and isinstance(cur[-1], Text):
+        cur[-1] = Text(cur[-1].text + text)
+    else:
+        cur.append(Text(text))

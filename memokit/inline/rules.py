@@ -1,0 +1,74 @@
+"""Inline rules markdown-it lacks: ``^[inline notes]``, ``[^id]`` and ``@fig:id`` / ``@tbl:id``."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from markdown_it import MarkdownIt
+from markdown_it.helpers import parseLinkLabel
+from markdown_it.rules_inline import StateInline
+
+_NOTE_REF = re.compile(r"\[\^([A-Za-z0-9_-]+)\]")
+_XREF = re.compile(r"@(fig|tbl):([A-Za-z0-9_]+(?:-[A-Za-z0-9_]+)*)")
+
+
+def note_ref(state: StateInline, silent: bool) -> bool:
+    """``[^id]``: a reference to a note defined under ``footnotes:``."""
+    if not state.src.startswith("[^", state.pos):
+        return False
+    m = _NOTE_REF.match(state.src, state.pos)
+    if not m:
+        return False
+    if not silent:
+        tok = state.push("note_ref", "", 0)
+        tok.meta = {"id": m.group(1), "offset": state.pos}
+    state.pos = m.end()
+    return True
+
+
+def inline_note(state: StateInline, silent: bool) -> bool:
+    """``^[text]``: a footnote written in place."""
+    start = state.pos
+    if not state.src.startswith("^[", start):
+        return False
+    end = parseLinkLabel(state, start + 1)
+    if end < 0:
+        return False
+    if not silent:
+        children: list = []
+        state.md.inline.parse(state.src[start + 2: end], state.md, state.env, children)
+        tok = state.push("inline_note", "", 0)
+        tok.children = children
+        tok.meta = {"offset": start}
+    state.pos = end + 1
+    return True
+
+
+def xref(state: StateInline, silent: bool) -> bool:
+    """``@fig:id`` or ``@tbl:id``, not inside a word or an e-mail address."""
+    pos = state.pos
+    if state.src[pos] != "@":
+        return False
+    if pos > 0 and (state.src[pos - 1].isalnum() or state.src[pos - 1] in "._-"):
+        return False
+    m = _XREF.match(state.src, pos)
+    if not m:
+        return False
+    if not silent:
+        tok = state.push("xref", "", 0)
+        tok.meta = {"kind": "figure" if m.group(1) == "fig" else "table", "id": m.group(2),
+                    "offset": pos}
+    state.pos = m.end()
+    return True
+
+
+@lru_cache(maxsize=1)
+def markdown() -> MarkdownIt:
+    """CommonMark, raw HTML off, typographer off (text passes as written), plus our rules."""
+    md = MarkdownIt("commonmark", {"html": False, "typographer": False, "linkify": False})
+    md.inline.ruler.before("link", "note_ref", note_ref)
+    md.inline.ruler.before("link", "inline_note", inline_note)
+    md.inline.ruler.before("link", "xref", xref)
+    md.disable(["image"])
+    return md

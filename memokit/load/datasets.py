@@ -1,0 +1,82 @@
+"""The memo's ``data:`` section: safe paths, loading, and located data errors."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from memokit.data.tables import DataProblem, from_inline, prepare, read_file
+from memokit.errors import Diagnostic
+from memokit.load.yaml_source import Located, PathKey
+from memokit.model import DataSet
+
+
+def safe_path(raw: str, base: Path, data_root: Path | None) -> tuple[Path | None, str | None]:
+    """Resolve a path written in a memo; (path, None) or (None, why it is refused)."""
+    p = Path(raw)
+    if p.is_absolute() or raw.startswith(("/", "\\")) or (len(raw) > 1 and raw[1] == ":"):
+        if data_root is None:
+            return None, ("absolute paths are not allowed; write the path relative to the memo's "
+                          "folder (or allow a data root with --data-root)")
+        resolved = p.resolve()
+    else:
+        resolved = (base / p).resolve()
+    roots = [base.resolve()] + ([data_root.resolve()] if data_root else [])
+    if not any(_inside(resolved, r) for r in roots):
+        return None, ("the path leads outside the memo's folder; keep data files in the memo's "
+                      "folder tree (or allow a data root with --data-root)")
+    return resolved, None
+
+
+def _inside(path: Path, root: Path) -> bool:
+    try:
+        path.relative_to(root)
+    except ValueError:
+        return False
+    return True
+
+
+def load_datasets(doc: Located, base: Path, data_root: Path | None
+                  ) -> tuple[dict[str, DataSet], list[Diagnostic]]:
+    """Load every well-formed data set; return them and the problems found."""
+    raw = doc.value.get("data") if isinstance(doc.value, dict) else None
+    out: dict[str, DataSet] = {}
+    errors: list[Diagnostic] = []
+    if not isinstance(raw, dict):
+        return out, errors
+    shown_base = os.path.dirname(doc.file)
+    for name, spec in raw.items():
+        path: PathKey = ("data", name)
+        if not isinstance(spec, dict) or ("file" in spec) == ("rows" in spec):
+            continue  # structural error already reported
+        shown: str | None = None
+        try:
+            if isinstance(spec.get("file"), str):
+                resolved, why = safe_path(spec["file"], base, data_root)
+                if why:
+                    errors.append(doc.error(path + ("file",), why))
+                    continue
+                assert resolved is not None
+                shown = os.path.join(shown_base, spec["file"]) if shown_base else spec["file"]
+                if not resolved.is_file():
+                    errors.append(doc.error(path + ("file",), f"data file '{spec['file']}' does "
+                                            "not exist; check the name and that the path is "
+                                            "relative to the memo's folder"))
+                    continue
+                base_ds = read_file(name, resolved, shown)
+            elif isinstance(spec.get("rows"), list) and all(isinstance(r, list) for r in spec["rows"]):
+                base_ds = from_inline(name, spec["rows"])
+            else:
+                continue
+            out[name] = prepare(name, spec, base_ds, shown)
+        except DataProblem as exc:
+            if exc.file and exc.row:
+                errors.append(Diagnostic(exc.file, exc.row, 1, f"data.{name}", exc.message))
+            elif exc.file:
+                errors.append(doc.error(path + ("file",), f"{exc.file} {exc.message}"))
+            else:
+                errors.append(doc.error(path + exc.field, exc.message))
+        except (OSError, UnicodeDecodeError) as exc:
+            errors.append(doc.error(path + ("file",), f"cannot read the data file ({exc}); check "
+                                    "that it is UTF-8 text and readable"))
+    return out, errors

@@ -1,0 +1,210 @@
+"""The JSON Schema of the memo content format: the one statement of its structure.
+
+The loader validates every memo against it (so the schema editors use and the
+loader can never disagree); semantic rules (footnote ids, cross-references,
+data columns) are checked by the builder on top. ``x-hint`` is our own
+annotation: the "what would be right" half of an error message.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+ID_PATTERN = r"^[A-Za-z0-9_-]+$"
+CHART_KINDS = ("line", "bar", "barh", "grouped-bar", "stacked-bar", "area", "stacked-area",
+               "scatter")
+
+_TEXT = {"type": "string", "x-hint": "write it as text"}
+_ID = {"type": "string", "pattern": ID_PATTERN,
+       "x-hint": "use letters, digits, '-' and '_' only, e.g. 'events-2021'"}
+_WIDTH = {"enum": ["page", "column"], "x-hint": "use 'page' or 'column'"}
+
+_AUTHOR = {
+    "oneOf": [
+        {"type": "string", "minLength": 1},
+        {
+            "type": "object",
+            "properties": {"name": _TEXT, "affiliation": _TEXT, "email": _TEXT},
+            "required": ["name"],
+            "additionalProperties": False,
+        },
+    ],
+    "x-hint": "write a name, or a mapping with 'name' and optional 'affiliation' and 'email'",
+}
+
+_FIGURE = {
+    "type": "object",
+    "description": "A chart drawn from a named data set at render time.",
+    "properties": {
+        "id": _ID,
+        "caption": _TEXT,
+        "data": {"type": "string", "x-hint": "name a data set from the 'data' section"},
+        "chart": {"enum": list(CHART_KINDS), "x-hint": "use one of " + ", ".join(CHART_KINDS)},
+        "x": {"type": "string", "x-hint": "name a column of the data set"},
+        "y": {
+            "oneOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"},
+                                            "minItems": 1}],
+            "x-hint": "name a column, or give a list of columns",
+        },
+        "series": {"type": "string", "x-hint": "name a column of the data set"},
+        "x_label": _TEXT,
+        "y_label": _TEXT,
+        "source": _TEXT,
+        "alt": _TEXT,
+        "width": _WIDTH,
+    },
+    "required": ["id", "caption", "data", "chart", "x", "y"],
+    "additionalProperties": False,
+}
+
+_CELL = {"type": ["string", "number", "boolean", "null"], "x-hint": "write a value"}
+
+_TABLE = {
+    "type": "object",
+    "description": "A table from a named data set or from inline rows.",
+    "properties": {
+        "id": _ID,
+        "caption": _TEXT,
+        "data": {"type": "string", "x-hint": "name a data set from the 'data' section"},
+        "rows": {"type": "array", "minItems": 1, "items": {"type": "array", "items": _CELL},
+                 "x-hint": "give a list of rows, each a list of cells; the first row is the header"},
+        "columns": {"type": "array", "items": {"type": "string"}, "minItems": 1,
+                    "x-hint": "list column names of the data set"},
+        "header": {"type": "array", "items": {"type": "string"}, "minItems": 1,
+                   "x-hint": "list one display name per column"},
+        "align": {"type": "array", "items": {"enum": ["left", "right", "center"]},
+                  "x-hint": "list 'left', 'right' or 'center' per column"},
+        "source": _TEXT,
+        "width": _WIDTH,
+    },
+    "required": ["id", "caption"],
+    "oneOf": [{"required": ["data"]}, {"required": ["rows"]}],
+    "x-hint": "give exactly one of 'data' (a data set name) or 'rows' (inline rows)",
+    "additionalProperties": False,
+}
+
+_BLOCK = {
+    "oneOf": [
+        {"type": "string", "description": "Markdown paragraphs, lists and quotes."},
+        {
+            "type": "object",
+            "properties": {"figure": _FIGURE, "table": _TABLE},
+            "minProperties": 1,
+            "maxProperties": 1,
+            "additionalProperties": False,
+        },
+    ],
+    "x-hint": "write Markdown text, or a 'figure:' or 'table:' block",
+}
+
+
+def _section(depth: int) -> dict[str, Any]:
+    props: dict[str, Any] = {
+        "heading": {"type": "string", "minLength": 1, "x-hint": "write the heading as text"},
+        "body": {"type": "array", "items": _BLOCK,
+                 "x-hint": "give a list of Markdown text and figure/table blocks"},
+    }
+    if depth < 3:
+        props["sections"] = {"type": "array", "minItems": 1, "items": _section(depth + 1),
+                             "x-hint": "give a list of subsections"}
+    return {
+        "type": "object",
+        "properties": props,
+        "required": ["heading"],
+        "additionalProperties": False,
+    }
+
+
+_FILTER_VALUE = {
+    "oneOf": [
+        {"type": ["string", "number", "boolean"]},
+        {"type": "array", "items": {"type": ["string", "number", "boolean"]}},
+        {"type": "object", "properties": {"min": {}, "max": {}}, "minProperties": 1,
+         "additionalProperties": False},
+    ],
+    "x-hint": "give a value, a list of values, or {min: .., max: ..}",
+}
+
+_DATASET = {
+    "type": "object",
+    "properties": {
+        "file": {"type": "string", "pattern": r"\.(csv|json|ya?ml)$",
+                 "x-hint": "give a .csv, .json or .yaml file relative to the memo"},
+        "rows": {"type": "array", "minItems": 1, "items": {"type": "array", "items": _CELL},
+                 "x-hint": "give a header row, then rows of values"},
+        "filter": {"type": "object", "additionalProperties": _FILTER_VALUE,
+                   "x-hint": "map column names to a value, a list or {min, max}"},
+        "bin": {
+            "type": "object",
+            "properties": {
+                "column": {"type": "string"},
+                "by": {"enum": ["month", "quarter", "year"],
+                       "x-hint": "use 'month', 'quarter' or 'year'"},
+                "as": {"type": "string"},
+            },
+            "required": ["column", "by"],
+            "additionalProperties": False,
+        },
+        "group_by": {"type": "array", "items": {"type": "string"}, "minItems": 1,
+                     "x-hint": "list column names"},
+        "aggregate": {
+            "type": "object",
+            "additionalProperties": {
+                "type": "string",
+                "pattern": r"^(count|(sum|mean|min|max)\([A-Za-z0-9_ -]+\))$",
+                "x-hint": "use count, sum(column), mean(column), min(column) or max(column)",
+            },
+            "minProperties": 1,
+        },
+    },
+    "oneOf": [{"required": ["file"]}, {"required": ["rows"]}],
+    "x-hint": "give exactly one of 'file' or 'rows'",
+    "additionalProperties": False,
+}
+
+SCHEMA: dict[str, Any] = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": "https://memokit.invalid/schema/memo-1.json",
+    "title": "memokit memo",
+    "description": "One policy memo: metadata, lede, sections, footnotes and data.",
+    "type": "object",
+    "properties": {
+        "memokit": {"const": 1, "x-hint": "use 1 (the only format version so far)"},
+        "title": {"type": "string", "minLength": 1, "x-hint": "write the title as text"},
+        "subtitle": _TEXT,
+        "authors": {
+            "oneOf": [
+                {"type": "string", "minLength": 1},
+                {"type": "array", "minItems": 1, "items": _AUTHOR},
+            ],
+            "x-hint": "write a name, or a list of names or {name, affiliation, email} mappings",
+        },
+        "date": {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$",
+                 "x-hint": "write an ISO date, e.g. 2026-03-14"},
+        "number": {"type": ["string", "integer"], "x-hint": "write the memo number, e.g. \"8123\""},
+        "series": _TEXT,
+        "project": {"type": ["string", "integer"], "x-hint": "write the project code as text"},
+        "approved_by": _TEXT,
+        "language": {"type": "string", "pattern": r"^[a-z]{2,3}(-[A-Za-z]{2,4})?$",
+                     "x-hint": "write a language tag such as en-GB or sv-SE"},
+        "keywords": {"type": "array", "items": {"type": "string"},
+                     "x-hint": "give a list of keywords"},
+        "style": {"type": "string", "minLength": 1,
+                  "x-hint": "name a built-in style ('memo') or a style folder"},
+        "lede": _TEXT,
+        "data": {"type": "object", "propertyNames": {"pattern": ID_PATTERN},
+                 "additionalProperties": _DATASET, "x-hint": "map data set names to their source"},
+        "sections": {"type": "array", "minItems": 1, "items": _section(1),
+                     "x-hint": "give a list of sections, each with 'heading' and 'body'"},
+        "footnotes": {"type": "object", "propertyNames": {"pattern": ID_PATTERN},
+                      "additionalProperties": _TEXT,
+                      "x-hint": "map footnote ids (letters, digits, '-', '_') to their text"},
+    },
+    "required": ["title", "authors", "date", "sections"],
+    "additionalProperties": False,
+}
+
+
+def json_schema() -> dict[str, Any]:
+    """The schema as published by ``memokit schema`` (our x-hints kept as annotations)."""
+    return SCHEMA

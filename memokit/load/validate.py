@@ -1,0 +1,161 @@
+"""Structural validation: the JSON Schema applied to a located document.
+
+jsonschema finds what is wrong; this module says it the way an author can act
+on: the key that is unknown (with "did you mean"), the field that is missing,
+the value that has the wrong type, each at its line and column.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError
+
+from memokit.errors import Diagnostic, did_you_mean, one_of
+from memokit.load.schema import SCHEMA
+from memokit.load.yaml_source import Located, PathKey
+
+_VALIDATOR = Draft202012Validator(SCHEMA)
+
+_TYPE_NAMES = {
+    "string": "text", "integer": "a whole number", "number": "a number", "boolean": "true or false",
+    "array": "a list", "object": "a mapping of keys to values", "null": "nothing",
+}
+
+
+def json_ready(value: object) -> object:
+    """Dates become ISO strings, as they are in the schema's eyes."""
+    if isinstance(value, dict):
+        return {k: json_ready(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [json_ready(v) for v in value]
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def _kind(value: object) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__
+
+
+def _hint(schema: dict[str, Any]) -> str:
+    return schema.get("x-hint", "")
+
+
+def _with_hint(msg: str, schema: dict[str, Any]) -> str:
+    hint = _hint(schema)
+    return f"{msg}; {hint}" if hint else msg
+
+
+def _branch_errors(err: ValidationError) -> list[ValidationError] | None:
+    """For oneOf/anyOf: the errors of the one branch whose type fits the value."""
+    by_branch: dict[int, list[ValidationError]] = {}
+    for sub in err.context or ():
+        by_branch.setdefault(sub.relative_schema_path[0], []).append(sub)  # type: ignore[index]
+    fitting = [
+        errs for errs in by_branch.values()
+        if not any(e.validator == "type" and not e.relative_path for e in errs)
+        and not any(e.validator == "required" and not e.relative_path
+                    and "required" in e.schema and len(e.schema) == 1 for e in errs)
+    ]
+    if len(fitting) == 1:
+        return fitting[0]
+    return None
+
+
+def _describe(err: ValidationError, doc: Located, base: PathKey) -> list[Diagnostic]:
+    path: PathKey = base + tuple(err.relative_path)
+    schema = err.schema if isinstance(err.schema, dict) else {}
+    v = err.validator
+    inst = err.instance
+    if v in ("oneOf", "anyOf"):
+        sub = _branch_errors(err)
+        if sub is not None:
+            out: list[Diagnostic] = []
+            for e in sub:
+                out.extend(_describe(e, doc, path))
+            return out
+        if isinstance(inst, dict) and all(
+            isinstance(b, dict) and set(b) == {"required"} for b in schema.get(v, [])
+        ):
+            names = [b["required"][0] for b in schema[v]]
+            given = [n for n in names if n in inst]
+            what = "both " + " and ".join(f"'{n}'" for n in given) if given else "neither"
+            return [doc.error(path, f"{what} given; {_hint(schema) or 'give exactly one'}")]
+        return [doc.error(path, _with_hint(f"{_kind(inst)} is not allowed here", schema))]
+    if v == "additionalProperties" and isinstance(inst, dict):
+        allowed = list(schema.get("properties", {}))
+        out = []
+        for key in inst:
+            if key in allowed:
+                continue
+            tip = did_you_mean(key, allowed)
+            rest = f"; allowed keys: {', '.join(allowed)}" if allowed else ""
+            out.append(doc.error(path + (key,), f"unknown key '{key}'{tip}{rest}", key=True))
+        return out
+    if v == "required":
+        missing = [r for r in schema.get("required", []) if isinstance(inst, dict) and r not in inst]
+        out = []
+        for name in missing:
+            sub = schema.get("properties", {}).get(name, {})
+            hint = _hint(sub) or "add it"
+            out.append(doc.error(path + (name,), f"required field '{name}' is missing; {hint}"))
+        return out
+    if v == "type":
+        want = schema.get("type")
+        wants = [want] if isinstance(want, str) else list(want or [])
+        names = " or ".join(_TYPE_NAMES.get(w, w) for w in wants)
+        return [doc.error(path, _with_hint(f"expected {names}, got {_kind(inst)}", schema))]
+    if v == "enum":
+        choices = [str(c) for c in schema.get("enum", [])]
+        tip = did_you_mean(str(inst), choices)
+        return [doc.error(path, f"'{inst}' is not a known value{tip}; use {one_of(choices)}")]
+    if v == "const":
+        return [doc.error(path, _with_hint(f"'{inst}' is not supported", schema))]
+    if v == "pattern":
+        return [doc.error(path, _with_hint(f"'{inst}' is not valid", schema))]
+    if v == "propertyNames":
+        bad = err.instance
+        return [doc.error(path + (str(bad),), f"name '{bad}' is not valid; use letters, digits, "
+                          "'-' and '_' only", key=True)]
+    if v in ("minItems", "minProperties"):
+        return [doc.error(path, _with_hint("is empty", schema))]
+    if v == "maxProperties":
+        return [doc.error(path, _with_hint("holds more than one block in one list item; give "
+                                           "each 'figure:' or 'table:' its own '- ' item", {}))]
+    if v == "minLength":
+        return [doc.error(path, _with_hint("is empty", schema))]
+    return [doc.error(path, err.message)]
+
+
+def validate_structure(doc: Located) -> list[Diagnostic]:
+    """All structural problems of a memo document, located, in file order, deduplicated."""
+    instance = json_ready(doc.value)
+    diags: list[Diagnostic] = []
+    seen: set[tuple[object, ...]] = set()
+    for err in _VALIDATOR.iter_errors(instance):
+        for d in _describe(err, doc, ()):
+            key = (d.line, d.column, d.field, d.message)
+            if key not in seen:
+                seen.add(key)
+                diags.append(d)
+    return sorted(diags, key=Diagnostic.sort_key)
+
+
+def bad_paths(diags: list[Diagnostic]) -> set[str]:
+    """Field paths with a structural error (the builder skips those)."""
+    return {d.field for d in diags if d.field}

@@ -1,0 +1,34 @@
+"""The format-free memo model. Imports nothing else of memokit."""
+
+from memokit.model.nodes import (
+    Author,
+    Block,
+    BulletList,
+    ChartSpec,
+    Code,
+    DataSet,
+    Emph,
+    Figure,
+    Inline,
+    LineBreak,
+    Link,
+    ListItem,
+    Memo,
+    MemoMeta,
+    Note,
+    OrderedList,
+    Paragraph,
+    Quote,
+    Ref,
+    Section,
+    Strong,
+    Table,
+    Text,
+)
+from memokit.model.source import SourceSpan
+
+__all__ = [
+    "Author", "Block", "BulletList", "ChartSpec", "Code", "DataSet", "Emph", "Figure",
+    "Inline", "LineBreak", "Link", "ListItem", "Memo", "MemoMeta", "Note", "OrderedList",
+    "Paragraph", "Quote", "Ref", "Section", "SourceSpan", "Strong", "Table", "Text",
+]

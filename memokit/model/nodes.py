@@ -1,0 +1,205 @@
+"""The memo document model: frozen, format-free nodes.
+
+A small closed set of block and inline types. The model holds meaning (a lede,
+a level-2 heading, a note), never points, colours or format names. Numbering of
+footnotes, figures and tables is done once by the loader, so every writer agrees.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal, Union
+
+from memokit.model.source import SourceSpan
+
+# ---------------------------------------------------------------- inlines
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """Plain text, exactly as written (quotes, dashes, ``&`` and ``<`` included)."""
+
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Code:
+    """Inline code span."""
+
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Emph:
+    children: tuple[Inline, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Strong:
+    children: tuple[Inline, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    url: str
+    children: tuple[Inline, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class LineBreak:
+    """A hard line break inside a paragraph."""
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """A footnote: its number in reading order and its content."""
+
+    number: int
+    children: tuple[Inline, ...]
+    id: str | None = None  # the author's id for ``[^id]`` notes; None for inline notes
+
+
+@dataclass(frozen=True, slots=True)
+class Ref:
+    """A cross-reference to a figure or table, resolved to its number."""
+
+    kind: Literal["figure", "table"]
+    target: str
+    number: int
+
+
+Inline = Union[Text, Code, Emph, Strong, Link, LineBreak, Note, Ref]
+
+# ---------------------------------------------------------------- blocks
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    children: tuple[Inline, ...]
+    span: SourceSpan | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ListItem:
+    blocks: tuple[Block, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class BulletList:
+    items: tuple[ListItem, ...]
+    span: SourceSpan | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class OrderedList:
+    items: tuple[ListItem, ...]
+    start: int = 1
+    span: SourceSpan | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    blocks: tuple[Block, ...]
+    span: SourceSpan | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ChartSpec:
+    """What to draw: the data set and how to map its columns. No styling."""
+
+    kind: str  # line, bar, barh, grouped-bar, stacked-bar, area, stacked-area, scatter
+    data: str  # name of a data set in ``Memo.data``
+    x: str
+    y: tuple[str, ...]
+    series: str | None = None
+    x_label: str | None = None
+    y_label: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    id: str
+    number: int
+    caption: tuple[Inline, ...]
+    chart: ChartSpec
+    alt: str
+    source: tuple[Inline, ...] = ()
+    width: Literal["page", "column"] = "column"
+    span: SourceSpan | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    id: str
+    number: int
+    caption: tuple[Inline, ...]
+    header: tuple[tuple[Inline, ...], ...]
+    rows: tuple[tuple[tuple[Inline, ...], ...], ...]
+    align: tuple[Literal["left", "right", "center"], ...]
+    source: tuple[Inline, ...] = ()
+    width: Literal["page", "column"] = "column"
+    span: SourceSpan | None = None
+
+
+Block = Union[Paragraph, BulletList, OrderedList, Quote, Figure, Table]
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    heading: str  # the author's casing; the house style decides the case shown
+    level: int  # 1, 2 or 3
+    blocks: tuple[Block, ...]
+    sections: tuple[Section, ...] = ()
+    span: SourceSpan | None = None
+
+
+# ---------------------------------------------------------------- the memo
+
+
+@dataclass(frozen=True, slots=True)
+class Author:
+    name: str
+    affiliation: str | None = None
+    email: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class MemoMeta:
+    title: str
+    authors: tuple[Author, ...]
+    date: dt.date
+    subtitle: str | None = None
+    number: str | None = None
+    series: str | None = None
+    project: str | None = None
+    approved_by: str | None = None
+    language: str = "en-GB"
+    keywords: tuple[str, ...] = ()
+    style: str = "memo"
+
+
+@dataclass(frozen=True, slots=True)
+class DataSet:
+    """A named table of typed values (numbers, dates, strings)."""
+
+    name: str
+    columns: tuple[str, ...]
+    rows: tuple[tuple[object, ...], ...]
+
+    def records(self) -> list[dict[str, object]]:
+        """The rows as plain mappings, as templates and figures see them."""
+        return [dict(zip(self.columns, r)) for r in self.rows]
+
+    def column(self, name: str) -> list[object]:
+        i = self.columns.index(name)
+        return [r[i] for r in self.rows]
+
+
+@dataclass(frozen=True, slots=True)
+class Memo:
+    meta: MemoMeta
+    lede: tuple[Inline, ...]
+    sections: tuple[Section, ...]
+    data: dict[str, DataSet] = field(default_factory=dict, hash=False, compare=False)
+    source_path: str | None = None

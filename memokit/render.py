@@ -1,0 +1,89 @@
+"""One memo file -> its outputs: load, style, figures, writers, atomic replace."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from memokit.errors import ContentError, Diagnostic, UsageError
+from memokit.load import load_memo
+from memokit.style import load_style, style_folder, unknown_style_message
+from memokit.style.coverage import missing_glyphs
+from memokit.style.theme import Theme
+from memokit.writers import FORMATS, writer
+
+
+@dataclass
+class RenderResult:
+    outputs: list[Path] = field(default_factory=list)
+    warnings: list[Diagnostic] = field(default_factory=list)
+
+
+def resolve_theme(name: str, memo_dir: Path, from_cli: bool) -> Theme:
+    """The Theme for a built-in style name or a style folder.
+
+    A memo's own ``style:`` was checked by the loader (inside the memo's tree,
+    holding a style.yaml); one given on the command line is taken as written.
+    """
+    folder = style_folder(name, None if from_cli else memo_dir)
+    if folder is None:
+        raise UsageError(unknown_style_message(name))
+    return load_style(folder.resolve())
+
+
+def check_formats(formats: Iterable[str]) -> list[str]:
+    out = []
+    for f in formats:
+        f = f.strip().lower()
+        if f not in FORMATS:
+            raise UsageError(f"unknown format '{f}'; use {' or '.join(FORMATS)}")
+        if f not in out:
+            out.append(f)
+    return out
+
+
+def render_memo(path: str | os.PathLike[str], out_dir: str | os.PathLike[str] = "output",
+                formats: Iterable[str] = FORMATS, *, style: str | None = None,
+                strict: bool = False, data_root: str | os.PathLike[str] | None = None,
+                ) -> RenderResult:
+    """Render one memo to ``out_dir/<stem>.<fmt>``; raise ContentError for bad content.
+
+    Every output is first written to a temporary file beside its final name and
+    only renamed into place when all formats succeeded, so a failed render
+    leaves earlier outputs untouched.
+    """
+    src = Path(path)
+    fmts = check_formats(formats)
+    if not src.is_file():
+        raise UsageError(f"{src}: no such file")
+    root = Path(data_root) if data_root else None
+    loaded = load_memo(src, str(path), root)
+    memo = loaded.memo
+    theme = resolve_theme(style or memo.meta.style, src.parent, from_cli=style is not None)
+    if style is not None:
+        memo = replace(memo, meta=replace(memo.meta, style=style))
+    warnings = loaded.warnings + missing_glyphs(memo, theme)
+    if strict and warnings:
+        raise ContentError([replace(w, severity="error") for w in warnings])
+
+    from memokit.figures.render import render_figures
+
+    assets = render_figures(memo, theme)
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    temps: list[tuple[Path, Path]] = []
+    try:
+        for fmt in fmts:
+            final = out / f"{src.stem}.{fmt}"
+            tmp = out / f".{src.stem}.{fmt}.{os.getpid()}.tmp"
+            temps.append((tmp, final))
+            warnings += writer(fmt)(memo, theme, assets, tmp)
+        for tmp, final in temps:
+            os.replace(tmp, final)
+    finally:
+        for tmp, _ in temps:
+            if tmp.exists():
+                tmp.unlink()
+    return RenderResult([final for _, final in temps], warnings)

@@ -1,0 +1,63 @@
+"""House styles: where they live, and loading one into a Theme."""
+
+from __future__ import annotations
+
+import importlib.util
+from functools import lru_cache
+from pathlib import Path
+
+from memokit.errors import ContentError, Diagnostic, did_you_mean
+from memokit.style.fonts import FontFiles, available_families, find_family
+from memokit.style.theme import Theme, load_theme
+
+__all__ = ["FontFiles", "Theme", "builtin_styles", "find_family", "load_style", "style_folder"]
+
+
+def templates_root() -> Path:
+    """Folder of the built-in styles: ``memokit.templates`` when installed, else the repo's."""
+    spec = importlib.util.find_spec("memokit.templates")
+    if spec is not None and spec.submodule_search_locations:
+        for loc in spec.submodule_search_locations:
+            if (Path(loc) / "memo" / "style.yaml").exists():
+                return Path(loc)
+    return Path(__file__).resolve().parent.parent.parent / "templates"
+
+
+def builtin_styles() -> dict[str, Path]:
+    root = templates_root()
+    return {p.parent.name: p.parent for p in sorted(root.glob("*/style.yaml"))}
+
+
+def style_folder(name: str, base: Path | None = None) -> Path | None:
+    """A built-in style name, or a folder (relative to ``base``) holding style.yaml."""
+    builtin = builtin_styles()
+    if name in builtin:
+        return builtin[name]
+    candidate = (base / name) if base is not None else Path(name)
+    if (candidate / "style.yaml").is_file():
+        return candidate
+    return None
+
+
+def unknown_style_message(name: str) -> str:
+    names = list(builtin_styles())
+    return (f"style '{name}' is neither a built-in style{did_you_mean(name, names)} nor a folder "
+            f"with a style.yaml; built-in styles: {', '.join(names)}")
+
+
+@lru_cache(maxsize=16)
+def load_style(folder: Path) -> Theme:
+    """Load a style folder into a Theme, checking that its fonts exist."""
+    theme = load_theme(folder)
+    missing = []
+    for role in ("body", "heading", "symbol"):
+        fam = getattr(theme.fonts, role).family
+        if find_family(fam, folder) is None:
+            missing.append(Diagnostic(
+                str(folder / "style.yaml"), None, None, f"fonts.{role}.family",
+                f"font family '{fam}' is not available{did_you_mean(fam, available_families())}; "
+                f"use one of {', '.join(available_families())} or put {fam.replace(' ', '')}"
+                "-Regular.ttf (and -Bold, -Italic, -BoldItalic) in the style's fonts/ folder"))
+    if missing:
+        raise ContentError(missing)
+    return theme

@@ -1,0 +1,80 @@
+"""Characters the house fonts cannot draw: found before writing, reported as warnings."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import lru_cache
+from pathlib import Path
+
+from memokit.errors import Diagnostic
+from memokit.model import Figure, Inline, Memo, Note, Paragraph, Section, SourceSpan, Table, Text
+from memokit.model.walk import iter_blocks, iter_inlines, iter_sections
+from memokit.style.fonts import find_family
+from memokit.style.theme import Theme
+
+
+@lru_cache(maxsize=32)
+def _cmap(path: Path) -> frozenset[int]:
+    from fontTools.ttLib import TTFont
+
+    with TTFont(str(path), lazy=True) as font:
+        return frozenset(font.getBestCmap())
+
+
+def _texts(inlines: tuple[Inline, ...]) -> Iterator[str]:
+    for i in iter_inlines(inlines):
+        if isinstance(i, Text):
+            yield i.text
+        elif isinstance(i, Note):
+            yield from _texts(i.children)
+
+
+def _memo_texts(memo: Memo) -> Iterator[tuple[str, SourceSpan | None]]:
+    m = memo.meta
+    for t in (m.title, m.subtitle, m.series, m.number, m.project, m.approved_by):
+        if t:
+            yield t, None
+    for a in m.authors:
+        yield a.name, None
+    for t in _texts(memo.lede):
+        yield t, None
+    for sec in iter_sections(memo.sections):
+        yield sec.heading, sec.span
+        yield from _section_texts(sec)
+
+
+def _section_texts(sec: Section) -> Iterator[tuple[str, SourceSpan | None]]:
+    for b in iter_blocks(sec.blocks):
+        if isinstance(b, Paragraph):
+            for t in _texts(b.children):
+                yield t, sec.span
+        elif isinstance(b, Figure):
+            for t in _texts(b.caption + b.source):
+                yield t, b.span
+        elif isinstance(b, Table):
+            for cell in (b.caption, b.source, *b.header, *(c for r in b.rows for c in r)):
+                for t in _texts(cell):
+                    yield t, b.span
+
+
+def missing_glyphs(memo: Memo, theme: Theme) -> list[Diagnostic]:
+    """One warning per character that neither the body font nor the symbol font has."""
+    body = find_family(theme.fonts.body.family, theme.folder)
+    symbol = find_family(theme.fonts.symbol.family, theme.folder)
+    if body is None:
+        return []
+    have = _cmap(body.regular) | (_cmap(symbol.regular) if symbol else frozenset())
+    seen: set[str] = set()
+    out = []
+    file = memo.source_path or "memo"
+    for text, span in _memo_texts(memo):
+        for ch in text:
+            if ch in seen or ord(ch) in have or ch in "\n\t\r":
+                continue
+            seen.add(ch)
+            out.append(Diagnostic(
+                span.file if span else file, span.line if span else 1, span.column if span else 1,
+                None, f"character '{ch}' (U+{ord(ch):04X}) is not in the house fonts "
+                f"({theme.fonts.body.family}, {theme.fonts.symbol.family}) and may show as a "
+                "blank box; replace it or use a style whose fonts have it", "warning"))
+    return out

@@ -1,0 +1,335 @@
+"""The Theme: one house style, loaded from ``templates/<style>/style.yaml``.
+
+Every size, colour, font and label the writers and the figure code use comes
+from here. Lengths are held in points.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import MISSING, dataclass, field, fields, is_dataclass, replace
+from pathlib import Path
+from typing import Any, get_args, get_origin, get_type_hints
+
+from memokit.errors import ContentError, Diagnostic, did_you_mean
+from memokit.load.yaml_source import Located, PathKey, format_path, load_yaml_file
+
+PAGE_SIZES_MM = {"A4": (210.0, 297.0), "A5": (148.0, 210.0), "LETTER": (215.9, 279.4),
+                 "LEGAL": (215.9, 355.6)}
+_UNITS = {"pt": 1.0, "mm": 72 / 25.4, "cm": 72 / 2.54, "in": 72.0}
+_LENGTH = re.compile(r"^\s*([0-9]*\.?[0-9]+)\s*(pt|mm|cm|in)\s*$")
+_COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
+
+
+class Length(float):
+    """A length in points, written in the style file with a unit."""
+
+
+class Colour(str):
+    """A colour as ``#RRGGBB``."""
+
+
+@dataclass(frozen=True)
+class Page:
+    size: str = "A4"
+    margin_top: Length = Length(62.36)
+    margin_bottom: Length = Length(56.69)
+    margin_left: Length = Length(56.69)
+    margin_right: Length = Length(56.69)
+    columns: int = 2
+    gutter: Length = Length(22.68)
+
+    @property
+    def width(self) -> float:
+        return PAGE_SIZES_MM[self.size.upper()][0] * _UNITS["mm"]
+
+    @property
+    def height(self) -> float:
+        return PAGE_SIZES_MM[self.size.upper()][1] * _UNITS["mm"]
+
+    @property
+    def text_width(self) -> float:
+        return self.width - self.margin_left - self.margin_right
+
+    @property
+    def column_width(self) -> float:
+        return (self.text_width - (self.columns - 1) * self.gutter) / self.columns
+
+
+@dataclass(frozen=True)
+class Font:
+    family: str
+    word: str  # the name the DOCX gives, for editors' machines
+
+
+@dataclass(frozen=True)
+class Fonts:
+    body: Font
+    heading: Font
+    symbol: Font
+
+
+@dataclass(frozen=True)
+class Sizes:
+    body: Length
+    leading: Length
+    title: Length
+    subtitle: Length
+    authors: Length
+    institute: Length
+    lede: Length
+    lede_leading: Length
+    heading1: Length
+    heading2: Length
+    heading3: Length
+    caption: Length
+    source: Length
+    footnote: Length
+    footnote_leading: Length
+    table: Length
+    header: Length
+
+
+@dataclass(frozen=True)
+class Colours:
+    accent: Colour
+    text: Colour
+    muted: Colour
+    rule: Colour
+    table_header: Colour
+    link: Colour
+
+
+@dataclass(frozen=True)
+class TextStyle:
+    align: str = "justify"  # justify | left
+    hyphenate: bool = True
+    paragraph_space: Length = Length(5)
+    list_indent: Length = Length(12)
+    quote_indent: Length = Length(12)
+
+
+@dataclass(frozen=True)
+class Heading:
+    case: str = "none"  # upper | none
+    colour: str = "text"  # a key of Colours, or #RRGGBB
+    space_before: Length = Length(8)
+    space_after: Length = Length(3)
+
+
+@dataclass(frozen=True)
+class Headings:
+    heading1: Heading
+    heading2: Heading
+    heading3: Heading
+
+    def level(self, n: int) -> Heading:
+        return (self.heading1, self.heading2, self.heading3)[min(max(n, 1), 3) - 1]
+
+
+@dataclass(frozen=True)
+class TitleBlock:
+    colour: str = "accent"
+    rule: bool = True
+
+
+@dataclass(frozen=True)
+class FigureStyle:
+    aspect: float = 0.62
+    dpi: int = 300
+    grid: bool = True
+
+
+@dataclass(frozen=True)
+class Labels:
+    figure: str
+    table: str
+    source: str
+    page: str
+    of: str
+    memo: str
+    project: str
+    approved_by: str
+    date: str
+    continued: str
+    months: list[str]
+
+
+@dataclass(frozen=True)
+class Theme:
+    name: str
+    description: str
+    institute: str
+    page: Page
+    fonts: Fonts
+    sizes: Sizes
+    colours: Colours
+    palette: list[Colour]
+    text: TextStyle
+    headings: Headings
+    title_block: TitleBlock
+    figures: FigureStyle
+    end_mark: str
+    header: str
+    footer_left: str
+    footer_centre: str
+    footer_right: str
+    date_format: str
+    labels: dict[str, Labels]
+    folder: Path = field(default=Path("."), compare=False)
+
+    def colour(self, name_or_hex: str) -> str:
+        """A colour by role name ('accent') or as written ('#123456')."""
+        if name_or_hex.startswith("#"):
+            return name_or_hex
+        return str(getattr(self.colours, name_or_hex))
+
+    def labels_for(self, language: str) -> Labels:
+        """Labels for a language tag, falling back from 'sv-SE' to 'sv' to 'en'."""
+        lang = language.lower()
+        for key in (lang, lang.split("-")[0], "en"):
+            if key in self.labels:
+                return self.labels[key]
+        return next(iter(self.labels.values()))
+
+    def format_date(self, date: dt.date, language: str) -> str:
+        months = self.labels_for(language).months
+        return self.date_format.format(month=months[date.month - 1], year=date.year,
+                                       day=date.day)
+
+    def heading_text(self, text: str, level: int) -> str:
+        """The heading as the style shows it (the author's casing is kept elsewhere)."""
+        return text.upper() if self.headings.level(level).case == "upper" else text
+
+
+# ------------------------------------------------------------------ loading
+
+
+class _Reader:
+    """Turns a located mapping into dataclasses, collecting located errors."""
+
+    def __init__(self, doc: Located):
+        self.doc = doc
+        self.errors: list[Diagnostic] = []
+
+    def err(self, path: PathKey, msg: str, key: bool = False) -> None:
+        self.errors.append(self.doc.error(path, msg, key=key))
+
+    def build(self, cls: type, raw: object, path: PathKey) -> Any:
+        if not isinstance(raw, dict):
+            self.err(path, "expected a mapping of keys to values")
+            return None
+        hints = get_type_hints(cls)
+        names = [f.name for f in fields(cls) if f.name != "folder"]
+        for key in raw:
+            if key not in names:
+                self.err(path + (key,), f"unknown key '{key}'{did_you_mean(key, names)}; "
+                         f"allowed keys: {', '.join(names)}", key=True)
+        values: dict[str, Any] = {}
+        for f in fields(cls):
+            if f.name == "folder":
+                continue
+            if f.name not in raw:
+                if f.default is MISSING and f.default_factory is MISSING:
+                    self.err(path + (f.name,), f"required field '{f.name}' is missing")
+                continue
+            values[f.name] = self.value(hints[f.name], raw[f.name], path + (f.name,))
+        try:
+            return cls(**values)
+        except TypeError:
+            return None
+
+    def value(self, tp: Any, raw: object, path: PathKey) -> Any:
+        origin = get_origin(tp)
+        if tp is Length:
+            if isinstance(raw, (int, float)) and not isinstance(raw, bool) and raw == 0:
+                return Length(0)
+            m = _LENGTH.match(str(raw)) if isinstance(raw, str) else None
+            if not m:
+                self.err(path, f"'{raw}' is not a length; write a number with a unit: "
+                         "pt, mm, cm or in (e.g. 10pt, 20mm)")
+                return Length(0)
+            return Length(float(m.group(1)) * _UNITS[m.group(2)])
+        if tp is Colour:
+            if not isinstance(raw, str) or not _COLOUR.match(raw):
+                self.err(path, f"'{raw}' is not a colour; write it as #RRGGBB (e.g. #1F4E79)")
+                return Colour("#000000")
+            return Colour(raw.upper())
+        if is_dataclass(tp):
+            return self.build(tp, raw, path)
+        if origin is list:
+            (item,) = get_args(tp)
+            if not isinstance(raw, list):
+                self.err(path, "expected a list")
+                return []
+            return [self.value(item, v, path + (i,)) for i, v in enumerate(raw)]
+        if origin is dict:
+            _, item = get_args(tp)
+            if not isinstance(raw, dict):
+                self.err(path, "expected a mapping")
+                return {}
+            return {k: self.value(item, v, path + (k,)) for k, v in raw.items()}
+        if tp is bool:
+            if not isinstance(raw, bool):
+                self.err(path, "expected true or false")
+            return bool(raw)
+        if tp is int:
+            if isinstance(raw, bool) or not isinstance(raw, int):
+                self.err(path, "expected a whole number")
+                return 0
+            return raw
+        if tp is float:
+            if isinstance(raw, bool) or not isinstance(raw, (int, float)):
+                self.err(path, "expected a number")
+                return 0.0
+            return float(raw)
+        if tp is str:
+            if not isinstance(raw, str):
+                self.err(path, "expected text")
+                return str(raw)
+            return raw
+        return raw
+
+
+def _check(theme: Theme, doc: Located) -> list[Diagnostic]:
+    out = []
+    if theme.page.size.upper() not in PAGE_SIZES_MM:
+        out.append(doc.error(("page", "size"), f"unknown page size '{theme.page.size}'"
+                             f"{did_you_mean(theme.page.size.upper(), PAGE_SIZES_MM)}; use "
+                             + ", ".join(PAGE_SIZES_MM)))
+    if theme.page.columns not in (1, 2, 3):
+        out.append(doc.error(("page", "columns"), "columns must be 1, 2 or 3"))
+    for lvl in ("heading1", "heading2", "heading3"):
+        h = getattr(theme.headings, lvl)
+        if h.case not in ("upper", "none"):
+            out.append(doc.error(("headings", lvl, "case"), f"'{h.case}' is not a case; use "
+                                 "'upper' or 'none'"))
+        if not h.colour.startswith("#") and not hasattr(theme.colours, h.colour):
+            out.append(doc.error(("headings", lvl, "colour"), f"'{h.colour}' is not a colour "
+                                 "name; use accent, text, muted or #RRGGBB"))
+    if "en" not in theme.labels:
+        out.append(doc.error(("labels",), "labels need an 'en' entry (the fallback language)"))
+    for lang, lab in theme.labels.items():
+        if len(lab.months) != 12:
+            out.append(doc.error(("labels", lang, "months"), "give the 12 month names"))
+    if theme.text.align not in ("justify", "left"):
+        out.append(doc.error(("text", "align"), "use 'justify' or 'left'"))
+    return out
+
+
+def load_theme(folder: Path) -> Theme:
+    """Load and check ``folder/style.yaml``; raise ContentError with located problems."""
+    doc = load_yaml_file(folder / "style.yaml")
+    reader = _Reader(doc)
+    theme = reader.build(Theme, doc.value, ())
+    errors = reader.errors
+    if theme is not None and not errors:
+        theme = replace(theme, folder=folder)
+        errors = _check(theme, doc)
+    if errors or theme is None:
+        raise ContentError(sorted(errors, key=Diagnostic.sort_key))
+    return theme
+
+
+__all__ = ["Theme", "load_theme", "format_path"]
