@@ -136,9 +136,18 @@ class TitleBlock:
 
 @dataclass(frozen=True)
 class FigureStyle:
-    aspect: float = 0.62
-    dpi: int = 300
+    aspect: float = 0.62  # height / width
+    dpi: int = 300  # of the PNG
     grid: bool = True
+    font: str = "heading"  # which of fonts.body / fonts.heading the charts use
+    text_size: Length = Length(8)  # axis labels and legend
+    tick_size: Length = Length(7.5)
+    line_width: Length = Length(1.5)
+    grid_colour: Colour = Colour("#E2E2E2")
+    grid_width: Length = Length(0.5)
+    axis_colour: str = "rule"  # axis line and ticks: a key of Colours, or #RRGGBB
+    label_colour: str = "text"  # tick labels, axis labels, legend
+    bar_width: float = 0.8  # share of each category's slot the bars fill
 
 
 @dataclass(frozen=True)
@@ -154,6 +163,13 @@ class Labels:
     date: str
     continued: str
     months: list[str]
+    months_short: list[str] = field(default_factory=list)  # for chart date ticks; else 3 letters
+
+    def month_short(self, month: int) -> str:
+        """Abbreviated month name (1-12) for chart ticks."""
+        if len(self.months_short) == 12:
+            return self.months_short[month - 1]
+        return self.months[month - 1][:3]
 
 
 @dataclass(frozen=True)
@@ -313,6 +329,17 @@ def _check(theme: Theme, doc: Located) -> list[Diagnostic]:
     for lang, lab in theme.labels.items():
         if len(lab.months) != 12:
             out.append(doc.error(("labels", lang, "months"), "give the 12 month names"))
+    for lang, lab in theme.labels.items():
+        if lab.months_short and len(lab.months_short) != 12:
+            out.append(doc.error(("labels", lang, "months_short"), "give the 12 short month names"))
+    if theme.figures.font not in ("body", "heading"):
+        out.append(doc.error(("figures", "font"), f"'{theme.figures.font}' is not a font role; "
+                             "use 'body' or 'heading'"))
+    for key in ("axis_colour", "label_colour"):
+        val = getattr(theme.figures, key)
+        if not (_COLOUR.match(val) or (not val.startswith("#") and hasattr(theme.colours, val))):
+            out.append(doc.error(("figures", key), f"'{val}' is not a colour; use a colour name "
+                                 "(accent, text, muted, rule) or #RRGGBB"))
     if theme.text.align not in ("justify", "left"):
         out.append(doc.error(("text", "align"), "use 'justify' or 'left'"))
     return out
