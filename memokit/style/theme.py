@@ -145,6 +145,7 @@ class FigureStyle:
     line_width: Length = Length(1.5)
     grid_colour: Colour = Colour("#E2E2E2")
     grid_width: Length = Length(0.5)
+    axis_width: Length = Length(0.6)
     axis_colour: str = "rule"  # axis line and ticks: a key of Colours, or #RRGGBB
     label_colour: str = "text"  # tick labels, axis labels, legend
     bar_width: float = 0.8  # share of each category's slot the bars fill
