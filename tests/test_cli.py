@@ -10,7 +10,6 @@ import pytest
 
 import memokit
 from memokit.cli import main
-
 from tests.helpers import EXAMPLE
 
 

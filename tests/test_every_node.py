@@ -1,0 +1,119 @@
+"""Both writers render every node type of the model: each node's marker is found in the output
+(text in the PDF; the right element and named style in the DOCX)."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from memokit.render import render_memo
+from tests.helpers import ROOT, require_tool
+
+FIXTURE = ROOT / "tests" / "fixtures" / "every-node.yaml"
+
+
+@pytest.fixture(scope="module")
+def outputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    out = tmp_path_factory.mktemp("every-node")
+    result = render_memo(FIXTURE, out)
+    return {p.suffix[1:]: p for p in result.outputs}
+
+
+def pdf_text(path: Path) -> str:
+    exe = require_tool("pdftotext")
+    text = subprocess.run([exe, "-enc", "UTF-8", str(path), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    text = re.sub(r"(\w)[-\u00ad]\s*\n\s*(\w)", r"\1\2", text)  # undo hyphenation at line ends
+    return re.sub(r"\s+", " ", text)
+
+
+MARKERS = [
+    "Kitchensink title Zanzibarq", "Subtitle marker Quillmoth", "Author Marker Plovdiva",
+    "Second Author Brindlecote", "Lede marker Ostravik", "Paragraph marker Velmora",
+    "Korvath", "Dunmere", "Pellagos", "Saskeen", "https://example.com/autolink-marker",
+    "R&D, x < y, “quoted” – en — em.", "Frostvik", "Inline note marker Amberlyn.",
+    "Id note marker Pemberley", "Tidewater", "Bullet item marker Greywater",
+    "Bullet note marker Hollowmere.", "Bullet item marker Thistledown",
+    "Numbered item marker Oakhurst", "Numbered item marker Wrenfield", "Quote marker Elderbrook",
+    "Quote note marker Northanger.", "Line caption marker Caldermoor", "Source marker Ravensholt",
+    "Table caption marker Ashcombe", "Cell marker Birchmead", "Cell marker Cobblestone",
+    "Table source marker Dovecote", "Level two paragraph marker Millbrook",
+    "Bars caption marker Stonebridge", "Level three paragraph marker Kingsmere",
+    "Data table caption marker Larkspur", "Final paragraph marker Quenby", "Level three Heading Marker",
+    "LEVEL ONE HEADING MARKER", "LEVEL TWO HEADING MARKER", "CLOSING HEADING MARKER",
+]
+
+
+def test_pdf_shows_every_node(outputs: dict[str, Path]) -> None:
+    text = pdf_text(outputs["pdf"])
+    missing = [m for m in MARKERS if m not in text]
+    assert not missing, f"not found in the PDF text: {missing}"
+    for label in ("Figure 1:", "Figure 2:", "Table 1:", "Table 2:"):
+        assert label in text
+    assert "see Figure 2" in text and "See Figure 1 and Table 1" in text and "and Table 2" in text
+    assert "Source: Source marker Ravensholt" in text
+    assert "3. Numbered item marker Oakhurst" in text or "3.Numbered item marker Oakhurst" in text
+
+
+def test_pdf_numbers_the_three_notes_in_reading_order(outputs: dict[str, Path]) -> None:
+    text = pdf_text(outputs["pdf"])
+    order = [text.find(m) for m in ("Amberlyn", "Pemberley", "Hollowmere", "Northanger")]
+    assert all(i >= 0 for i in order)
+    for n, marker in enumerate(["Inline note marker Amberlyn", "Id note marker Pemberley",
+                                "Bullet note marker Hollowmere", "Quote note marker Northanger"],
+                               start=1):
+        assert re.search(rf"\b{n}\s*{re.escape(marker)}", text), f"note {n} is not '{marker}'"
+
+
+def _docx_parts(path: Path) -> dict[str, str]:
+    with zipfile.ZipFile(path) as z:
+        return {n: z.read(n).decode("utf-8") for n in z.namelist() if n.endswith(".xml")}
+
+
+def test_docx_gives_every_node_its_named_style(outputs: dict[str, Path]) -> None:
+    import docx
+
+    d = docx.Document(str(outputs["docx"]))
+    by_style: dict[str, list[str]] = {}
+    for p in d.paragraphs:
+        by_style.setdefault(p.style.name, []).append(p.text)
+
+    def has(style: str, marker: str) -> bool:
+        return any(marker in t for t in by_style.get(style, []))
+
+    expectations = [
+        ("Title", "Kitchensink title Zanzibarq"), ("Subtitle", "Subtitle marker Quillmoth"),
+        ("Lede", "Lede marker Ostravik"), ("Heading 1", "Level one Heading Marker"),
+        ("Heading 2", "Level two Heading Marker"), ("Heading 3", "Level three Heading Marker"),
+        ("Body Text", "Paragraph marker Velmora"), ("List Bullet", "Bullet item marker Greywater"),
+        ("List Number", "Numbered item marker Oakhurst"), ("Quote", "Quote marker Elderbrook"),
+        ("Caption", "Line caption marker Caldermoor"), ("Caption", "Table caption marker Ashcombe"),
+        ("Source", "Source marker Ravensholt"), ("Body Text", "Final paragraph marker Quenby"),
+    ]
+    wrong = [(s, m) for s, m in expectations if not has(s, m)]
+    assert not wrong, f"missing (style, text): {wrong}; styles seen: {sorted(by_style)}"
+    cells = [c.text for t in d.tables for row in t.rows for c in row.cells]
+    assert "Cell marker Birchmead" in cells and "Kind" in cells
+    assert len(d.tables) == 2
+    assert len(d.inline_shapes) == 2
+
+
+def test_docx_has_real_footnotes_links_and_alt_text(outputs: dict[str, Path]) -> None:
+    parts = _docx_parts(outputs["docx"])
+    notes = parts["word/footnotes.xml"]
+    for marker in ("Amberlyn", "Pemberley", "Hollowmere", "Northanger", "Tidewater"):
+        assert marker in notes
+    body = parts["word/document.xml"]
+    assert body.count("<w:footnoteReference ") == 4
+    assert "<w:hyperlink " in body and "<w:hyperlink " in notes
+    rels = "".join(v for k, v in parts.items() if k.endswith(".rels"))
+    for url in ("https://example.org/saskeen", "https://example.com/autolink-marker",
+                "https://example.net/tide"):
+        assert f'Target="{url}"' in rels
+    assert 'descr="Alt text marker Fernhallow"' in body
+    assert 'descr="Alt text marker Whitcombe"' in body
+    assert "R&amp;D, x &lt; y, “quoted” – en — em." in body
