@@ -40,7 +40,7 @@ system-tools:
 	fi
 
 lint: $(BIN)/.test-installed
-	$(BIN)/ruff check memokit tests bench
+	$(BIN)/ruff check .
 
 test: $(BIN)/.test-installed system-tools lint
 	$(BIN)/python -m pytest
