@@ -39,6 +39,9 @@ class Page:
     margin_right: Length = Length(56.69)
     columns: int = 2
     gutter: Length = Length(22.68)
+    header_offset: Length = Length(34.02)  # running header baseline, from the top edge
+    footer_offset: Length = Length(28.35)  # footer baseline, from the bottom edge
+    float_share: float = 0.7  # page-wide figures and tables may take this share of a page's body
 
     @property
     def width(self) -> float:
@@ -68,6 +71,7 @@ class Fonts:
     body: Font
     heading: Font
     symbol: Font
+    mono: Font = field(default_factory=lambda: Font("DejaVu Sans Mono", "Consolas"))  # inline code
 
 
 @dataclass(frozen=True)
@@ -108,6 +112,9 @@ class TextStyle:
     paragraph_space: Length = Length(5)
     list_indent: Length = Length(12)
     quote_indent: Length = Length(12)
+    list_item_space: Length = Length(2)  # between list items
+    bullet: str = "•"
+    block_space: Length = Length(8)  # above and below figures and tables
 
 
 @dataclass(frozen=True)
@@ -132,6 +139,28 @@ class Headings:
 class TitleBlock:
     colour: str = "accent"
     rule: bool = True
+    rule_width: Length = Length(0.75)
+    gap: Length = Length(4)  # between the lines of the title block
+    space_after: Length = Length(12)  # between the lede and the body columns
+
+
+@dataclass(frozen=True)
+class Notes:
+    """Footnotes at the foot of the column (page) that cites them."""
+
+    rule_length: Length = Length(42.52)
+    rule_width: Length = Length(0.5)
+    space_above: Length = Length(6)  # between the text and the rule
+    space_below_rule: Length = Length(3)
+    space_between: Length = Length(1.5)
+    number_width: Length = Length(9)  # hanging indent for the note number
+    max_share: float = 0.5  # of a column the notes may take before one continues
+
+
+@dataclass(frozen=True)
+class Tables:
+    padding: Length = Length(2.5)
+    rule_width: Length = Length(0.5)
 
 
 @dataclass(frozen=True)
@@ -194,6 +223,8 @@ class Theme:
     footer_right: str
     date_format: str
     labels: dict[str, Labels]
+    notes: Notes = field(default_factory=Notes)
+    tables: Tables = field(default_factory=Tables)
     folder: Path = field(default=Path("."), compare=False)
 
     def colour(self, name_or_hex: str) -> str:
