@@ -1,0 +1,236 @@
+"""Axis set-up shared by the chart kinds: positions, ticks, value axis, legend.
+
+Imported only when a chart is actually drawn (it imports matplotlib).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import textwrap
+from collections.abc import Callable, Sequence
+
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure as MplFigure
+from matplotlib.ticker import FixedLocator, Formatter, MaxNLocator, NullFormatter, NullLocator
+
+from memokit.figures.data import ChartData
+from memokit.figures.style import Look
+from memokit.figures.ticks import (
+    CHAR_EM,
+    date_label,
+    date_ticks,
+    decimals_for,
+    fits,
+    format_number,
+    is_yearish,
+    label_width,
+)
+
+LINE_EM = 1.6  # height of a line of chart text, in ems, with its padding
+
+
+class NumberFormatter(Formatter):
+    """Grouped digits ('12,500'), as many decimals as the tick step needs, years as written."""
+
+    def __init__(self, yearish: bool = False):
+        self.yearish = yearish
+
+    def __call__(self, x: float, pos: int | None = None) -> str:
+        return format_number(x, decimals_for(list(self.locs)), yearish=self.yearish)
+
+
+def spans(data: ChartData, look: Look, biggest: float, horizontal: bool = False,
+          legend_rows: int = 1) -> tuple[float, float]:
+    """Estimated length in points of the x and y axes inside the figure.
+
+    ``biggest`` is the largest absolute value on the value axis (for its label width).
+    """
+    value_label = label_width(format_number(biggest, 0), look.tick_size)
+    if horizontal:
+        cats = [str(v) for v in data.x]
+        left = min(max(label_width(c, look.tick_size) for c in cats), look.width * 0.4)
+        bottom = LINE_EM * look.tick_size
+    else:
+        left = value_label + look.tick_size
+        bottom = LINE_EM * look.tick_size * (2 if data.x_type == "category" else 1)
+    if data.x_label:
+        bottom += LINE_EM * look.text_size
+    if data.y_label:
+        left += LINE_EM * look.text_size
+    top = LINE_EM * look.text_size * legend_rows if len(data.series) > 1 else look.tick_size
+    return max(look.width - left - look.tick_size, 20.0), max(look.height - top - bottom, 20.0)
+
+
+def continuous_position(data: ChartData) -> Callable[[object], float]:
+    """x value -> axis position for lines, areas and points (dates as day numbers)."""
+    if data.x_type == "date":
+        return lambda v: float(v.toordinal())  # type: ignore[attr-defined]
+    if data.x_type == "number":
+        return lambda v: float(v)  # type: ignore[arg-type]
+    index = {x: i for i, x in enumerate(data.x)}
+    return lambda v: float(index[v])
+
+
+def category_position(data: ChartData) -> Callable[[object], float]:
+    """x value -> slot index for bar charts (dates between slots interpolated)."""
+    index = {x: i for i, x in enumerate(data.x)}
+    if data.x_type != "date":
+        return lambda v: float(index[v])
+    days = [x.toordinal() for x in data.x]  # type: ignore[attr-defined]
+
+    def pos(v: object) -> float:
+        if v in index:
+            return float(index[v])
+        d = v.toordinal()  # type: ignore[attr-defined]
+        for i in range(len(days) - 1):
+            if days[i] <= d <= days[i + 1]:
+                return i + (d - days[i]) / (days[i + 1] - days[i])
+        return 0.0 if d < days[0] else float(len(days) - 1)
+
+    return pos
+
+
+def _monthly(xs: Sequence[dt.date]) -> bool:
+    return any((d.month, d.day) != (1, 1) for d in xs)
+
+
+def date_axis(axis, data: ChartData, pos: Callable[[object], float], span_pt: float,  # type: ignore[no-untyped-def]
+              look: Look) -> None:
+    """Calendar ticks on ``axis`` for date x values placed by ``pos``."""
+    xs: list[dt.date] = list(data.x)  # type: ignore[arg-type]
+    if not _monthly(xs):  # yearly data: one label per year
+        step = next(s for s in (1, 2, 5, 10, 20, 50, 100)
+                    if fits([str(d.year) for d in xs[::s]], span_pt, look.tick_size) or s == 100)
+        ticks = [d for d in xs if d.year % step == 0] if step > 1 else xs
+        axis.set_major_locator(FixedLocator([pos(d) for d in ticks]))
+        axis.set_major_formatter(_fixed([str(d.year) for d in ticks]))
+        axis.set_minor_locator(NullLocator())
+        return
+    t = date_ticks(xs[0], xs[-1], span_pt, look.tick_size, look.month_short)
+    axis.set_major_locator(FixedLocator([pos(d) for d in t.major]))
+    axis.set_major_formatter(_fixed(list(t.labels)))
+    axis.set_minor_locator(FixedLocator([pos(d) for d in t.minor if d not in t.major]))
+    axis.set_minor_formatter(NullFormatter())
+
+
+def _fixed(labels: list[str]) -> Formatter:
+    from matplotlib.ticker import FixedFormatter
+
+    return FixedFormatter(labels)
+
+
+def category_axis(ax: Axes, axis_name: str, data: ChartData, span_pt: float, look: Look) -> None:
+    """One tick per category on the x ('x') or y ('y') axis, labels wrapped or thinned to fit."""
+    axis = ax.xaxis if axis_name == "x" else ax.yaxis
+    n = len(data.x)
+    if data.x_type == "date":
+        if axis_name == "x":
+            date_axis(axis, data, category_position(data), span_pt, look)
+            return
+        monthly = _monthly(list(data.x))  # type: ignore[arg-type]
+        labels = [date_label(d, look.month_short, monthly) for d in data.x]  # type: ignore[arg-type]
+    elif data.x_type == "number":
+        yearish = is_yearish(data.x)  # type: ignore[arg-type]
+        labels = [format_number(float(v), decimals_for([float(v)]), yearish=yearish)  # type: ignore[arg-type]
+                  for v in data.x]
+    else:
+        labels = [str(v) for v in data.x]
+    ticks = list(range(n))
+    ax.tick_params(axis=axis_name, which="both", length=0)
+    if axis_name == "y":
+        axis.set_major_locator(FixedLocator(ticks))
+        axis.set_major_formatter(_fixed(labels))
+        return
+    if data.x_type == "number" and not fits(labels, span_pt, look.tick_size):
+        step = next(s for s in (2, 5, 10, 20, 50, 100, n) if fits(labels[::s], span_pt, look.tick_size))
+        ticks, labels = ticks[::step], labels[::step]
+    elif data.x_type == "category":
+        slot = span_pt / max(n, 1)
+        chars = max(4, int(slot / (CHAR_EM * look.tick_size)) - 1)
+        wrapped = [textwrap.fill(t, chars, break_long_words=False) for t in labels]
+        if all(fits([line], slot * n, look.tick_size) for w in wrapped for line in w.split("\n")) \
+                and max(w.count("\n") for w in wrapped) <= 2:
+            labels = wrapped
+        else:
+            axis.set_major_locator(FixedLocator(ticks))
+            axis.set_major_formatter(_fixed(labels))
+            for label in axis.get_ticklabels():
+                label.set_rotation(40)
+                label.set_horizontalalignment("right")
+                label.set_rotation_mode("anchor")
+            return
+    axis.set_major_locator(FixedLocator(ticks))
+    axis.set_major_formatter(_fixed(labels))
+
+
+def value_axis(ax: Axes, axis_name: str, data: ChartData, span_pt: float, look: Look) -> None:
+    """Grouped-digit ticks on the value axis, light grid lines across the chart."""
+    axis = ax.yaxis if axis_name == "y" else ax.xaxis
+    if axis_name == "y":
+        nbins = int(span_pt / (3.6 * look.tick_size))
+    else:
+        biggest = max(abs(float(y)) for s in data.series for y in s.ys if y is not None)
+        nbins = int(span_pt / (label_width(format_number(biggest * 1.5, 0), look.tick_size)
+                               + 2 * look.tick_size))
+    axis.set_major_locator(MaxNLocator(nbins=max(2, min(6, nbins)), steps=[1, 2, 2.5, 5, 10],
+                                       integer=data.integer, min_n_ticks=2))
+    axis.set_major_formatter(NumberFormatter())
+    if look.grid:
+        ax.grid(True, axis=axis_name, which="major")
+        ax.spines["left" if axis_name == "y" else "bottom"].set_visible(False)
+        ax.tick_params(axis=axis_name, which="both", length=0)
+
+
+def number_axis(ax: Axes, axis_name: str, data: ChartData, span_pt: float, look: Look) -> None:
+    """A continuous numeric x axis (years printed as written)."""
+    axis = ax.xaxis if axis_name == "x" else ax.yaxis
+    xs = [float(v) for v in data.x]  # type: ignore[arg-type]
+    integer = all(v.is_integer() for v in xs)
+    formatter = NumberFormatter(yearish=is_yearish(xs))
+    labels = [format_number(v, 0, yearish=formatter.yearish) for v in xs]
+    if integer and len(xs) <= 24 and fits(labels, span_pt, look.tick_size):
+        axis.set_major_locator(FixedLocator(xs))  # a tick at every value: 2021, 2022, ...
+    else:
+        widest = max(label_width(t, look.tick_size) for t in labels) + 2 * look.tick_size
+        nbins = max(2, min(10, int(span_pt / widest)))
+        axis.set_major_locator(MaxNLocator(nbins=nbins, steps=[1, 2, 2.5, 5, 10], integer=integer))
+    axis.set_major_formatter(formatter)
+
+
+def value_limits(ax: Axes, values: Sequence[float], axis_name: str = "y", zero: str = "near") -> None:
+    """Value-axis limits on tick values around the data.
+
+    ``zero``: 'always' starts the axis at zero (bars, areas), 'near' when the data sit
+    close to it (lines: smallest value at most half the largest), 'never' (points).
+    """
+    axis = ax.yaxis if axis_name == "y" else ax.xaxis
+    vmin, vmax = min(values), max(values)
+    lo, hi = vmin, vmax
+    if zero != "never" and vmin >= 0 and (zero == "always" or vmin <= 0.5 * vmax):
+        lo = 0.0
+    if zero != "never" and vmax <= 0 and (zero == "always" or vmax >= 0.5 * vmin):
+        hi = 0.0
+    if lo == hi:
+        lo, hi = (lo - 1, hi + 1) if lo != 0 else (0.0, 1.0)
+    locator = axis.get_major_locator()
+    for _ in range(4):  # snap to ticks until the tick step no longer changes
+        ticks = list(locator.tick_values(lo, hi))
+        new_lo = max((t for t in ticks if t <= lo + 1e-9 * abs(hi - lo)), default=lo)
+        new_hi = min((t for t in ticks if t >= hi - 1e-9 * abs(hi - lo)), default=hi)
+        if (new_lo, new_hi) == (lo, hi):
+            break
+        lo, hi = new_lo, new_hi
+    (ax.set_ylim if axis_name == "y" else ax.set_xlim)(lo, hi)
+
+
+def legend(fig: MplFigure, ax: Axes, handles: list, labels: list[str], look: Look) -> None:  # type: ignore[type-arg]
+    """A frameless legend above the plot, in as few rows as the width allows."""
+    if len(handles) < 2:
+        return
+    renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
+    width_px = look.width * fig.dpi / 72
+    for ncols in range(len(handles), 0, -1):
+        leg = fig.legend(handles, labels, loc="outside upper left", ncols=ncols)
+        if ncols == 1 or leg.get_window_extent(renderer).width <= width_px:
+            return
+        leg.remove()

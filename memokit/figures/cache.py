@@ -1,0 +1,96 @@
+"""Rendered charts cached on disk by a hash of everything that shapes them.
+
+The key covers the data points drawn, the chart spec, the house-style values
+used (fonts by content), the memokit version, the figure code itself and the
+matplotlib version. Reading a hit never imports matplotlib.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
+
+import memokit
+
+FORMAT = 1  # bump when the cache layout changes
+
+
+def cache_dir() -> Path:
+    """``$MEMOKIT_CACHE_DIR/figures``, else ``$XDG_CACHE_HOME`` or ``~/.cache``, ``memokit/figures``."""
+    env = os.environ.get("MEMOKIT_CACHE_DIR")
+    if env:
+        return Path(env) / "figures"
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "memokit" / "figures"
+
+
+@lru_cache(maxsize=1)
+def _code_hash() -> str:
+    """The figure code's own source, so a changed chart rule never serves a stale picture."""
+    h = hashlib.sha256()
+    for p in sorted(Path(__file__).parent.glob("*.py")):
+        h.update(p.name.encode() + b"\0" + p.read_bytes())
+    return h.hexdigest()
+
+
+@lru_cache(maxsize=1)
+def _matplotlib_version() -> str:
+    try:
+        return metadata.version("matplotlib")
+    except metadata.PackageNotFoundError:
+        return "?"
+
+
+def cache_key(data_key: object, look_key: object) -> str:
+    """Content hash of the chart's data and spec, the style values, and the code versions."""
+    doc = {"format": FORMAT, "memokit": memokit.__version__, "code": _code_hash(),
+           "matplotlib": _matplotlib_version(), "data": data_key, "look": look_key}
+    text = json.dumps(doc, sort_keys=True, ensure_ascii=True, separators=(",", ":"))
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+@dataclass(frozen=True)
+class Entry:
+    svg: bytes
+    png: bytes
+    width_pt: float
+    height_pt: float
+
+
+def load(key: str, folder: Path | None = None) -> Entry | None:
+    """The cached entry for ``key``, or None (missing or unreadable)."""
+    base = (folder or cache_dir()) / key[:2]
+    try:
+        meta = json.loads((base / f"{key}.json").read_text(encoding="utf-8"))
+        return Entry((base / f"{key}.svg").read_bytes(), (base / f"{key}.png").read_bytes(),
+                     float(meta["width_pt"]), float(meta["height_pt"]))
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def store(key: str, entry: Entry, folder: Path | None = None) -> None:
+    """Write an entry atomically (the .json last, so a reader never sees half an entry).
+
+    A cache that cannot be written is not an error: the chart was drawn anyway.
+    """
+    base = (folder or cache_dir()) / key[:2]
+    meta = json.dumps({"width_pt": entry.width_pt, "height_pt": entry.height_pt}).encode()
+    try:
+        base.mkdir(parents=True, exist_ok=True)
+        for suffix, content in ((".svg", entry.svg), (".png", entry.png), (".json", meta)):
+            fd, tmp = tempfile.mkstemp(dir=base, prefix=f".{key[:8]}", suffix=".tmp")
+            try:
+                with os.fdopen(fd, "wb") as fh:
+                    fh.write(content)
+                os.replace(tmp, base / f"{key}{suffix}")
+            finally:
+                if os.path.exists(tmp):
+                    os.unlink(tmp)
+    except OSError:
+        return

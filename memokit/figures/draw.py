@@ -1,0 +1,42 @@
+"""One chart drawn with matplotlib's object API and saved as SVG and PNG.
+
+No pyplot and no global settings: every setting lives in an ``rc_context``
+around the figure's creation and saving. Imported only on a cache miss.
+"""
+
+from __future__ import annotations
+
+import io
+
+from matplotlib import rc_context
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure as MplFigure
+
+from memokit.figures.cache import Entry
+from memokit.figures.charts import KINDS
+from memokit.figures.data import ChartData
+from memokit.figures.style import Look, rc_params
+
+
+def build_figure(data: ChartData, look: Look) -> MplFigure:
+    """The drawn matplotlib Figure (not yet saved), at the Look's size in points."""
+    with rc_context(rc_params(look)):
+        fig = MplFigure(figsize=(look.width / 72, look.height / 72), dpi=72, layout="constrained")
+        FigureCanvasAgg(fig)
+        ax = fig.add_subplot()
+        KINDS[data.kind](fig, ax, data, look)
+    return fig
+
+
+def save(fig: MplFigure, look: Look) -> Entry:
+    """SVG (text as text, fixed ids, no date) and PNG (no metadata) of a built figure."""
+    with rc_context(rc_params(look)):
+        svg, png = io.BytesIO(), io.BytesIO()
+        fig.savefig(svg, format="svg", metadata={"Date": None, "Creator": None})
+        fig.savefig(png, format="png", dpi=look.dpi, metadata={"Software": None})
+    return Entry(svg.getvalue(), png.getvalue(), look.width, look.height)
+
+
+def draw_chart(data: ChartData, look: Look) -> Entry:
+    """Draw and save one chart."""
+    return save(build_figure(data, look), look)

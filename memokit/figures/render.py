@@ -1,0 +1,40 @@
+"""The memo's figures -> FigureAsset per figure id, drawn once and cached by content."""
+
+from __future__ import annotations
+
+from memokit.errors import ContentError, Diagnostic
+from memokit.figures import cache
+from memokit.figures.asset import FigureAsset
+from memokit.figures.data import chart_data
+from memokit.figures.style import look_for
+from memokit.model.nodes import Figure, Memo
+from memokit.model.walk import figures
+from memokit.style.theme import Theme
+
+
+def render_figure(figure: Figure, memo: Memo, theme: Theme) -> FigureAsset:
+    """One figure's asset, from the cache when the same chart was drawn before."""
+    look = look_for(theme, figure.width, memo.meta.language)
+    data = chart_data(figure, memo.data, len(look.palette))
+    key = cache.cache_key(data.key(), look.key())
+    entry = cache.load(key)
+    if entry is None:
+        from memokit.figures.draw import draw_chart  # matplotlib only on a cache miss
+
+        entry = draw_chart(data, look)
+        cache.store(key, entry)
+    return FigureAsset(figure.id, entry.svg, entry.png, entry.width_pt, entry.height_pt, figure.alt)
+
+
+def render_figures(memo: Memo, theme: Theme) -> dict[str, FigureAsset]:
+    """Every figure of the memo, keyed by figure id; ContentError listing every chart that cannot be drawn."""
+    assets: dict[str, FigureAsset] = {}
+    problems: list[Diagnostic] = []
+    for figure in figures(memo):
+        try:
+            assets[figure.id] = render_figure(figure, memo, theme)
+        except ContentError as exc:
+            problems.extend(exc.diagnostics)
+    if problems:
+        raise ContentError(problems)
+    return assets
