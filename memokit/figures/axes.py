@@ -34,9 +34,13 @@ class NumberFormatter(Formatter):
 
     def __init__(self, yearish: bool = False):
         self.yearish = yearish
+        self.decimals = 0
+
+    def set_locs(self, locs: Sequence[float]) -> None:
+        self.decimals = decimals_for(list(locs))
 
     def __call__(self, x: float, pos: int | None = None) -> str:
-        return format_number(x, decimals_for(list(self.locs)), yearish=self.yearish)
+        return format_number(x, self.decimals, yearish=self.yearish)
 
 
 def spans(data: ChartData, look: Look, biggest: float, horizontal: bool = False,

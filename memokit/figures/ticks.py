@@ -8,7 +8,6 @@ for the proportional house fonts to keep labels apart.
 from __future__ import annotations
 
 import datetime as dt
-import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -107,12 +106,13 @@ def is_yearish(values: Sequence[float]) -> bool:
 
 
 def decimals_for(ticks: Sequence[float]) -> int:
-    """Decimals needed to tell evenly spaced ticks apart (0 for whole steps)."""
-    if len(ticks) < 2:
-        v = abs(ticks[0]) if ticks else 0
-        return 0 if float(v).is_integer() else 2
-    step = min(abs(b - a) for a, b in zip(ticks, ticks[1:]) if b != a) if len(set(ticks)) > 1 else 1
-    return max(0, min(6, -math.floor(math.log10(step) + 1e-9)))
+    """Fewest decimals (up to 6) that print every tick exactly: 0, 0.25, 0.5 -> 2."""
+    vals = [float(t) for t in ticks]
+    scale = max((abs(v) for v in vals), default=1.0) or 1.0
+    for d in range(7):
+        if all(abs(round(v, d) - v) <= 1e-9 * scale for v in vals):
+            return d
+    return 6
 
 
 def format_number(v: float, decimals: int, minus: str = "\u2212", group: str = ",",
