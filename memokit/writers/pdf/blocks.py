@@ -1,0 +1,177 @@
+"""Model blocks -> flowables: headings, paragraphs, lists, quotes, figures, tables."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Flowable, Paragraph
+
+from memokit.figures.asset import FigureAsset
+from memokit.model.nodes import (
+    Block,
+    BulletList,
+    Figure,
+    Memo,
+    OrderedList,
+    Quote,
+    Section,
+    Table,
+)
+from memokit.model.nodes import Paragraph as ParaNode
+from memokit.style.theme import Theme
+from memokit.writers.pdf.figures import figure_block
+from memokit.writers.pdf.floats import PageFloat, Stack
+from memokit.writers.pdf.inlines import Markup, anchor
+from memokit.writers.pdf.keep import KeepWithNext
+from memokit.writers.pdf.styles import Styles
+from memokit.writers.pdf.tables import caption, source, table_flowable
+
+
+class HeadingPara(Paragraph):
+    """A section heading: a destination and an outline entry (author's casing); never split."""
+
+    def split(self, aW: float, aH: float) -> list[Flowable]:
+        return []
+
+    def draw(self) -> None:
+        key = getattr(self, "_mk_key", None)
+        if key:
+            self.canv.bookmarkHorizontal(key, 0, self.height)
+            self.canv.addOutlineEntry(self._mk_title, key, self._mk_level - 1, closed=False)
+        super().draw()
+
+
+@dataclass
+class Story:
+    flowables: list[Flowable] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+class StoryBuilder:
+    """Builds the body story of one memo."""
+
+    def __init__(self, memo: Memo, theme: Theme, styles: Styles, mk: Markup,
+                 assets: Mapping[str, FigureAsset], end_at: ParaNode | None):
+        self.memo, self.theme, self.styles, self.mk = memo, theme, styles, mk
+        self.assets = assets
+        self.end_at = end_at
+        self.story = Story()
+        self._keys = 0
+        page = theme.page
+        self.column_width = page.column_width
+        self.text_width = page.text_width
+        self.body_height = page.height - page.margin_top - page.margin_bottom
+
+    # ------------------------------------------------------------ sections
+    def build(self) -> Story:
+        flat: list[Flowable] = []
+        for sec in self.memo.sections:
+            flat += self.section(sec)
+        if self.end_at is None and self.theme.end_mark:
+            flat.append(Paragraph(self.mk.end_mark(self.theme.end_mark).removeprefix("&nbsp;"),
+                                  self.styles.body))
+        self.story.flowables = _keep_with_next(flat)
+        return self.story
+
+    def section(self, sec: Section) -> list[Flowable]:
+        self._keys += 1
+        style = self.styles.heading(sec.level)
+        text = self.theme.heading_text(sec.heading, sec.level)
+        h = HeadingPara(self.mk.text(text, self.mk.fonts.heading), style)
+        h._mk_key, h._mk_title, h._mk_level = f"section-{self._keys}", sec.heading, sec.level
+        h._mk_keep = True
+        out: list[Flowable] = [h]
+        out += self.blocks(sec.blocks)
+        for sub in sec.sections:
+            out += self.section(sub)
+        return out
+
+    # ------------------------------------------------------------ blocks
+    def blocks(self, blocks: tuple[Block, ...], style: ParagraphStyle | None = None,
+               depth: int = 0) -> list[Flowable]:
+        out: list[Flowable] = []
+        for b in blocks:
+            if isinstance(b, ParaNode):
+                out.append(self.paragraph(b, style or self.styles.body))
+            elif isinstance(b, (BulletList, OrderedList)):
+                out += self.list(b, depth + 1)
+            elif isinstance(b, Quote):
+                out += self.blocks(b.blocks, self.styles.quote, depth)
+            elif isinstance(b, Figure):
+                out.append(self.figure(b))
+            elif isinstance(b, Table):
+                out += self.table(b)
+            else:
+                raise TypeError(f"no PDF rendering for block {type(b).__name__}")
+        return out
+
+    def paragraph(self, p: ParaNode, style: ParagraphStyle, bullet: str | None = None) -> Paragraph:
+        text = self.mk.inlines(p.children)
+        if p is self.end_at and self.theme.end_mark:
+            text += self.mk.end_mark(self.theme.end_mark)
+        return Paragraph(text, style, bulletText=bullet)
+
+    def list(self, lst: BulletList | OrderedList, depth: int) -> list[Flowable]:
+        style = self.styles.list_level(depth, self.theme.text.list_indent)
+        out: list[Flowable] = []
+        for i, item in enumerate(lst.items):
+            bullet = self.theme.text.bullet if isinstance(lst, BulletList) else f"{lst.start + i}."
+            if not all(self.mk.fonts.body.has(c) for c in bullet):
+                style = ParagraphStyle(style.name + "-sym", parent=style,
+                                       bulletFontName=self.mk.fonts.symbol.regular)
+            first = True
+            for b in item.blocks:
+                if isinstance(b, ParaNode):
+                    out.append(self.paragraph(b, style, bullet if first else None))
+                else:
+                    if first:
+                        out.append(Paragraph("", style, bulletText=bullet))
+                    out += self.blocks((b,), style, depth)
+                first = False
+        return out
+
+    def figure(self, fig: Figure) -> Flowable:
+        floated = fig.width == "page" and self.theme.page.columns > 1
+        width = self.text_width if floated else self.column_width
+        block, notes = figure_block(fig, self.assets.get(fig.id), width, self.styles, self.mk,
+                                    self.theme.text.block_space, floated)
+        self.story.warnings += notes
+        if floated:
+            label = f"{self.mk.labels.figure} {fig.number}"
+            return PageFloat(block, anchor("figure", fig.id), label)  # type: ignore[arg-type]
+        return block
+
+    def table(self, t: Table) -> list[Flowable]:
+        space = self.theme.text.block_space
+        cap, src = caption(t, self.styles, self.mk), source(t, self.styles, self.mk)
+        if t.width == "page" and self.theme.page.columns > 1:
+            tbl = table_flowable(t, self.text_width, self.theme, self.styles, self.mk)
+            block = Stack([cap, tbl] + ([src] if src else []), anchor=None)
+            h = block.wrap(self.text_width, self.body_height)[1]
+            if h <= self.body_height * self.theme.page.float_share:
+                return [PageFloat(block, anchor("table", t.id), f"{self.mk.labels.table} {t.number}")]
+            self.story.warnings.append(f"table '{t.id}' is too long to span the page; "
+                                       "it is set in the column")
+        tbl = table_flowable(t, self.column_width, self.theme, self.styles, self.mk)
+        cap = Stack([cap], space_before=space, space_after=cap.style.spaceAfter)
+        cap._mk_keep = True  # type: ignore[attr-defined]
+        out: list[Flowable] = [cap, tbl]
+        if src is not None:
+            out.append(Stack([src], space_after=space))
+        else:
+            tbl.spaceAfter = space
+        return out
+
+
+def _keep_with_next(flat: list[Flowable]) -> list[Flowable]:
+    """Fold each heading (and table caption) together with what follows it."""
+    out: list[Flowable] = []
+    for f in reversed(flat):
+        if getattr(f, "_mk_keep", False) and out:
+            out[-1] = KeepWithNext(f, out[-1])
+        else:
+            out.append(f)
+    out.reverse()
+    return out

@@ -1,0 +1,164 @@
+"""The document template: per-page frames, page-wide floats, notes bands, reproducible output."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from reportlab.pdfbase.pdfdoc import DummyDoc, PDFText
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+from reportlab.platypus.doctemplate import FrameBreak
+
+from memokit.style.theme import Theme
+from memokit.writers.pdf.floats import EndOfStory, PageFloat, Stack
+from memokit.writers.pdf.inlines import NOTE_MARK, REF_MARK
+from memokit.writers.pdf.notes import ColumnFrame, NoteBook
+from memokit.writers.pdf.page import Furniture
+
+
+class MemoDoc(BaseDocTemplate):
+    """Title frame over the columns on page 1, page-wide floats over the columns later."""
+
+    def __init__(self, dest: Path | Any, *, theme: Theme, book: NoteBook, furniture: Furniture,
+                 title: Stack, date: dt.date, info: dict[str, str], lang: str):
+        p = theme.page
+        super().__init__(dest, pagesize=(p.width, p.height), leftMargin=p.margin_left,
+                         rightMargin=p.margin_right, topMargin=p.margin_top,
+                         bottomMargin=p.margin_bottom, invariant=1, lang=lang, creator="memokit",
+                         **info)
+        self.theme = theme
+        self.book = book
+        self.furniture = furniture
+        self.title_block = title
+        self.memo_date = date
+        self.title_height = title.wrap(p.text_width, p.height)[1] + 1.0
+        self.waiting: list[PageFloat] = []  # page-wide floats not yet placed
+        self.on_this_page: list[tuple[PageFloat, float]] = []
+        self.float_page: dict[str, int] = {}  # anchor -> page it was drawn on
+        self.ref_page: dict[str, int] = {}  # anchor -> page of its first reference
+        self.addPageTemplates([PageTemplate(id="page", frames=[self._frame_stub()],
+                                            onPage=self._on_page)])
+
+    def _frame_stub(self) -> Frame:
+        p = self.theme.page
+        return Frame(p.margin_left, p.margin_bottom, p.text_width, 10, id="stub")
+
+    # ------------------------------------------------------------ the story
+    def story(self, body: list[Flowable]) -> list[Flowable]:
+        return [self.title_block, FrameBreak(), *body, EndOfStory()]
+
+    # ------------------------------------------------------------ pages and frames
+    def _columns(self, top: float) -> list[Frame]:
+        p = self.theme.page
+        h = top - p.margin_bottom
+        return [ColumnFrame(p.margin_left + i * (p.column_width + p.gutter), p.margin_bottom,
+                            p.column_width, h, book=self.book, column=i + 1, on_page=self._page_no)
+                for i in range(p.columns)]
+
+    def _page_no(self) -> int:
+        return int(self.page)
+
+    def _take_floats(self) -> list[tuple[PageFloat, float]]:
+        p, gap = self.theme.page, self.theme.text.block_space
+        body = p.height - p.margin_top - p.margin_bottom
+        taken: list[tuple[PageFloat, float]] = []
+        used = 0.0
+        while self.waiting:
+            f = self.waiting[0]
+            h = f.block.wrap(p.text_width, body)[1]
+            if used + h + gap > body * p.float_share and (taken or h + gap > body):
+                break
+            taken.append((self.waiting.pop(0), h))
+            used += h + gap
+        return taken
+
+    def handle_pageBegin(self) -> None:
+        p = self.theme.page
+        top = p.height - p.margin_top
+        if self.page == 0:
+            frames: list[Frame] = [Frame(p.margin_left, top - self.title_height, p.text_width,
+                                         self.title_height, 0, 0, 0, 0, id="title")]
+            frames += self._columns(top - self.title_height - self.theme.title_block.space_after)
+            self.on_this_page = []
+        else:
+            self.on_this_page = self._take_floats()
+            used = sum(h + self.theme.text.block_space for _, h in self.on_this_page)
+            frames = self._columns(top - used)
+        self.pageTemplate.frames = frames
+        super().handle_pageBegin()
+
+    def _on_page(self, canv: Any, doc: Any) -> None:
+        if self.page == 1:
+            canv.setNamedCB(NOTE_MARK, self._note_drawn)
+            canv.setNamedCB(REF_MARK, self._ref_drawn)
+            canv.showOutline()
+        self.furniture.draw_page(canv, self.page)
+        p = self.theme.page
+        y = p.height - p.margin_top
+        for f, h in self.on_this_page:
+            f.block.drawOn(canv, p.margin_left, y - h)
+            self.float_page.setdefault(f.anchor, self.page)
+            y -= h + self.theme.text.block_space
+
+    def _note_drawn(self, canv: Any, kind: str, label: str) -> None:
+        column = self.frame.column if isinstance(self.frame, ColumnFrame) else 0
+        self.book.record_ref(int(label), (self.page, column))
+
+    def _ref_drawn(self, canv: Any, kind: str, label: str) -> None:
+        self.ref_page.setdefault(label, self.page)
+
+    def handle_frameBegin(self, resume: int = 0, pageTopFlowables: Any = None) -> None:
+        super().handle_frameBegin(resume, pageTopFlowables)
+        if isinstance(self.frame, ColumnFrame):
+            self.frame.begin()
+
+    def handle_frameEnd(self, resume: int = 0) -> None:
+        if isinstance(self.frame, ColumnFrame):
+            self.frame.flush(self.canv)
+        super().handle_frameEnd(resume)
+
+    def handle_pageEnd(self) -> None:
+        if isinstance(getattr(self, "frame", None), ColumnFrame):
+            self.frame.flush(self.canv)
+        super().handle_pageEnd()
+
+    def handle_flowable(self, flowables: list[Flowable]) -> None:
+        f = flowables[0]
+        if isinstance(f, PageFloat):
+            del flowables[0]
+            self.waiting.append(f)
+            return
+        if isinstance(f, EndOfStory):
+            frame = self.frame
+            if self.waiting or self.book.carry or (isinstance(frame, ColumnFrame) and frame.pending):
+                self.handle_frameEnd()  # more columns until every note and float is out
+            else:
+                del flowables[0]
+            return
+        super().handle_flowable(flowables)
+
+    # ------------------------------------------------------------ reproducible output
+    def _makeCanvas(self, filename: Any = None, canvasmaker: Any = None) -> Any:
+        from reportlab.pdfgen.canvas import Canvas
+
+        canv = super()._makeCanvas(filename=filename, canvasmaker=canvasmaker or Canvas)
+        ts = canv._doc._timeStamp  # the memo's date, whatever SOURCE_DATE_EPOCH says
+        d = self.memo_date
+        ts.YMDhms, ts.dhh, ts.dmm = (d.year, d.month, d.day, 0, 0, 0), 0, 0
+        seed = "\x00".join([self.title, self.author, d.isoformat(), self.subject]).encode("utf-8")
+        digest = hashlib.md5(seed, usedforsecurity=False).digest()
+        ids = PDFText(digest, enc="raw").format(DummyDoc())
+        canv._doc._ID = b"\n[" + ids + ids + b"]\n% memokit\n"
+        return canv
+
+    def _endBuild(self) -> None:
+        self._doSave = 0
+        super()._endBuild()
+        self.furniture.define_footers(self.canv, self.page)
+        self.canv.save()
+
+    def build_story(self, body: list[Flowable], on_progress: Callable[..., None] | None = None) -> None:
+        self.build(self.story(body))

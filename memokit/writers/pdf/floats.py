@@ -1,0 +1,97 @@
+"""Small flowables: a vertical stack, a named destination, page-wide floats, end of story."""
+
+from __future__ import annotations
+
+from reportlab.platypus import Flowable
+
+
+class Anchor(Flowable):
+    """A named PDF destination at this point (target of cross-references)."""
+
+    _ZEROSIZE = True
+
+    def __init__(self, name: str):
+        super().__init__()
+        self.name = name
+
+    def wrap(self, aW: float, aH: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        self.canv.bookmarkHorizontal(self.name, 0, 0)
+
+
+class Stack(Flowable):
+    """Flowables drawn one under the other as one unbreakable block."""
+
+    def __init__(self, items: list[Flowable], anchor: str | None = None, space_before: float | None = None,
+                 space_after: float | None = None):
+        super().__init__()
+        self.items = items
+        self.anchor = anchor
+        self._before = space_before
+        self._after = space_after
+        self._layout: list[tuple[Flowable, float, float]] = []  # item, y from top, height
+
+    def wrap(self, aW: float, aH: float) -> tuple[float, float]:
+        y = 0.0
+        prev_after = 0.0
+        self._layout = []
+        for i, f in enumerate(self.items):
+            _, h = f.wrap(aW, aH)
+            if i:
+                y += max(f.getSpaceBefore(), prev_after)
+            self._layout.append((f, y, h))
+            y += h
+            prev_after = f.getSpaceAfter()
+        self.width, self.height = aW, y
+        return aW, y
+
+    def getSpaceBefore(self) -> float:
+        if self._before is not None:
+            return self._before
+        return float(self.items[0].getSpaceBefore()) if self.items else 0.0
+
+    def getSpaceAfter(self) -> float:
+        if self._after is not None:
+            return self._after
+        return float(self.items[-1].getSpaceAfter()) if self.items else 0.0
+
+    def split(self, aW: float, aH: float) -> list[Flowable]:
+        return []
+
+    def draw(self) -> None:
+        if self.anchor:
+            self.canv.bookmarkHorizontal(self.anchor, 0, self.height)
+        for f, y, h in self._layout:
+            f.drawOn(self.canv, 0, self.height - y - h)
+
+
+class PageFloat(Flowable):
+    """A marker in the story: ``block`` spans the columns at the top of a coming page."""
+
+    _ZEROSIZE = True
+
+    def __init__(self, block: Stack, anchor: str, label: str):
+        super().__init__()
+        self.block = block
+        self.anchor = anchor
+        self.label = label  # "Figure 1", for messages
+
+    def wrap(self, aW: float, aH: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:  # pragma: no cover - the document template takes it out of the flow
+        pass
+
+
+class EndOfStory(Flowable):
+    """Last item of the story: the document keeps adding columns until notes and floats are out."""
+
+    _ZEROSIZE = True
+
+    def wrap(self, aW: float, aH: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:  # pragma: no cover
+        pass

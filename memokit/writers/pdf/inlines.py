@@ -1,0 +1,114 @@
+"""Model inlines -> reportlab Paragraph markup, with every piece of user text escaped.
+
+reportlab parses Paragraph text as XML-ish markup: ``R&D`` silently turns into
+``R&D;`` and ``x<y`` raises, so text from the memo only ever enters markup
+through :func:`esc`. Characters the current family lacks are set in the symbol
+family. Footnote references carry an ``onDraw`` marker (``fn``) so the page
+machinery knows which notes a (possibly split) paragraph part cites; figure and
+table references carry one (``ref``) so the writer can check float distances.
+"""
+
+from __future__ import annotations
+
+from xml.sax.saxutils import escape
+
+from memokit.model.nodes import Code, Emph, Inline, LineBreak, Link, Note, Ref, Strong, Text
+from memokit.style.theme import Labels
+from memokit.writers.pdf.fonts import Family, FontSet
+
+NOTE_MARK = "fn"  # onDraw name of a footnote reference
+REF_MARK = "ref"  # onDraw name of a figure/table cross-reference
+
+
+def esc(text: str) -> str:
+    """Text -> markup that shows exactly ``text``."""
+    return escape(text)
+
+
+def esc_attr(text: str) -> str:
+    return escape(text, {'"': "&quot;"})
+
+
+def anchor(kind: str, target: str) -> str:
+    """The PDF destination name of a figure or table."""
+    return f"{kind}-{target}"
+
+
+def plain(inlines: tuple[Inline, ...]) -> str:
+    """The text a reader sees, without notes (for outlines and document info)."""
+    out: list[str] = []
+    for i in inlines:
+        if isinstance(i, (Text, Code)):
+            out.append(i.text)
+        elif isinstance(i, (Emph, Strong, Link)):
+            out.append(plain(i.children))
+        elif isinstance(i, LineBreak):
+            out.append(" ")
+    return "".join(out)
+
+
+class Markup:
+    """Turns inlines into markup for one memo (fonts, link colour, labels)."""
+
+    def __init__(self, fonts: FontSet, labels: Labels, link_colour: str):
+        self.fonts = fonts
+        self.labels = labels
+        self.link = link_colour
+
+    def text(self, text: str, family: Family) -> str:
+        """Escaped text; runs of characters ``family`` lacks go to the symbol family."""
+        if all(family.has(c) or c in "\n\t " for c in text):
+            return esc(text)
+        out: list[str] = []
+        run: list[str] = []
+        fallback = False
+        for c in text:
+            missing = not family.has(c) and c not in "\n\t " and self.fonts.symbol.has(c)
+            if missing != fallback and run:
+                out.append(self._run("".join(run), fallback))
+                run = []
+            fallback = missing
+            run.append(c)
+        if run:
+            out.append(self._run("".join(run), fallback))
+        return "".join(out)
+
+    def _run(self, text: str, symbol: bool) -> str:
+        if symbol:
+            return f'<font name="{self.fonts.symbol.regular}">{esc(text)}</font>'
+        return esc(text)
+
+    def inlines(self, inlines: tuple[Inline, ...], family: Family | None = None) -> str:
+        fam = family or self.fonts.body
+        return "".join(self.inline(i, fam) for i in inlines)
+
+    def inline(self, node: Inline, family: Family) -> str:
+        if isinstance(node, Text):
+            return self.text(node.text, family)
+        if isinstance(node, Emph):
+            return f"<i>{self.inlines(node.children, family)}</i>"
+        if isinstance(node, Strong):
+            return f"<b>{self.inlines(node.children, family)}</b>"
+        if isinstance(node, Code):
+            return f'<font name="{self.fonts.mono.regular}">{esc(node.text)}</font>'
+        if isinstance(node, Link):
+            return (f'<a href="{esc_attr(node.url)}" color="{self.link}">'
+                    f"{self.inlines(node.children, family)}</a>")
+        if isinstance(node, LineBreak):
+            return "<br/>"
+        if isinstance(node, Note):
+            return note_reference(node.number)
+        if isinstance(node, Ref):
+            label = self.labels.figure if node.kind == "figure" else self.labels.table
+            name = anchor(node.kind, node.target)
+            return (f'<a href="#{esc_attr(name)}" color="{self.link}">{esc(label)}&nbsp;{node.number}</a>'
+                    f'<onDraw name="{REF_MARK}" label="{esc_attr(name)}"/>')
+        raise TypeError(f"no PDF markup for inline {type(node).__name__}")
+
+    def end_mark(self, mark: str, family: Family | None = None) -> str:
+        """The end mark after the last paragraph, in the symbol family if need be."""
+        return "&nbsp;" + self.text(mark, family or self.fonts.body)
+
+
+def note_reference(number: int) -> str:
+    return f'<super>{number}</super><onDraw name="{NOTE_MARK}" label="{number}"/>'

@@ -1,0 +1,313 @@
+"""Footnotes at the foot of the column that cites them.
+
+Each body column is a :class:`ColumnFrame` with its own notes band. Before a
+flowable is placed, the frame raises its usable bottom by the height of the
+notes the flowable cites (found through the ``onDraw`` markers that survive
+paragraph splitting); if flowable and notes do not fit, the frame looks for the
+largest first part of the paragraph that fits together with *its* notes. A note
+too long for the room left is split: its first part (two lines at least) stays
+under the citing column, the rest is carried to the top of the next column's
+band with a continuation mark. Notes are never reordered: once a note carries,
+no later note is placed in that column. Every reference and every note start is
+recorded (page, column) for the self-check.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from reportlab.lib.colors import HexColor
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, Frame, Paragraph
+from reportlab.platypus.doctemplate import ActionFlowable, FrameBreak
+
+from memokit.style.theme import Notes
+from memokit.writers.pdf.inlines import NOTE_MARK
+
+Where = tuple[int, int]  # (page, column), both from 1
+
+
+def cited_notes(flowable: Flowable) -> list[int]:
+    """Numbers of the notes a paragraph (or a split part of one) cites, in order."""
+    ids = getattr(flowable, "_note_ids", None)
+    if ids is not None:
+        return list(ids)
+    out: list[int] = []
+    for f in getattr(flowable, "frags", None) or ():
+        # unsplit paragraphs hold frags; split parts hold word lists [width, (frag, text), ...]
+        items = [t[0] for t in f[1:] if isinstance(t, tuple)] if isinstance(f, list) else [f]
+        for c in items:
+            cb = getattr(c, "cbDefn", None)
+            if cb is not None and getattr(cb, "kind", None) == "onDraw" and cb.name == NOTE_MARK:
+                out.append(int(cb.label))
+    return out
+
+
+@dataclass
+class NoteBook:
+    """The memo's notes, the parts carried between columns, and where things landed."""
+
+    markup: dict[int, str]
+    style: ParagraphStyle
+    look: Notes
+    continued: str  # the label of a continued note
+    rule_colour: str
+    placed: set[int] = field(default_factory=set)
+    carry: list[Paragraph] = field(default_factory=list)
+    ref_at: dict[int, Where] = field(default_factory=dict)
+    note_at: dict[int, Where] = field(default_factory=dict)
+    overlaps: list[str] = field(default_factory=list)
+    _flows: dict[int, Paragraph] = field(default_factory=dict)
+
+    def flow(self, number: int) -> Paragraph:
+        """The whole note as a paragraph, its number in the hanging indent."""
+        p = self._flows.get(number)
+        if p is None:
+            p = Paragraph(self.markup[number], self.style, bulletText=str(number))
+            p._mk_note = number  # type: ignore[attr-defined]
+            self._flows[number] = p
+        return p
+
+    def record_ref(self, number: int, where: Where) -> None:
+        self.ref_at.setdefault(number, where)
+
+    def problems(self) -> list[str]:
+        """Self-check: each note must start in the column (so the page) that cites it."""
+        out = list(self.overlaps)
+        for n in sorted(self.markup):
+            ref, note = self.ref_at.get(n), self.note_at.get(n)
+            if ref is None or note is None:
+                out.append(f"footnote {n}: reference {'not drawn' if ref is None else f'on page {ref[0]}'}, "
+                           f"note {'not drawn' if note is None else f'on page {note[0]}'}")
+            elif ref != note:
+                out.append(f"footnote {n}: cited on page {ref[0]} column {ref[1]}, "
+                           f"but its note starts on page {note[0]} column {note[1]}")
+        if self.carry:
+            out.append(f"{len(self.carry)} continued footnote part(s) never drawn")
+        return out
+
+
+def _height(part: Paragraph, width: float) -> float:
+    cached = getattr(part, "_mk_h", None)
+    if cached is not None and cached[0] == width:
+        return float(cached[1])
+    h = part.wrap(width, 1e6)[1]
+    part._mk_h = (width, h)  # type: ignore[attr-defined]
+    return float(h)
+
+
+class ColumnFrame(Frame):
+    """A body column whose bottom holds the notes cited in it."""
+
+    def __init__(self, x: float, y: float, width: float, height: float, *, book: NoteBook,
+                 column: int, on_page: Callable[[], int]):
+        super().__init__(x, y, width, height, leftPadding=0, rightPadding=0, topPadding=0,
+                         bottomPadding=0, id=f"column{column}")
+        self.book = book
+        self.column = column
+        self._page_of = on_page
+        self.band: list[Paragraph] = []  # note parts drawn in this column, in order
+        self.pending: list[Paragraph] = []  # parts this column could not hold
+        self.flushed = False
+
+    # ------------------------------------------------------------ geometry
+    @property
+    def limit(self) -> float:
+        return self._aH * self.book.look.max_share
+
+    def notes_h(self, parts: list[Paragraph]) -> float:
+        if not parts:
+            return 0.0
+        lk = self.book.look
+        return (sum(_height(p, self._aW) for p in parts) + lk.space_between * (len(parts) - 1)
+                + lk.space_below_rule + lk.rule_width + lk.space_above)
+
+    def _set_bottom(self, parts: list[Paragraph]) -> None:
+        self.__dict__["_y1p"] = self._y1 + self._bottomPadding + self.notes_h(parts)
+
+    def begin(self) -> None:
+        """At the top of the column: take the parts continued from the previous one."""
+        parts, self.book.carry = self.book.carry, []
+        keep: list[Paragraph] = []
+        for i, part in enumerate(parts):
+            if self.notes_h(keep + [part]) <= self.limit:
+                keep.append(part)
+                continue
+            room = self.limit - self.notes_h(keep + [part]) + _height(part, self._aW)
+            split = part.split(self._aW, room) if room > 0 else []
+            if len(split) >= 2:
+                keep.append(_mark_parts(split, part)[0])
+                self.pending = split[1:] + parts[i + 1:]
+            else:
+                self.pending = parts[i:]
+            break
+        if not keep and self.pending:  # always make progress
+            keep.append(self.pending.pop(0))
+        self.band = keep
+        self._set_bottom(self.band)
+
+    # ------------------------------------------------------------ fitting notes
+    def _fresh(self, flowable: Flowable) -> list[int]:
+        return [n for n in cited_notes(flowable) if n not in self.book.placed]
+
+    def _fit(self, numbers: list[int]) -> tuple[list[Paragraph], list[Paragraph], bool]:
+        """Notes to add to the band now, parts to carry, and whether that is acceptable."""
+        keep: list[Paragraph] = []
+        carry: list[Paragraph] = []
+        if self.pending:
+            return keep, [self.book.flow(n) for n in numbers], False
+        for i, n in enumerate(numbers):
+            f = self.book.flow(n)
+            cur = self.band + keep
+            if self.notes_h(cur + [f]) <= self.limit:
+                keep.append(f)
+                continue
+            room = self.limit - self.notes_h(cur + [f]) + _height(f, self._aW)
+            split = f.split(self._aW, room) if room > 0 else []
+            if len(split) >= 2:
+                keep.append(_mark_parts(split, f)[0])
+                carry.extend(split[1:])
+            else:
+                carry.append(f)
+            # a carried note must be the last one here, and must have started here
+            ok = i == len(numbers) - 1 and len(split) >= 2
+            return keep, carry + [self.book.flow(m) for m in numbers[i + 1:]], ok
+        return keep, carry, True
+
+    def _forced(self) -> bool:
+        """At the top of an empty column anything goes, or layout would never progress."""
+        return bool(self._atTop) and not self.pending
+
+    def _space_before(self, flowable: Flowable) -> float:
+        if self._atTop:
+            return 0.0
+        s = flowable.getSpaceBefore()
+        if self._oASpace:
+            s = max(s - self._prevASpace, 0)
+        return float(s)
+
+    # ------------------------------------------------------------ platypus hooks
+    def add(self, flowable: Flowable, canv: Canvas, trySplit: int = 0) -> int:
+        numbers = self._fresh(flowable)
+        if not numbers:
+            return int(Frame._add(self, flowable, canv, trySplit))
+        keep, carry, ok = self._fit(numbers)
+        if not ok and not self._forced():
+            return 0
+        self._set_bottom(self.band + keep)
+        placed = Frame._add(self, flowable, canv, trySplit)
+        if placed:
+            self.band.extend(keep)
+            self.pending.extend(carry)
+            self.book.placed.update(numbers)
+        else:
+            self._set_bottom(self.band)
+        return int(placed)
+
+    def split(self, flowable: Flowable, canv: Canvas) -> list[Flowable]:
+        if not self._fresh(flowable):
+            return list(Frame.split(self, flowable, canv))
+        if self.pending:  # notes carried here first; cite nothing more in this column
+            return [FrameBreak(), flowable]
+        h_all = self._y - self._y1p - self._space_before(flowable)
+        return self._search(flowable, h_all) or []
+
+    def _search(self, flowable: Flowable, h_all: float) -> list[Flowable] | None:
+        """The longest split of ``flowable`` whose first part fits in ``h_all`` with its notes.
+
+        The first part's height plus its notes only grows with the lines it takes,
+        so after trying the whole room a bisection over line counts finds the best.
+        """
+        band_h = self.notes_h(self.band)
+
+        def attempt(avail: float) -> tuple[list[Flowable] | None, bool]:
+            if avail <= 0:
+                return None, False
+            parts = flowable.split(self._aW, avail)
+            if not parts:
+                return None, False
+            first = parts[0]
+            keep, _, ok = self._fit(self._fresh(first))
+            h0 = first.wrap(self._aW, avail)[1]
+            extra = self.notes_h(self.band + keep) - band_h
+            return list(parts), (ok or self._forced()) and h0 + extra <= h_all + 1e-6
+
+        parts, good = attempt(h_all)
+        if parts is None or good:
+            return parts
+        lead = float(getattr(getattr(flowable, "style", None), "leading", 12))
+        lo, hi, best = 0, int(h_all // lead), None
+        while hi - lo > 1:
+            mid = (lo + hi) // 2
+            parts, good = attempt(mid * lead + 1e-3)
+            if parts is not None and good:
+                lo, best = mid, parts
+            else:
+                hi = mid
+        return best
+
+    def can_start(self, flowable: Flowable, avail: float) -> bool:
+        """Whether ``flowable`` (or a first part of it) fits in ``avail`` with its notes."""
+        starter = getattr(flowable, "can_start_in", None)
+        if starter is not None:
+            return bool(starter(self, avail))
+        if self._fresh(flowable):
+            return not self.pending and self._search(flowable, avail) is not None
+        h = flowable.wrap(self._aW, avail)[1]
+        if h <= avail:
+            return True
+        parts = flowable.split(self._aW, avail)
+        return bool(parts) and not isinstance(parts[0], ActionFlowable)
+
+    # ------------------------------------------------------------ drawing the band
+    def flush(self, canv: Canvas) -> None:
+        """Draw this column's notes (once) and hand what did not fit to the next column."""
+        if self.flushed:
+            return
+        self.flushed = True
+        page = self._page_of()
+        lk = self.book.look
+        if self.band:
+            base = self._y1 + self._bottomPadding
+            top = base + self.notes_h(self.band)
+            if self._y + self._prevASpace < top - 0.01:
+                self.book.overlaps.append(f"page {page} column {self.column}: text runs into the notes")
+            x = self._x1 + self._leftPadding
+            y = top - lk.space_above - lk.rule_width / 2
+            canv.saveState()
+            canv.setStrokeColor(HexColor(self.book.rule_colour))
+            canv.setLineWidth(lk.rule_width)
+            canv.line(x, y, x + lk.rule_length, y)
+            first = self.band[0]
+            cont = getattr(first, "_mk_cont", None)
+            if cont is not None:
+                st = self.book.style
+                canv.setFont(st.fontName, st.fontSize)
+                canv.setFillColor(HexColor(self.book.rule_colour))
+                canv.drawString(x + lk.rule_length + lk.space_below_rule, y - st.fontSize * 0.3,
+                                f"{cont} ({self.book.continued})")
+            canv.restoreState()
+            y -= lk.rule_width / 2 + lk.space_below_rule
+            for part in self.band:
+                y -= _height(part, self._aW)
+                part.drawOn(canv, x, y)
+                n = getattr(part, "_mk_note", None)
+                if n is not None:
+                    self.book.note_at.setdefault(n, (page, self.column))
+                y -= lk.space_between
+        self.book.carry = self.book.carry + self.pending
+        self.pending = []
+
+
+def _mark_parts(parts: list[Paragraph], whole: Paragraph) -> list[Paragraph]:
+    """Label the parts of a split note: the first keeps the note's identity."""
+    note = getattr(whole, "_mk_note", None)
+    cont = getattr(whole, "_mk_cont", None)
+    parts[0]._mk_note = note  # type: ignore[attr-defined]
+    parts[0]._mk_cont = cont  # type: ignore[attr-defined]
+    for p in parts[1:]:
+        p._mk_note = None  # type: ignore[attr-defined]
+        p._mk_cont = note if note is not None else cont  # type: ignore[attr-defined]
+    return parts

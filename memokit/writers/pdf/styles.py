@@ -1,0 +1,116 @@
+"""ParagraphStyles made from the Theme: every size, colour and face comes from it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from reportlab.lib.colors import HexColor
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+
+from memokit.style.theme import Theme
+from memokit.writers.pdf.fonts import FontSet
+
+ALIGN = {"left": TA_LEFT, "right": TA_RIGHT, "center": TA_CENTER, "justify": TA_JUSTIFY}
+Hyphenator = Callable[[str], Iterator[tuple[str, str]]]
+
+
+@lru_cache(maxsize=16)
+def hyphenator(language: str) -> Hyphenator | None:
+    """pyphen's hyphenation pairs for a language tag ('en-GB', 'sv'), or None."""
+    import pyphen
+
+    lang = pyphen.language_fallback(language.replace("-", "_"))
+    if lang is None:
+        return None
+    return pyphen.Pyphen(lang=lang).iterate  # type: ignore[no-any-return]
+
+
+@dataclass(frozen=True)
+class Styles:
+    body: ParagraphStyle
+    quote: ParagraphStyle
+    list_item: ParagraphStyle
+    headings: tuple[ParagraphStyle, ParagraphStyle, ParagraphStyle]
+    institute: ParagraphStyle
+    series: ParagraphStyle
+    title: ParagraphStyle
+    subtitle: ParagraphStyle
+    authors: ParagraphStyle
+    colophon: ParagraphStyle
+    lede: ParagraphStyle
+    caption: ParagraphStyle
+    source: ParagraphStyle
+    note: ParagraphStyle
+    cell: ParagraphStyle
+    cell_head: ParagraphStyle
+    header: ParagraphStyle
+
+    def heading(self, level: int) -> ParagraphStyle:
+        return self.headings[min(max(level, 1), 3) - 1]
+
+    def list_level(self, depth: int, indent: float) -> ParagraphStyle:
+        """The list item style for nesting depth 1, 2, ... (bullet in the hang)."""
+        return _list_style(self.list_item, depth, indent)
+
+
+@lru_cache(maxsize=64)
+def _list_style(base: ParagraphStyle, depth: int, indent: float) -> ParagraphStyle:
+    return ParagraphStyle(f"{base.name}-{depth}", parent=base, leftIndent=indent * depth,
+                          bulletIndent=indent * (depth - 1))
+
+
+def make_styles(theme: Theme, fonts: FontSet, language: str) -> Styles:
+    """All paragraph styles of one memo (hyphenation follows the memo's language)."""
+    sz, col = theme.sizes, theme.colours
+    ratio = sz.leading / sz.body  # the body's leading ratio, used for sizes without one
+    text = HexColor(col.text)
+    hyph = hyphenator(language) if theme.text.hyphenate else None
+    flow = {"allowWidows": 0, "allowOrphans": 0}
+
+    def ps(name: str, font: str, size: float, leading: float | None = None, **kw: object) -> ParagraphStyle:
+        kw.setdefault("textColor", text)
+        return ParagraphStyle(name, fontName=font, fontSize=size,
+                              leading=leading if leading is not None else size * ratio, **kw)
+
+    body = ps("Body", fonts.body.regular, sz.body, sz.leading, alignment=ALIGN[theme.text.align],
+              spaceAfter=theme.text.paragraph_space, hyphenationLang=hyph or "",
+              embeddedHyphenation=1, uriWasteReduce=0.3, **flow)
+    quote = ParagraphStyle("Quote", parent=body, leftIndent=theme.text.quote_indent,
+                           rightIndent=theme.text.quote_indent)
+    list_item = ParagraphStyle("ListItem", parent=body, spaceAfter=theme.text.list_item_space,
+                               bulletFontName=fonts.body.regular, bulletFontSize=sz.body)
+
+    def heading(level: int, size: float) -> ParagraphStyle:
+        h = theme.headings.level(level)
+        return ps(f"Heading{level}", fonts.heading.bold, size, textColor=HexColor(theme.colour(h.colour)),
+                  spaceBefore=h.space_before, spaceAfter=h.space_after)
+
+    accent = HexColor(theme.colour(theme.title_block.colour))
+    muted = HexColor(col.muted)
+    gap = theme.title_block.gap
+    note = ps("Note", fonts.body.regular, sz.footnote, sz.footnote_leading,
+              alignment=ALIGN[theme.text.align], leftIndent=theme.notes.number_width, bulletIndent=0,
+              bulletFontName=fonts.body.regular, bulletFontSize=sz.footnote,
+              hyphenationLang=hyph or "", embeddedHyphenation=1, uriWasteReduce=0.3, **flow)
+    return Styles(
+        body=body, quote=quote, list_item=list_item,
+        headings=(heading(1, sz.heading1), heading(2, sz.heading2), heading(3, sz.heading3)),
+        institute=ps("Institute", fonts.heading.bold, sz.institute, textColor=accent),
+        series=ps("Series", fonts.heading.regular, sz.institute, textColor=muted, spaceAfter=gap),
+        title=ps("Title", fonts.heading.bold, sz.title, textColor=accent, spaceAfter=gap),
+        subtitle=ps("Subtitle", fonts.heading.regular, sz.subtitle, spaceAfter=gap),
+        authors=ps("Authors", fonts.heading.regular, sz.authors, spaceBefore=gap, spaceAfter=gap),
+        colophon=ps("Colophon", fonts.heading.regular, sz.header, textColor=muted, spaceAfter=2 * gap),
+        lede=ps("Lede", fonts.body.bold, sz.lede, sz.lede_leading, alignment=ALIGN[theme.text.align],
+                spaceBefore=gap, hyphenationLang=hyph or ""),
+        caption=ps("Caption", fonts.heading.regular, sz.caption, alignment=TA_LEFT,
+                   spaceBefore=gap, spaceAfter=0),
+        source=ps("Source", fonts.heading.regular, sz.source, textColor=muted, spaceBefore=gap / 2),
+        note=note,
+        cell=ps("Cell", fonts.heading.regular, sz.table),
+        cell_head=ps("CellHead", fonts.heading.bold, sz.table),
+        header=ps("Header", fonts.heading.regular, sz.header, textColor=muted),
+    )

@@ -1,0 +1,84 @@
+"""Tables: 'Table N:' caption above, header row repeated when the table breaks, Theme colours."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from reportlab.lib.colors import HexColor
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Table as RLTable
+from reportlab.platypus import TableStyle as RLTableStyle
+
+from memokit.model.nodes import Inline, Table
+from memokit.style.theme import Theme
+from memokit.writers.pdf.inlines import Markup, anchor, esc, esc_attr, plain
+from memokit.writers.pdf.styles import ALIGN, Styles
+
+
+@lru_cache(maxsize=64)
+def _aligned(style: ParagraphStyle, align: str) -> ParagraphStyle:
+    return ParagraphStyle(f"{style.name}-{align}", parent=style, alignment=ALIGN.get(align, ALIGN["left"]))
+
+
+def caption(table: Table, styles: Styles, mk: Markup) -> Paragraph:
+    """'Table N: caption' (label bold), holding the table's destination."""
+    fam = mk.fonts.heading
+    name = esc_attr(anchor("table", table.id))
+    return Paragraph(f'<a name="{name}"/><b>{esc(mk.labels.table)}&nbsp;{table.number}:</b> '
+                     f"{mk.inlines(table.caption, fam)}", styles.caption)
+
+
+def source(table: Table, styles: Styles, mk: Markup) -> Paragraph | None:
+    if not table.source:
+        return None
+    return Paragraph(f"{esc(mk.labels.source)}: {mk.inlines(table.source, mk.fonts.heading)}",
+                     styles.source)
+
+
+def _widths(rows: list[tuple[tuple[Inline, ...], ...]], ncols: int, width: float, font: str,
+            size: float, pad: float) -> list[float]:
+    """Column widths from the longest cell text, scaled to fill ``width``."""
+    natural = [0.0] * ncols
+    for row in rows:
+        for i, cell in enumerate(row[:ncols]):
+            natural[i] = max(natural[i], stringWidth(plain(cell), font, size) + 2 * pad)
+    floor = width / (2 * ncols)
+    natural = [max(n, 1.0) for n in natural]
+    total = sum(natural)
+    if total <= width:
+        return [n * width / total for n in natural]
+    capped = [max(n * width / total, floor) for n in natural]
+    k = width / sum(capped)
+    return [c * k for c in capped]
+
+
+def table_flowable(table: Table, width: float, theme: Theme, styles: Styles, mk: Markup) -> RLTable:
+    """The reportlab table: header row shaded and repeated, rules in the Theme's colour."""
+    ncols = max([len(table.header)] + [len(r) for r in table.rows] + [1])
+    align = list(table.align) + ["left"] * (ncols - len(table.align))
+    fam = mk.fonts.heading
+
+    def row(cells: tuple[tuple[Inline, ...], ...], style: ParagraphStyle) -> list[Flowable]:
+        cells = tuple(cells) + ((),) * (ncols - len(cells))
+        return [Paragraph(mk.inlines(c, fam), _aligned(style, align[i])) for i, c in enumerate(cells)]
+
+    data = ([row(table.header, styles.cell_head)] if table.header else [])
+    data += [row(r, styles.cell) for r in table.rows]
+    look = theme.tables
+    widths = _widths([table.header, *table.rows], ncols, width, styles.cell_head.fontName,
+                     styles.cell.fontSize, look.padding)
+    rule = HexColor(theme.colours.rule)
+    cmds: list[tuple[object, ...]] = [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), look.padding), ("RIGHTPADDING", (0, 0), (-1, -1), look.padding),
+        ("TOPPADDING", (0, 0), (-1, -1), look.padding), ("BOTTOMPADDING", (0, 0), (-1, -1), look.padding),
+        ("LINEBELOW", (0, -1), (-1, -1), look.rule_width, rule),
+    ]
+    if table.header:
+        cmds += [("BACKGROUND", (0, 0), (-1, 0), HexColor(theme.colours.table_header)),
+                 ("LINEBELOW", (0, 0), (-1, 0), look.rule_width, rule)]
+    t = RLTable(data, colWidths=widths, repeatRows=1 if table.header else 0, hAlign="LEFT")
+    t.setStyle(RLTableStyle(cmds))
+    return t
