@@ -173,3 +173,12 @@ def test_every_kind_keeps_global_settings_untouched(theme: Theme, kind: str) -> 
     before = dict(matplotlib.rcParams)
     draw(theme, wide_personnel(), ChartSpec(kind, "personnel", "year", ("ISFK", "KTAM")))
     assert dict(matplotlib.rcParams) == before
+
+
+def test_month_ticks_follow_the_memo_language(theme: Theme) -> None:
+    memo = make_memo([long_events()], ChartSpec("line", "events", "month", ("events",), "event_type"),
+                     language="sv-SE")
+    look = look_for(theme, "page", memo.meta.language)
+    fig = build_figure(chart_data(figures(memo)[0], memo.data, 8), look)
+    labels = [t.get_text() for t in fig.axes[0].get_xticklabels()]
+    assert labels[0] == "jan 2024" and "okt" in labels

@@ -66,3 +66,13 @@ def test_stacked_area_refuses_negative_values() -> None:
     ds = DataSet("d", ("x", "y"), ((dt.date(2024, 1, 1), 3), (dt.date(2024, 2, 1), -1)))
     with pytest.raises(ContentError, match="zero or more"):
         _data(ds, ChartSpec("stacked-area", "d", "x", ("y",)))
+
+
+def test_every_figure_that_cannot_be_drawn_is_reported_at_once(theme) -> None:  # type: ignore[no-untyped-def]
+    from memokit.figures.render import render_figures
+
+    memo = make_memo([long_events()], ChartSpec("pie", "events", "month", ("events",)),
+                     ChartSpec("line", "events", "month", ("events",)))
+    with pytest.raises(ContentError) as exc:
+        render_figures(memo, theme)
+    assert [d.field for d in exc.value.diagnostics] == ["figure 'fig0'.chart", "figure 'fig1'.x"]
