@@ -25,10 +25,12 @@ class MemoDoc(BaseDocTemplate):
     def __init__(self, dest: Path | Any, *, theme: Theme, book: NoteBook, furniture: Furniture,
                  title: Stack, date: dt.date, info: dict[str, str], lang: str):
         p = theme.page
+        body_font = furniture.fonts.body.regular  # not Helvetica: every font must be embedded
         super().__init__(dest, pagesize=(p.width, p.height), leftMargin=p.margin_left,
                          rightMargin=p.margin_right, topMargin=p.margin_top,
                          bottomMargin=p.margin_bottom, invariant=1, lang=lang, creator="memokit",
-                         **info)
+                         initialFontName=body_font, initialFontSize=theme.sizes.body,
+                         initialLeading=theme.sizes.leading, **info)
         self.theme = theme
         self.book = book
         self.furniture = furniture

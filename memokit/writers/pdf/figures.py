@@ -14,7 +14,7 @@ from memokit.writers.pdf.inlines import Markup, anchor, esc
 from memokit.writers.pdf.styles import Styles
 
 
-def vector(asset: FigureAsset, width: float) -> Drawing | None:
+def vector(asset: FigureAsset, width: float, font: tuple[str, float]) -> Drawing | None:
     """The SVG as a reportlab Drawing scaled to ``width``, or None if svglib fails."""
     from svglib.svglib import svg2rlg
 
@@ -28,12 +28,13 @@ def vector(asset: FigureAsset, width: float) -> Drawing | None:
     drawing.scale(s, s)
     drawing.width, drawing.height = drawing.width * s, drawing.height * s
     drawing.hAlign = "LEFT"
+    drawing.initialFontName, drawing.initialFontSize = font  # not Helvetica, which is never embedded
     return drawing
 
 
-def picture(asset: FigureAsset, width: float) -> tuple[Flowable, bool]:
+def picture(asset: FigureAsset, width: float, font: tuple[str, float]) -> tuple[Flowable, bool]:
     """The figure graphic and whether it is vector (PNG only if svglib failed)."""
-    d = vector(asset, width)
+    d = vector(asset, width, font)
     if d is not None:
         return d, True
     ratio = asset.height_pt / asset.width_pt if asset.width_pt else 0.62
@@ -60,7 +61,7 @@ def figure_block(fig: Figure, asset: FigureAsset | None, width: float, styles: S
     if asset is None:
         notes.append(f"figure '{fig.id}' has no rendered chart; only its caption is shown")
     else:
-        graphic, is_vector = picture(asset, width)
+        graphic, is_vector = picture(asset, width, (mk.fonts.heading.regular, styles.caption.fontSize))
         if not is_vector:
             notes.append(f"figure '{fig.id}': the SVG could not be converted; the PNG is used")
         items.append(graphic)

@@ -38,10 +38,10 @@ class KeepWithNext(Flowable):
     def split(self, aW: float, aH: float) -> list[Flowable]:
         parts = [self.first, self.rest]
         frame = getattr(self, "_frame", None)
-        if frame is None or frame._atTop or not hasattr(frame, "can_start"):
+        if frame is None or not hasattr(frame, "can_start") or self.can_start_in(frame, aH):
             return parts
-        if self.can_start_in(frame, aH):
-            return parts
+        if frame._atTop and not getattr(frame, "pending", None):
+            return parts  # the next column would be no better: avoid going round for ever
         return [FrameBreak(), *parts]
 
     def draw(self) -> None:  # pragma: no cover - always split before drawing

@@ -153,28 +153,28 @@ class ColumnFrame(Frame):
         return [n for n in cited_notes(flowable) if n not in self.book.placed]
 
     def _fit(self, numbers: list[int]) -> tuple[list[Paragraph], list[Paragraph], bool]:
-        """Notes to add to the band now, parts to carry, and whether that is acceptable."""
-        keep: list[Paragraph] = []
-        carry: list[Paragraph] = []
+        """Note parts to add to the band now, parts to carry, and whether that is acceptable.
+
+        All notes fit: take them. Otherwise the first note that overflows is split so
+        that its first part (two lines at least) and every later note of the same
+        part fit whole; its rest continues in the next column. Failing that, the
+        caller must cite fewer notes here.
+        """
+        if not numbers:
+            return [], [], True
+        flows = [self.book.flow(n) for n in numbers]
         if self.pending:
-            return keep, [self.book.flow(n) for n in numbers], False
-        for i, n in enumerate(numbers):
-            f = self.book.flow(n)
-            cur = self.band + keep
-            if self.notes_h(cur + [f]) <= self.limit:
-                keep.append(f)
-                continue
-            room = self.limit - self.notes_h(cur + [f]) + _height(f, self._aW)
-            split = f.split(self._aW, room) if room > 0 else []
-            if len(split) >= 2:
-                keep.append(_mark_parts(split, f)[0])
-                carry.extend(split[1:])
-            else:
-                carry.append(f)
-            # a carried note must be the last one here, and must have started here
-            ok = i == len(numbers) - 1 and len(split) >= 2
-            return keep, carry + [self.book.flow(m) for m in numbers[i + 1:]], ok
-        return keep, carry, True
+            return [], flows, False
+        if self.notes_h(self.band + flows) <= self.limit:
+            return flows, [], True
+        i = next(k for k in range(len(flows)) if self.notes_h(self.band + flows[:k + 1]) > self.limit)
+        f, later = flows[i], flows[i + 1:]
+        room = self.limit - self.notes_h(self.band + flows) + _height(f, self._aW)
+        split = f.split(self._aW, room) if room > 0 else []
+        if len(split) >= 2:
+            parts = _mark_parts(split, f)
+            return flows[:i] + [parts[0]] + later, parts[1:], True
+        return flows[:i], flows[i:], False
 
     def _forced(self) -> bool:
         """At the top of an empty column anything goes, or layout would never progress."""
@@ -194,8 +194,8 @@ class ColumnFrame(Frame):
         if not numbers:
             return int(Frame._add(self, flowable, canv, trySplit))
         keep, carry, ok = self._fit(numbers)
-        if not ok and not self._forced():
-            return 0
+        if not ok and not (getattr(flowable, "_mk_lax", False) and self._forced()):
+            return 0  # let split() look for a part that cites fewer notes
         self._set_bottom(self.band + keep)
         placed = Frame._add(self, flowable, canv, trySplit)
         if placed:
@@ -209,12 +209,17 @@ class ColumnFrame(Frame):
     def split(self, flowable: Flowable, canv: Canvas) -> list[Flowable]:
         if not self._fresh(flowable):
             return list(Frame.split(self, flowable, canv))
-        if self.pending:  # notes carried here first; cite nothing more in this column
-            return [FrameBreak(), flowable]
         h_all = self._y - self._y1p - self._space_before(flowable)
-        return self._search(flowable, h_all) or []
+        found = self._search(flowable, h_all)  # with a pending carry: only the part before the notes
+        if found is None and self.pending:
+            return [FrameBreak(), flowable]  # move on without marking it as postponed
+        if found is None and self._forced():  # nothing fits as it should: take what fits at all
+            found = self._search(flowable, h_all, lax=True)
+            if found:
+                found[0]._mk_lax = True
+        return found or []
 
-    def _search(self, flowable: Flowable, h_all: float) -> list[Flowable] | None:
+    def _search(self, flowable: Flowable, h_all: float, lax: bool = False) -> list[Flowable] | None:
         """The longest split of ``flowable`` whose first part fits in ``h_all`` with its notes.
 
         The first part's height plus its notes only grows with the lines it takes,
@@ -232,7 +237,7 @@ class ColumnFrame(Frame):
             keep, _, ok = self._fit(self._fresh(first))
             h0 = first.wrap(self._aW, avail)[1]
             extra = self.notes_h(self.band + keep) - band_h
-            return list(parts), (ok or self._forced()) and h0 + extra <= h_all + 1e-6
+            return list(parts), (ok or lax) and h0 + extra <= h_all + 1e-6
 
         parts, good = attempt(h_all)
         if parts is None or good:
@@ -254,7 +259,7 @@ class ColumnFrame(Frame):
         if starter is not None:
             return bool(starter(self, avail))
         if self._fresh(flowable):
-            return not self.pending and self._search(flowable, avail) is not None
+            return self._search(flowable, avail) is not None
         h = flowable.wrap(self._aW, avail)[1]
         if h <= avail:
             return True
@@ -291,7 +296,7 @@ class ColumnFrame(Frame):
             canv.restoreState()
             y -= lk.rule_width / 2 + lk.space_below_rule
             for part in self.band:
-                y -= _height(part, self._aW)
+                y -= part.wrap(self._aW, 1e6)[1]  # again: a failed split drops the line breaks
                 part.drawOn(canv, x, y)
                 n = getattr(part, "_mk_note", None)
                 if n is not None:

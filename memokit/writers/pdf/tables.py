@@ -72,6 +72,7 @@ def table_flowable(table: Table, width: float, theme: Theme, styles: Styles, mk:
     rule = HexColor(theme.colours.rule)
     cmds: list[tuple[object, ...]] = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("FONT", (0, 0), (-1, -1), styles.cell.fontName, styles.cell.fontSize),
         ("LEFTPADDING", (0, 0), (-1, -1), look.padding), ("RIGHTPADDING", (0, 0), (-1, -1), look.padding),
         ("TOPPADDING", (0, 0), (-1, -1), look.padding), ("BOTTOMPADDING", (0, 0), (-1, -1), look.padding),
         ("LINEBELOW", (0, -1), (-1, -1), look.rule_width, rule),
