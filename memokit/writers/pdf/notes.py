@@ -152,29 +152,43 @@ class ColumnFrame(Frame):
     def _fresh(self, flowable: Flowable) -> list[int]:
         return [n for n in cited_notes(flowable) if n not in self.book.placed]
 
-    def _fit(self, numbers: list[int]) -> tuple[list[Paragraph], list[Paragraph], bool]:
+    def _fit(self, numbers: list[int],
+             limit: float | None = None) -> tuple[list[Paragraph], list[Paragraph], bool]:
         """Note parts to add to the band now, parts to carry, and whether that is acceptable.
 
-        All notes fit: take them. Otherwise the first note that overflows is split so
-        that its first part (two lines at least) and every later note of the same
-        part fit whole; its rest continues in the next column. Failing that, the
-        caller must cite fewer notes here.
+        All notes fit: take them. Otherwise notes are taken in order, each whole if it
+        fits in the room left after reserving two lines (or all, if shorter) for every
+        later note, else split there; every note must start here with two lines at
+        least, and the rests continue in the next column in the same order. Failing
+        that, the caller must cite fewer notes here. ``limit`` overrides the band's
+        usual maximum.
         """
         if not numbers:
             return [], [], True
+        limit = self.limit if limit is None else limit
         flows = [self.book.flow(n) for n in numbers]
         if self.pending:
             return [], flows, False
-        if self.notes_h(self.band + flows) <= self.limit:
+        if self.notes_h(self.band + flows) <= limit:
             return flows, [], True
-        i = next(k for k in range(len(flows)) if self.notes_h(self.band + flows[:k + 1]) > self.limit)
-        f, later = flows[i], flows[i + 1:]
-        room = self.limit - self.notes_h(self.band + flows) + _height(f, self._aW)
-        split = f.split(self._aW, room) if room > 0 else []
-        if len(split) >= 2:
+        least = 2 * self.book.style.leading
+        keep: list[Paragraph] = []
+        carry: list[Paragraph] = []
+        for k, f in enumerate(flows):
+            h = _height(f, self._aW)
+            reserve = sum(min(_height(g, self._aW), least) + self.book.look.space_between
+                          for g in flows[k + 1:])
+            room = limit - self.notes_h(self.band + keep + [f]) + h - reserve
+            if h <= room:
+                keep.append(f)
+                continue
+            split = f.split(self._aW, room) if room > 0 else []
+            if len(split) < 2:
+                return keep, carry + flows[k:], False
             parts = _mark_parts(split, f)
-            return flows[:i] + [parts[0]] + later, parts[1:], True
-        return flows[:i], flows[i:], False
+            keep.append(parts[0])
+            carry.extend(parts[1:])
+        return keep, carry, True
 
     def _forced(self) -> bool:
         """At the top of an empty column anything goes, or layout would never progress."""
@@ -193,8 +207,9 @@ class ColumnFrame(Frame):
         numbers = self._fresh(flowable)
         if not numbers:
             return int(Frame._add(self, flowable, canv, trySplit))
-        keep, carry, ok = self._fit(numbers)
-        if not ok and not (getattr(flowable, "_mk_lax", False) and self._forced()):
+        lax = getattr(flowable, "_mk_lax", None) if self._forced() else None
+        keep, carry, ok = self._fit(numbers, lax)
+        if not ok and lax is None:
             return 0  # let split() look for a part that cites fewer notes
         self._set_bottom(self.band + keep)
         placed = Frame._add(self, flowable, canv, trySplit)
@@ -213,13 +228,15 @@ class ColumnFrame(Frame):
         found = self._search(flowable, h_all)  # with a pending carry: only the part before the notes
         if found is None and self.pending:
             return [FrameBreak(), flowable]  # move on without marking it as postponed
-        if found is None and self._forced():  # nothing fits as it should: take what fits at all
-            found = self._search(flowable, h_all, lax=True)
+        if found is None and self._forced():
+            # the top of a column whose band is full of a continued note: let the band grow
+            # past its usual share rather than send the new note away from its reference
+            found = self._search(flowable, h_all, limit=self._aH)
             if found:
-                found[0]._mk_lax = True
+                found[0]._mk_lax = self._aH
         return found or []
 
-    def _search(self, flowable: Flowable, h_all: float, lax: bool = False) -> list[Flowable] | None:
+    def _search(self, flowable: Flowable, h_all: float, limit: float | None = None) -> list[Flowable] | None:
         """The longest split of ``flowable`` whose first part fits in ``h_all`` with its notes.
 
         The first part's height plus its notes only grows with the lines it takes,
@@ -234,10 +251,10 @@ class ColumnFrame(Frame):
             if not parts:
                 return None, False
             first = parts[0]
-            keep, _, ok = self._fit(self._fresh(first))
+            keep, _, ok = self._fit(self._fresh(first), limit)
             h0 = first.wrap(self._aW, avail)[1]
             extra = self.notes_h(self.band + keep) - band_h
-            return list(parts), (ok or lax) and h0 + extra <= h_all + 1e-6
+            return list(parts), ok and h0 + extra <= h_all + 1e-6
 
         parts, good = attempt(h_all)
         if parts is None or good:
@@ -285,14 +302,13 @@ class ColumnFrame(Frame):
             canv.setStrokeColor(HexColor(self.book.rule_colour))
             canv.setLineWidth(lk.rule_width)
             canv.line(x, y, x + lk.rule_length, y)
-            first = self.band[0]
-            cont = getattr(first, "_mk_cont", None)
-            if cont is not None:
+            conts = [str(c) for c in (getattr(p, "_mk_cont", None) for p in self.band) if c is not None]
+            if conts:  # the continuation mark: which notes go on here
                 st = self.book.style
                 canv.setFont(st.fontName, st.fontSize)
                 canv.setFillColor(HexColor(self.book.rule_colour))
                 canv.drawString(x + lk.rule_length + lk.space_below_rule, y - st.fontSize * 0.3,
-                                f"{cont} ({self.book.continued})")
+                                f"{', '.join(conts)} ({self.book.continued})")
             canv.restoreState()
             y -= lk.rule_width / 2 + lk.space_below_rule
             for part in self.band:

@@ -68,7 +68,9 @@ def make_styles(theme: Theme, fonts: FontSet, language: str) -> Styles:
     ratio = sz.leading / sz.body  # the body's leading ratio, used for sizes without one
     text = HexColor(col.text)
     hyph = hyphenator(language) if theme.text.hyphenate else None
-    flow = {"allowWidows": 0, "allowOrphans": 0}
+    # no one-line widows or orphans; words break only at pyphen's points, never inside a URL
+    # or after a hyphen the author wrote, so copied text (and links read back) stays intact
+    flow = {"allowWidows": 0, "allowOrphans": 0, "embeddedHyphenation": 0, "uriWasteReduce": 0}
 
     def ps(name: str, font: str, size: float, leading: float | None = None, **kw: object) -> ParagraphStyle:
         kw.setdefault("textColor", text)
@@ -77,7 +79,7 @@ def make_styles(theme: Theme, fonts: FontSet, language: str) -> Styles:
 
     body = ps("Body", fonts.body.regular, sz.body, sz.leading, alignment=ALIGN[theme.text.align],
               spaceAfter=theme.text.paragraph_space, hyphenationLang=hyph or "",
-              embeddedHyphenation=1, uriWasteReduce=0.3, **flow)
+              **flow)
     quote = ParagraphStyle("Quote", parent=body, leftIndent=theme.text.quote_indent,
                            rightIndent=theme.text.quote_indent)
     list_item = ParagraphStyle("ListItem", parent=body, spaceAfter=theme.text.list_item_space,
@@ -94,7 +96,7 @@ def make_styles(theme: Theme, fonts: FontSet, language: str) -> Styles:
     note = ps("Note", fonts.body.regular, sz.footnote, sz.footnote_leading,
               alignment=ALIGN[theme.text.align], leftIndent=theme.notes.number_width, bulletIndent=0,
               bulletFontName=fonts.body.regular, bulletFontSize=sz.footnote,
-              hyphenationLang=hyph or "", embeddedHyphenation=1, uriWasteReduce=0.3, **flow)
+              hyphenationLang=hyph or "", **flow)
     return Styles(
         body=body, quote=quote, list_item=list_item,
         headings=(heading(1, sz.heading1), heading(2, sz.heading2), heading(3, sz.heading3)),
