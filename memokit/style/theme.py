@@ -115,6 +115,7 @@ class TextStyle:
     list_item_space: Length = Length(2)  # between list items
     bullet: str = "•"
     block_space: Length = Length(8)  # above and below figures and tables
+    max_stretch: float = 2.5  # a justified line's word spaces stretch at most this much; else ragged
 
 
 @dataclass(frozen=True)
