@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph
 
 from memokit.figures.asset import FigureAsset
@@ -25,6 +26,7 @@ from memokit.writers.pdf.figures import figure_block
 from memokit.writers.pdf.floats import PageFloat, Stack
 from memokit.writers.pdf.inlines import Markup, anchor
 from memokit.writers.pdf.keep import KeepWithNext
+from memokit.writers.pdf.para import BodyPara
 from memokit.writers.pdf.styles import Styles
 from memokit.writers.pdf.tables import caption, source, table_flowable
 
@@ -59,6 +61,7 @@ class StoryBuilder:
         self.end_at = end_at
         self.story = Story()
         self._keys = 0
+        self._styles: dict[tuple[object, ...], ParagraphStyle] = {}
         page = theme.page
         self.column_width = page.column_width
         self.text_width = page.text_width
@@ -90,15 +93,17 @@ class StoryBuilder:
 
     # ------------------------------------------------------------ blocks
     def blocks(self, blocks: tuple[Block, ...], style: ParagraphStyle | None = None,
-               depth: int = 0) -> list[Flowable]:
+               left: float = 0.0) -> list[Flowable]:
+        """Flowables of ``blocks``; ``left`` is the indent of the list or quote they sit in."""
         out: list[Flowable] = []
         for b in blocks:
             if isinstance(b, ParaNode):
                 out.append(self.paragraph(b, style or self.styles.body))
             elif isinstance(b, (BulletList, OrderedList)):
-                out += self.list(b, depth + 1)
+                out += self.list(b, left)
             elif isinstance(b, Quote):
-                out += self.blocks(b.blocks, self.styles.quote, depth)
+                indent = left + self.theme.text.quote_indent
+                out += self.blocks(b.blocks, self._style(self.styles.quote, indent, left), indent)
             elif isinstance(b, Figure):
                 out.append(self.figure(b))
             elif isinstance(b, Table):
@@ -107,29 +112,47 @@ class StoryBuilder:
                 raise TypeError(f"no PDF rendering for block {type(b).__name__}")
         return out
 
+    def _style(self, base: ParagraphStyle, left: float, bullet_at: float, last: bool = False,
+               bullet_font: str | None = None) -> ParagraphStyle:
+        key = (base.name, left, bullet_at, last, bullet_font)
+        if key not in self._styles:
+            kw: dict[str, object] = {"leftIndent": left, "bulletIndent": bullet_at}
+            if last:  # the end of a list is spaced like the end of a paragraph
+                kw["spaceAfter"] = self.styles.body.spaceAfter
+            if bullet_font:
+                kw["bulletFontName"] = bullet_font
+            self._styles[key] = ParagraphStyle(f"{base.name}-{len(self._styles)}", parent=base, **kw)
+        return self._styles[key]
+
     def paragraph(self, p: ParaNode, style: ParagraphStyle, bullet: str | None = None) -> Paragraph:
         text = self.mk.inlines(p.children)
         if p is self.end_at and self.theme.end_mark:
             text += self.mk.end_mark(self.theme.end_mark)
-        return Paragraph(text, style, bulletText=bullet)
+        return BodyPara(text, style, bulletText=bullet)
 
-    def list(self, lst: BulletList | OrderedList, depth: int) -> list[Flowable]:
-        style = self.styles.list_level(depth, self.theme.text.list_indent)
+    def list(self, lst: BulletList | OrderedList, left: float) -> list[Flowable]:
+        base = self.styles.list_item
+        if isinstance(lst, BulletList):
+            labels = [self.theme.text.bullet] * len(lst.items)
+        else:
+            labels = [f"{lst.start + i}." for i in range(len(lst.items))]
+        font = base.bulletFontName
+        if not all(self.mk.fonts.body.has(c) for c in "".join(labels)):
+            font = self.mk.fonts.symbol.regular
+        widest = max((stringWidth(lb + " ", font, base.bulletFontSize) for lb in labels), default=0.0)
+        indent = left + max(self.theme.text.list_indent, widest)
         out: list[Flowable] = []
-        for i, item in enumerate(lst.items):
-            bullet = self.theme.text.bullet if isinstance(lst, BulletList) else f"{lst.start + i}."
-            if not all(self.mk.fonts.body.has(c) for c in bullet):
-                style = ParagraphStyle(style.name + "-sym", parent=style,
-                                       bulletFontName=self.mk.fonts.symbol.regular)
-            first = True
-            for b in item.blocks:
+        for i, (item, label) in enumerate(zip(lst.items, labels)):
+            for j, b in enumerate(item.blocks):
+                last = i == len(lst.items) - 1 and j == len(item.blocks) - 1
+                style = self._style(base, indent, left, last, font)
+                bullet = label if j == 0 else None
                 if isinstance(b, ParaNode):
-                    out.append(self.paragraph(b, style, bullet if first else None))
+                    out.append(self.paragraph(b, style, bullet))
                 else:
-                    if first:
+                    if bullet:
                         out.append(Paragraph("", style, bulletText=bullet))
-                    out += self.blocks((b,), style, depth)
-                first = False
+                    out += self.blocks((b,), style, indent)
         return out
 
     def figure(self, fig: Figure) -> Flowable:

@@ -25,6 +25,7 @@ from reportlab.platypus.doctemplate import ActionFlowable, FrameBreak
 
 from memokit.style.theme import Notes
 from memokit.writers.pdf.inlines import NOTE_MARK
+from memokit.writers.pdf.para import BodyPara
 
 Where = tuple[int, int]  # (page, column), both from 1
 
@@ -65,7 +66,7 @@ class NoteBook:
         """The whole note as a paragraph, its number in the hanging indent."""
         p = self._flows.get(number)
         if p is None:
-            p = Paragraph(self.markup[number], self.style, bulletText=str(number))
+            p = BodyPara(self.markup[number], self.style, bulletText=str(number))
             p._mk_note = number  # type: ignore[attr-defined]
             self._flows[number] = p
         return p

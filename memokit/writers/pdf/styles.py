@@ -12,6 +12,7 @@ from reportlab.lib.styles import ParagraphStyle
 
 from memokit.style.theme import Theme
 from memokit.writers.pdf.fonts import FontSet
+from memokit.writers.pdf.para import STRETCH
 
 ALIGN = {"left": TA_LEFT, "right": TA_RIGHT, "center": TA_CENTER, "justify": TA_JUSTIFY}
 Hyphenator = Callable[[str], Iterator[tuple[str, str]]]
@@ -51,16 +52,6 @@ class Styles:
     def heading(self, level: int) -> ParagraphStyle:
         return self.headings[min(max(level, 1), 3) - 1]
 
-    def list_level(self, depth: int, indent: float) -> ParagraphStyle:
-        """The list item style for nesting depth 1, 2, ... (bullet in the hang)."""
-        return _list_style(self.list_item, depth, indent)
-
-
-@lru_cache(maxsize=64)
-def _list_style(base: ParagraphStyle, depth: int, indent: float) -> ParagraphStyle:
-    return ParagraphStyle(f"{base.name}-{depth}", parent=base, leftIndent=indent * depth,
-                          bulletIndent=indent * (depth - 1))
-
 
 def make_styles(theme: Theme, fonts: FontSet, language: str) -> Styles:
     """All paragraph styles of one memo (hyphenation follows the memo's language)."""
@@ -70,7 +61,8 @@ def make_styles(theme: Theme, fonts: FontSet, language: str) -> Styles:
     hyph = hyphenator(language) if theme.text.hyphenate else None
     # no one-line widows or orphans; words break only at pyphen's points, never inside a URL
     # or after a hyphen the author wrote, so copied text (and links read back) stays intact
-    flow = {"allowWidows": 0, "allowOrphans": 0, "embeddedHyphenation": 0, "uriWasteReduce": 0}
+    flow = {"allowWidows": 0, "allowOrphans": 0, "embeddedHyphenation": 0, "uriWasteReduce": 0,
+            STRETCH: theme.text.max_stretch}
 
     def ps(name: str, font: str, size: float, leading: float | None = None, **kw: object) -> ParagraphStyle:
         kw.setdefault("textColor", text)
@@ -81,7 +73,7 @@ def make_styles(theme: Theme, fonts: FontSet, language: str) -> Styles:
               spaceAfter=theme.text.paragraph_space, hyphenationLang=hyph or "",
               **flow)
     quote = ParagraphStyle("Quote", parent=body, leftIndent=theme.text.quote_indent,
-                           rightIndent=theme.text.quote_indent)
+                           rightIndent=theme.text.quote_indent, spaceBefore=theme.text.paragraph_space)
     list_item = ParagraphStyle("ListItem", parent=body, spaceAfter=theme.text.list_item_space,
                                bulletFontName=fonts.body.regular, bulletFontSize=sz.body)
 
