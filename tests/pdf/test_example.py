@@ -6,6 +6,7 @@ import re
 import subprocess
 from pathlib import Path
 
+import pytest
 from pypdf import PdfReader
 
 from memokit.figures.render import render_figures
@@ -181,9 +182,11 @@ def test_lang_and_document_info(example: Example) -> None:
     assert str(info["/CreationDate"]).startswith("D:20260219")
 
 
-def test_two_renders_are_byte_identical(example: Example, theme: Theme, tmp_path: Path) -> None:
+def test_two_renders_are_byte_identical(example: Example, theme: Theme, tmp_path: Path,
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
     pdf, memo = example
     again = tmp_path / "again.pdf"
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1234567890")  # the memo's date wins over the build's
     write(memo, theme, render_figures(memo, theme), again)
     assert again.read_bytes() == pdf.read_bytes()
 
