@@ -115,3 +115,41 @@ def test_one_column_style_puts_notes_at_the_foot_of_the_page(tmp_path: Path) -> 
     refs, starts = reference_places(lay, theme), note_places(lay, theme)
     assert refs and refs == starts
     assert len(page_texts(pdf)) >= 3
+
+
+ODD = """\
+memokit: 1
+title: Odd shapes
+authors: [A. Writer]
+date: 2026-05-07
+language: en-GB
+lede: ""
+data:
+  big:
+    rows:
+      - [k, v]
+{rows}
+sections:
+  - heading: Only subsections here
+    sections:
+      - heading: A subsection straight after its parent
+        body:
+          - Text of the subsection, with a note.^[The note.]
+          - table:
+              id: wide
+              caption: Too long to span the page
+              data: big
+              width: page
+"""
+
+
+def test_odd_shapes_render_with_a_standalone_end_mark(tmp_path: Path, theme: Theme) -> None:
+    rows = "\n".join(f"      - [row{k}, {k}]" for k in range(120))
+    pdf, _, warnings = render_yaml(ODD.format(rows=rows), tmp_path, theme)
+    assert any("too long to span the page" in w.message for w in warnings)
+    text = norm(pdftotext(pdf))
+    assert "ONLY SUBSECTIONS HERE A SUBSECTION STRAIGHT AFTER ITS PARENT" in text
+    lay = layout(pdf, theme)  # the memo ends with the table: the end mark comes right under it
+    last, mark = lay.find("row119")[0], lay.find("■")[0]
+    assert (mark.page, mark.column) == (last.page, last.column) and 0 < mark.top - last.top < 30
+    assert "Table 1: Too long to span the page" in text

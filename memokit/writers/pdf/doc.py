@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -161,6 +160,3 @@ class MemoDoc(BaseDocTemplate):
         super()._endBuild()
         self.furniture.define_footers(self.canv, self.page)
         self.canv.save()
-
-    def build_story(self, body: list[Flowable], on_progress: Callable[..., None] | None = None) -> None:
-        self.build(self.story(body))

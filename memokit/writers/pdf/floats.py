@@ -1,24 +1,8 @@
-"""Small flowables: a vertical stack, a named destination, page-wide floats, end of story."""
+"""Small flowables: a vertical stack (with a named destination), page-wide floats, end of story."""
 
 from __future__ import annotations
 
 from reportlab.platypus import Flowable
-
-
-class Anchor(Flowable):
-    """A named PDF destination at this point (target of cross-references)."""
-
-    _ZEROSIZE = True
-
-    def __init__(self, name: str):
-        super().__init__()
-        self.name = name
-
-    def wrap(self, aW: float, aH: float) -> tuple[float, float]:
-        return 0, 0
-
-    def draw(self) -> None:
-        self.canv.bookmarkHorizontal(self.name, 0, 0)
 
 
 class Stack(Flowable):

@@ -81,8 +81,6 @@ def register_family(family: str, folder: Path | None) -> Family:
             pdfmetrics.registerFont(TTFont(name, str(path)))
             _registered[name] = files.regular if face == "regular" else path
         names[face] = name
-    if base not in _registered or _registered[base] != files.regular:
-        _registered[base] = files.regular
     pdfmetrics.registerFontFamily(base, normal=names["regular"], bold=names["bold"],
                                   italic=names["italic"], boldItalic=names["bolditalic"])
     _register_svg(family, names, files)
