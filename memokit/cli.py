@@ -1,4 +1,4 @@
-"""The ``memokit`` command: render, validate, schema.
+"""The ``memokit`` command: render, build, watch, validate, schema.
 
 Exit codes: 0 success; 1 the content or its data is wrong; 2 usage errors;
 3 internal errors (traceback only with --debug). Heavy libraries (reportlab,
@@ -28,6 +28,8 @@ _EPILOG = """\
 examples:
   memokit render content/example-memo.yaml            PDF and DOCX into output/
   memokit render memo.yaml -o out --format pdf         only the PDF, into out/
+  memokit build content -o out -j 2 --json report.json every memo below content/, incremental
+  memokit watch content -o out                         re-render on save
   memokit validate memo.yaml                           check without rendering
   memokit schema > memo.schema.json                    JSON Schema for editors
 
@@ -55,6 +57,8 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--style", metavar="NAME|PATH", help="house style to use instead of the memo's")
     _common(r)
 
+    _batch_parsers(sub)
+
     v = sub.add_parser("validate", help="check memo files without rendering",
                        description="Check each memo FILE and report every problem found.")
     v.add_argument("files", nargs="+", metavar="FILE", help="memo YAML file(s)")
@@ -64,6 +68,42 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("schema", help="print the JSON Schema of the memo format",
                    description="Print the JSON Schema of the memo content format (for editors).")
     return p
+
+
+def _batch_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    b = sub.add_parser(
+        "build", help="render many memos, in parallel, only where inputs changed",
+        description="Render every memo found in PATHS (files, folders or globs; default content/) "
+        "into OUT, mirroring each memo's path below the PATH it was found under. A memo is "
+        "rebuilt only if it, a data file it uses, its house style or memokit changed. Exit code "
+        "1 if any memo failed.")
+    b.add_argument("paths", nargs="*", metavar="PATH", help="memo files, folders or globs")
+    _batch_options(b)
+    b.add_argument("--force", action="store_true", help="rebuild every memo")
+    b.add_argument("--json", metavar="REPORT", help="write a JSON report to REPORT ('-': stdout)")
+    b.add_argument("--fail-fast", action="store_true",
+                   help="stop at the first failed memo; the rest are reported as cancelled")
+    _common(b)
+
+    w = sub.add_parser("watch", help="re-render memos when their files change",
+                       description="Build FILE or the memos in DIR, then rebuild on every change "
+                       "(to the memo, its data or its style) until Ctrl-C.")
+    w.add_argument("target", metavar="FILE|DIR", help="a memo file or a folder of memos")
+    _batch_options(w)
+    w.add_argument("--interval", type=float, default=0.5, metavar="SECONDS",
+                   help="how often to look for changes (default: 0.5)")
+    _common(w)
+
+
+def _batch_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("-o", "--output", default="output", metavar="OUT",
+                   help="output folder (default: output)")
+    p.add_argument("-j", "--jobs", type=int, metavar="N",
+                   help="worker processes (default: the number of cores)")
+    p.add_argument("--format", default="pdf,docx", metavar="FORMATS",
+                   help="comma-separated: pdf, docx (default: pdf,docx)")
+    p.add_argument("--timeout", type=float, default=300.0, metavar="SECONDS",
+                   help="time limit per memo; 0 for none (default: 300)")
 
 
 def _common(p: argparse.ArgumentParser) -> None:
@@ -95,6 +135,40 @@ def _render(args: argparse.Namespace) -> int:
         for out in result.outputs:
             print(out)
     return status
+
+
+def _build_options(args: argparse.Namespace) -> dict[str, object]:
+    from memokit.batch.progress import reporter_for
+
+    return {"jobs": args.jobs, "formats": args.format.split(","), "timeout": args.timeout or None,
+            "strict": args.strict, "data_root": args.data_root, "reporter": reporter_for()}
+
+
+def _build(args: argparse.Namespace) -> int:
+    from memokit.batch import build
+
+    report = build(args.paths or ["content"], args.output, force=args.force,
+                   fail_fast=args.fail_fast, **_build_options(args))  # type: ignore[arg-type]
+    if args.json == "-":
+        sys.stdout.write(report.to_json())
+    elif args.json:
+        from pathlib import Path
+
+        Path(args.json).parent.mkdir(parents=True, exist_ok=True)
+        Path(args.json).write_text(report.to_json(), encoding="utf-8")
+    return EXIT_OK if report.ok else EXIT_CONTENT
+
+
+def _watch(args: argparse.Namespace) -> int:
+    from memokit.batch.watch import Watcher
+
+    watcher = Watcher(args.target, args.output, **_build_options(args))
+    print(f"memokit watch: watching {args.target}; Ctrl-C to stop", file=sys.stderr)
+    try:
+        watcher.run(args.interval)
+    except KeyboardInterrupt:
+        return EXIT_OK
+    return EXIT_OK
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -141,7 +215,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return EXIT_USAGE
     try:
-        return {"render": _render, "validate": _validate, "schema": _schema}[args.command](args)
+        return {"render": _render, "build": _build, "watch": _watch, "validate": _validate,
+                "schema": _schema}[args.command](args)
     except UsageError as exc:
         print(f"memokit: error: {exc}", file=sys.stderr)
         return EXIT_USAGE

@@ -1,0 +1,143 @@
+"""What a memo's outputs were built from: content hashes kept in ``OUT/.memokit-build.json``.
+
+A memo is up to date when its manifest entry names the same source, the same build
+options and memokit version, every input file (the memo, the data files its ``data:``
+section names, the files of its house style) still has the recorded content hash, and
+every recorded output is still there with its recorded size.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+MANIFEST_NAME = ".memokit-build.json"
+MANIFEST_FORMAT = 1
+_CHUNK = 1 << 20
+
+
+def sha256_file(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        while chunk := f.read(_CHUNK):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+class HashCache:
+    """Content hashes of files, each file read at most once per build."""
+
+    def __init__(self) -> None:
+        self._known: dict[str, str | None] = {}
+
+    def get(self, path: str) -> str | None:
+        """The file's sha256, or None if it cannot be read."""
+        if path not in self._known:
+            try:
+                self._known[path] = sha256_file(Path(path))
+            except OSError:
+                self._known[path] = None
+        return self._known[path]
+
+
+def memo_inputs(source: Path, data_root: Path | None) -> list[Path]:
+    """The files a memo is built from: itself, its data files, its style folder's files.
+
+    Read from the memo's own ``data:`` and ``style:`` keys; what cannot be parsed or
+    resolved is left out (the render reports it, and failed memos are not recorded).
+    """
+    from memokit.load.datasets import safe_path
+    from memokit.style import style_folder
+
+    files = [source.resolve()]
+    try:
+        raw = _load_yaml(source)
+    except Exception:  # noqa: BLE001 - a broken memo fails in the render, with located errors
+        return files
+    if not isinstance(raw, dict):
+        return files
+    base = source.parent
+    data = raw.get("data")
+    if isinstance(data, dict):
+        for spec in data.values():
+            if isinstance(spec, dict) and isinstance(spec.get("file"), str):
+                resolved, why = safe_path(spec["file"], base, data_root)
+                if resolved is not None and why is None and resolved.is_file():
+                    files.append(resolved)
+    style = raw.get("style", "memo")
+    folder = style_folder(style, base) if isinstance(style, str) else None
+    if folder is not None:
+        files.extend(sorted(p.resolve() for p in folder.rglob("*")
+                            if p.is_file() and "__pycache__" not in p.parts))
+    return list(dict.fromkeys(files))
+
+
+def _load_yaml(path: Path) -> Any:
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    with open(path, encoding="utf-8") as f:
+        return yaml.load(f, Loader=loader)  # noqa: S506 - a safe loader
+
+
+def recipe(version: str, formats: list[str], strict: bool, data_root: Path | None) -> str:
+    """Everything besides the input files that decides the outputs, as one string."""
+    return json.dumps({"memokit": version, "formats": formats, "strict": strict,
+                       "data_root": str(data_root.resolve()) if data_root else None},
+                      sort_keys=True)
+
+
+@dataclass
+class Manifest:
+    """The manifest of one output folder; entries keyed by the memo's key (``a/memo``)."""
+
+    path: Path
+    entries: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, out_dir: Path) -> Manifest:
+        path = out_dir / MANIFEST_NAME
+        try:
+            doc = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return cls(path)
+        if not isinstance(doc, dict) or doc.get("format") != MANIFEST_FORMAT \
+                or not isinstance(doc.get("memos"), dict):
+            return cls(path)
+        return cls(path, doc["memos"])
+
+    def save(self) -> None:
+        """Write atomically (temporary file beside it, then rename)."""
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
+        doc = {"format": MANIFEST_FORMAT, "memos": dict(sorted(self.entries.items()))}
+        try:
+            tmp.write_text(json.dumps(doc, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+            os.replace(tmp, self.path)
+        finally:
+            if tmp.exists():
+                tmp.unlink()
+
+    def fresh(self, key: str, source: Path, recipe_text: str, out_dir: Path,
+              hashes: HashCache) -> dict[str, Any] | None:
+        """The entry if the memo's outputs are up to date, else None."""
+        entry = self.entries.get(key)
+        if not isinstance(entry, dict) or entry.get("source") != str(source.resolve()) \
+                or entry.get("recipe") != recipe_text:
+            return None
+        inputs = entry.get("inputs")
+        if not isinstance(inputs, dict) or not inputs:
+            return None
+        if any(hashes.get(p) != digest for p, digest in inputs.items()):
+            return None
+        for out in entry.get("outputs", []):
+            try:
+                if (out_dir / out["path"]).stat().st_size != out["bytes"]:
+                    return None
+            except (OSError, KeyError, TypeError):
+                return None
+        return entry

@@ -1,0 +1,79 @@
+"""The result of a build, per memo and in sum, and its JSON form."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+Status = Literal["built", "skipped", "failed", "cancelled"]
+
+
+@dataclass
+class MemoReport:
+    """One memo's fate. ``outputs`` entries: path, format, bytes, sha256; ``errors`` and
+    ``warnings`` entries: file, line, column, field, message."""
+
+    path: str
+    status: Status
+    outputs: list[dict[str, Any]] = field(default_factory=list)
+    warnings: list[dict[str, Any]] = field(default_factory=list)
+    errors: list[dict[str, Any]] = field(default_factory=list)
+    duration_s: float = 0.0
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"path": self.path, "status": self.status, "outputs": self.outputs,
+                "warnings": self.warnings, "errors": self.errors, "duration_s": self.duration_s}
+
+
+@dataclass
+class BuildReport:
+    """Every memo of a build, in the order they were found."""
+
+    version: str
+    memos: list[MemoReport]
+    duration_s: float
+
+    def count(self, status: Status) -> int:
+        return sum(m.status == status for m in self.memos)
+
+    @property
+    def built(self) -> int:
+        return self.count("built")
+
+    @property
+    def skipped(self) -> int:
+        return self.count("skipped")
+
+    @property
+    def failed(self) -> int:
+        return self.count("failed")
+
+    @property
+    def cancelled(self) -> int:
+        return self.count("cancelled")
+
+    @property
+    def ok(self) -> bool:
+        """True when no memo failed or was cancelled."""
+        return self.failed == 0 and self.cancelled == 0
+
+    @property
+    def outputs(self) -> list[Path]:
+        """Every output of a built or up-to-date memo."""
+        return [Path(o["path"]) for m in self.memos for o in m.outputs]
+
+    def summary_line(self) -> str:
+        parts = [f"{self.built} built", f"{self.skipped} skipped", f"{self.failed} failed"]
+        if self.cancelled:
+            parts.append(f"{self.cancelled} cancelled")
+        return f"memokit build: {', '.join(parts)} in {self.duration_s:.1f} s"
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"memokit": self.version, "duration_s": self.duration_s,
+                "summary": {"built": self.built, "skipped": self.skipped, "failed": self.failed},
+                "memos": [m.as_dict() for m in self.memos]}
+
+    def to_json(self) -> str:
+        return json.dumps(self.as_dict(), indent=2, ensure_ascii=False) + "\n"

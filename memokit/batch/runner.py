@@ -1,0 +1,203 @@
+"""``build``: many memos, in warm worker processes, only where inputs changed.
+
+The parent process never imports the heavy libraries: it finds the memos, checks the
+manifest, hands the memos that need it to the worker pool, moves each finished memo's
+outputs from its private staging folder into place (``os.replace``, so every output
+appears whole or not at all), and writes the manifest and the report.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from collections import deque
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from memokit.batch.discover import MemoTarget, find_memos
+from memokit.batch.manifest import HashCache, Manifest, recipe
+from memokit.batch.pool import Outcome, WorkerPool
+from memokit.batch.progress import Reporter, Silent
+from memokit.batch.report import BuildReport, MemoReport
+from memokit.batch.worker import FAULTS, error_dict
+from memokit.errors import UsageError
+from memokit.writers import FORMATS
+
+STAGING_NAME = ".memokit-tmp"
+DEFAULT_TIMEOUT = 300.0
+
+
+def default_jobs() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _formats(formats: Iterable[str]) -> list[str]:
+    out: list[str] = []
+    for f in formats:
+        f = f.strip().lower()
+        if f not in FORMATS:
+            raise UsageError(f"unknown format '{f}'; use {' or '.join(FORMATS)}")
+        if f not in out:
+            out.append(f)
+    return out
+
+
+def _test_faults() -> dict[str, str]:
+    """``MEMOKIT_TEST_FAULTS=name.yaml=crash,...``: see memokit.batch.worker."""
+    faults = {}
+    for item in filter(None, os.environ.get("MEMOKIT_TEST_FAULTS", "").split(",")):
+        name, _, kind = item.rpartition("=")
+        if kind not in FAULTS:
+            raise UsageError(f"MEMOKIT_TEST_FAULTS: unknown fault '{kind}'; use {', '.join(FAULTS)}")
+        faults[name] = kind
+    return faults
+
+
+def build(paths: Sequence[str | os.PathLike[str]] = ("content",),
+          out_dir: str | os.PathLike[str] = "output", jobs: int | None = None,
+          formats: Iterable[str] = FORMATS, *, force: bool = False, fail_fast: bool = False,
+          timeout: float | None = DEFAULT_TIMEOUT, strict: bool = False,
+          data_root: str | os.PathLike[str] | None = None,
+          reporter: Reporter | None = None) -> BuildReport:
+    """Build every memo under ``paths`` into ``out_dir``; see docs/pipeline.md.
+
+    Returns the report; a memo's failure is in the report, never raised. Raises
+    UsageError for a PATH that names nothing, an unknown format, or bad options.
+    """
+    t0 = time.perf_counter()
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    if jobs is not None and jobs < 1:
+        raise UsageError(f"-j must be at least 1, not {jobs}")
+    if timeout is not None and timeout < 0:
+        raise UsageError(f"--timeout must not be negative, not {timeout:g}")
+    fmts = _formats(formats)
+    out = Path(out_dir)
+    root = Path(data_root) if data_root else None
+    if root is not None and not root.is_dir():
+        raise UsageError(f"{root}: no such folder (--data-root)")
+    targets = find_memos(paths or ("content",), out)
+    faults = _test_faults()
+    rep = reporter or Silent()
+
+    manifest = Manifest.load(out)
+    recipe_text = recipe(_version(), fmts, strict, root)
+    hashes = HashCache()
+    reports: dict[int, MemoReport] = {}
+    todo: list[int] = []
+    for i, t in enumerate(targets):
+        entry = None if force else manifest.fresh(t.key, t.source, recipe_text, out, hashes)
+        if entry is None:
+            todo.append(i)
+        else:
+            reports[i] = MemoReport(str(t.source), "skipped", _outputs(out, entry["outputs"]),
+                                    list(entry.get("warnings", [])))
+    rep.start(len(targets), len(todo))
+    for i in sorted(reports):
+        rep.done(reports[i])
+
+    if todo:
+        run = _Run(targets, out, fmts, strict, root, manifest, recipe_text, rep)
+        run.execute(todo, jobs or default_jobs(), timeout or None, fail_fast, faults)
+        reports.update(run.reports)
+    report = BuildReport(_version(), [reports[i] for i in range(len(targets))],
+                         round(time.perf_counter() - t0, 3))
+    rep.finish(report)
+    return report
+
+
+def _version() -> str:
+    import memokit
+
+    return memokit.__version__
+
+
+def _outputs(out: Path, recorded: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [{"path": str(out / o["path"]), "format": o["format"], "bytes": o["bytes"],
+             "sha256": o["sha256"]} for o in recorded]
+
+
+class _Run:
+    """The memos of one build that need rendering."""
+
+    def __init__(self, targets: list[MemoTarget], out: Path, formats: list[str], strict: bool,
+                 data_root: Path | None, manifest: Manifest, recipe_text: str,
+                 reporter: Reporter) -> None:
+        self.targets, self.out, self.formats, self.strict = targets, out, formats, strict
+        self.data_root, self.manifest, self.recipe_text = data_root, manifest, recipe_text
+        self.reporter = reporter
+        self.staging = out / STAGING_NAME
+        self.reports: dict[int, MemoReport] = {}
+        self.started: dict[int, float] = {}
+
+    def _job(self, i: int, faults: dict[str, str]) -> dict[str, Any]:
+        t = self.targets[i]
+        return {"id": i, "source": str(t.source), "staging": str(self.staging / str(i)),
+                "formats": self.formats, "strict": self.strict,
+                "data_root": str(self.data_root) if self.data_root else None,
+                "fault": faults.get(t.source.name)}
+
+    def execute(self, todo: list[int], jobs: int, timeout: float | None, fail_fast: bool,
+                faults: dict[str, str]) -> None:
+        shutil.rmtree(self.staging, ignore_errors=True)  # left by a build that was killed
+        self.staging.mkdir(parents=True)
+        pending = deque(self._job(i, faults) for i in todo)
+        try:
+            with WorkerPool(min(jobs, len(todo)), timeout) as pool:
+                stop = False
+                while pending or pool.busy:
+                    while pending and pool.has_room():
+                        job = pending.popleft()
+                        self.started[job["id"]] = time.perf_counter()
+                        pool.submit(job)
+                    for outcome in pool.wait():
+                        memo = self._finish(outcome)
+                        stop = stop or (fail_fast and memo.status == "failed")
+                    if stop:
+                        for job in pool.cancel() + list(pending):
+                            self._record(job["id"], MemoReport(self._path(job), "cancelled"))
+                        pending.clear()
+        finally:
+            self.manifest.save()
+            shutil.rmtree(self.staging, ignore_errors=True)
+
+    def _path(self, job: dict[str, Any]) -> str:
+        return str(self.targets[job["id"]].source)
+
+    def _record(self, i: int, memo: MemoReport) -> MemoReport:
+        self.reports[i] = memo
+        self.reporter.done(memo)
+        return memo
+
+    def _finish(self, outcome: Outcome) -> MemoReport:
+        job, res = outcome.job, outcome.result
+        i = job["id"]
+        target = self.targets[i]
+        took = round(time.perf_counter() - self.started[i], 3)
+        staging = Path(job["staging"])
+        try:
+            if res is None or not res["ok"]:
+                self.manifest.entries.pop(target.key, None)  # a failed memo is tried again next time
+                errors = res["errors"] if res else [error_dict(str(target.source), str(outcome.failure))]
+                return self._record(i, MemoReport(str(target.source), "failed", errors=errors,
+                                                  warnings=res["warnings"] if res else [],
+                                                  duration_s=took))
+            recorded = []
+            for o in res["outputs"]:
+                final = target.output(self.out, o["format"])
+                final.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(staging / o["name"], final)
+                recorded.append({"path": final.relative_to(self.out).as_posix(), "format": o["format"],
+                                 "bytes": o["bytes"], "sha256": o["sha256"]})
+            self.manifest.entries[target.key] = {
+                "source": str(target.source.resolve()), "recipe": self.recipe_text,
+                "inputs": res["inputs"], "outputs": recorded, "warnings": res["warnings"]}
+            return self._record(i, MemoReport(str(target.source), "built", _outputs(self.out, recorded),
+                                              res["warnings"], duration_s=took))
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
