@@ -28,10 +28,10 @@ from memokit.model import (
 class MarkupProblem(Exception):
     """Markdown the format does not allow here; ``offset`` into the source text."""
 
-    def __init__(self, message: str, line: int = 0):
+    def __init__(self, message: str, offset: int = 0):
         super().__init__(message)
         self.message = message
-        self.line = line  # 0-based line inside the text
+        self.offset = offset
 
 
 @dataclass
@@ -56,19 +56,60 @@ _UNSUPPORTED = {
 def parse_inline(text: str, cb: Callbacks) -> tuple[Inline, ...]:
     """One run of inline Markdown (captions, lede, notes, cells)."""
     md = markdown()
+    lead = len(text) - len(text.lstrip())
     tokens = md.parseInline(text.strip(), {})
     children = tokens[0].children or [] if tokens else []
-    return _inlines(children, cb)
+    return _inlines(children, _shifted(cb, lambda offset: offset + lead))
 
 
 def parse_blocks(text: str, cb: Callbacks) -> tuple[Block, ...]:
     """Paragraphs, lists and quotes from a body string."""
     tokens = markdown().parse(text, {})
-    blocks, _ = _blocks(tokens, 0, None, cb)
+    blocks, _ = _blocks(tokens, 0, None, cb, _Lines(text))
     return tuple(blocks)
 
 
-def _blocks(tokens: list[Token], i: int, close: str | None, cb: Callbacks
+class _Lines:
+    """Maps offsets in a paragraph's inline content back to offsets in the body text."""
+
+    def __init__(self, text: str):
+        self.lines = text.split("\n")
+        self.starts = [0]
+        for line in self.lines[:-1]:
+            self.starts.append(self.starts[-1] + len(line) + 1)
+
+    def line_start(self, line: int) -> int:
+        """Offset of the first non-blank character of a line (0-based)."""
+        line = min(line, len(self.lines) - 1)
+        src = self.lines[line]
+        return self.starts[line] + len(src) - len(src.lstrip())
+
+    def locator(self, token: Token) -> Callable[[int], int]:
+        first = token.map[0] if token.map else 0
+        content = token.content.split("\n")
+
+        def locate(offset: int) -> int:
+            nl = token.content.count("\n", 0, offset)
+            col = offset - (sum(len(c) + 1 for c in content[:nl]))
+            line = min(first + nl, len(self.lines) - 1)
+            src, got = self.lines[line].rstrip(), content[min(nl, len(content) - 1)].rstrip()
+            k = len(src) - len(got) if src.endswith(got) else max(src.find(got), 0)
+            return self.starts[line] + k + col
+
+        return locate
+
+
+def _shifted(cb: Callbacks, locate: Callable[[int], int]) -> Callbacks:
+    """The same callbacks, given offsets into the author's text instead of a token's content."""
+    return Callbacks(
+        lambda i, kids, offset: cb.note(i, kids, locate(offset)),
+        lambda kind, target, offset: cb.ref(kind, target, locate(offset)),
+        (lambda offset: cb.forbidden_note(locate(offset))) if cb.forbidden_note else None,  # type: ignore[misc]
+        (lambda offset: cb.nested_note(locate(offset))) if cb.nested_note else None,  # type: ignore[misc]
+    )
+
+
+def _blocks(tokens: list[Token], i: int, close: str | None, cb: Callbacks, lines: _Lines
             ) -> tuple[list[Block], int]:
     out: list[Block] = []
     while i < len(tokens):
@@ -76,17 +117,17 @@ def _blocks(tokens: list[Token], i: int, close: str | None, cb: Callbacks
         if close and t.type == close:
             return out, i + 1
         if t.type in _UNSUPPORTED:
-            raise MarkupProblem(_UNSUPPORTED[t.type], t.map[0] if t.map else 0)
+            raise MarkupProblem(_UNSUPPORTED[t.type], lines.line_start(t.map[0] if t.map else 0))
         if t.type == "paragraph_open":
             inline = tokens[i + 1]
-            out.append(Paragraph(_inlines(inline.children or [], cb)))
+            out.append(Paragraph(_inlines(inline.children or [], _shifted(cb, lines.locator(inline)))))
             i += 3
         elif t.type in ("bullet_list_open", "ordered_list_open"):
             items: list[ListItem] = []
             end = t.type.replace("_open", "_close")
             i += 1
             while tokens[i].type != end:
-                sub, i = _blocks(tokens, i + 1, "list_item_close", cb)
+                sub, i = _blocks(tokens, i + 1, "list_item_close", cb, lines)
                 items.append(ListItem(tuple(sub)))
             i += 1
             if t.type == "bullet_list_open":
@@ -94,10 +135,11 @@ def _blocks(tokens: list[Token], i: int, close: str | None, cb: Callbacks
             else:
                 out.append(OrderedList(tuple(items), int(t.attrGet("start") or 1)))
         elif t.type == "blockquote_open":
-            sub, i = _blocks(tokens, i + 1, "blockquote_close", cb)
+            sub, i = _blocks(tokens, i + 1, "blockquote_close", cb, lines)
             out.append(Quote(tuple(sub)))
         elif t.type == "html_block":
-            raise MarkupProblem("raw HTML is not allowed; write Markdown", t.map[0] if t.map else 0)
+            raise MarkupProblem("raw HTML is not allowed; write Markdown",
+                                lines.line_start(t.map[0] if t.map else 0))
         else:
             i += 1
     return out, i

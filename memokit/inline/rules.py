@@ -38,11 +38,21 @@ def inline_note(state: StateInline, silent: bool) -> bool:
     if not silent:
         children: list = []
         state.md.inline.parse(state.src[start + 2: end], state.md, state.env, children)
+        _shift(children, start + 2)
         tok = state.push("inline_note", "", 0)
         tok.children = children
         tok.meta = {"offset": start}
     state.pos = end + 1
     return True
+
+
+def _shift(tokens: list, by: int) -> None:
+    """Offsets of tokens parsed from a substring, made relative to the whole text."""
+    for tok in tokens:
+        if tok.meta and "offset" in tok.meta:
+            tok.meta["offset"] += by
+        if tok.children:
+            _shift(tok.children, by)
 
 
 def xref(state: StateInline, silent: bool) -> bool:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from memokit.data.tables import DataProblem, from_inline, prepare, read_file
-from memokit.errors import Diagnostic
+from memokit.data.tables import DataProblem, Loaded, from_inline, prepare, read_file
+from memokit.errors import Diagnostic, did_you_mean
 from memokit.load.yaml_source import Located, PathKey
 from memokit.model import DataSet
 
@@ -36,18 +36,36 @@ def _inside(path: Path, root: Path) -> bool:
     return True
 
 
-def load_datasets(doc: Located, base: Path, data_root: Path | None
-                  ) -> tuple[dict[str, DataSet], list[Diagnostic]]:
-    """Load every well-formed data set; return them and the problems found."""
+def _missing(raw: str, base: Path) -> str:
+    """'does not exist', with the nearest existing data file if there is one."""
+    folder = (base / raw).parent
+    near = [str(Path(raw).parent / p.name) if Path(raw).parent != Path(".") else p.name
+            for p in sorted(folder.glob("*")) if p.suffix.lower() in (".csv", ".json", ".yaml", ".yml")
+            ] if folder.is_dir() else []
+    return (f"data file '{raw}' does not exist{did_you_mean(raw, near)}; check the name, and "
+            "write the path relative to the memo's folder")
+
+
+def load_datasets(doc: Located, base: Path, data_root: Path | None,
+                  skip: frozenset[str] = frozenset(),
+                  ) -> tuple[dict[str, DataSet], list[Diagnostic], dict[str, Loaded]]:
+    """Load every well-formed data set; return them, the problems found, and each one as read.
+
+    A data set with a structural error (a field path in ``skip``) is not loaded: that
+    error says what to fix, and reading it anyway would only repeat it.
+    """
     raw = doc.value.get("data") if isinstance(doc.value, dict) else None
     out: dict[str, DataSet] = {}
+    read: dict[str, Loaded] = {}
     errors: list[Diagnostic] = []
     if not isinstance(raw, dict):
-        return out, errors
+        return out, errors, read
     shown_base = os.path.dirname(doc.file)
     for name, spec in raw.items():
         path: PathKey = ("data", name)
-        if not isinstance(spec, dict) or ("file" in spec) == ("rows" in spec):
+        prefix = f"data.{name}"
+        if not isinstance(spec, dict) or any(f == prefix or f.startswith((prefix + ".", prefix + "["))
+                                             for f in skip):
             continue  # structural error already reported
         shown: str | None = None
         try:
@@ -59,24 +77,23 @@ def load_datasets(doc: Located, base: Path, data_root: Path | None
                 assert resolved is not None
                 shown = os.path.join(shown_base, spec["file"]) if shown_base else spec["file"]
                 if not resolved.is_file():
-                    errors.append(doc.error(path + ("file",), f"data file '{spec['file']}' does "
-                                            "not exist; check the name and that the path is "
-                                            "relative to the memo's folder"))
+                    errors.append(doc.error(path + ("file",), _missing(spec["file"], base)))
                     continue
-                base_ds = read_file(name, resolved, shown)
+                loaded = read_file(name, resolved, shown)
             elif isinstance(spec.get("rows"), list) and all(isinstance(r, list) for r in spec["rows"]):
-                base_ds = from_inline(name, spec["rows"])
+                loaded = from_inline(name, spec["rows"])
             else:
                 continue
-            out[name] = prepare(name, spec, base_ds, shown)
+            read[name] = loaded
+            out[name] = prepare(name, spec, loaded)
         except DataProblem as exc:
             if exc.file and exc.row:
-                errors.append(Diagnostic(exc.file, exc.row, 1, f"data.{name}", exc.message))
+                errors.append(Diagnostic(exc.file, exc.row, exc.col or 1, prefix, exc.message))
             elif exc.file:
-                errors.append(doc.error(path + ("file",), f"{exc.file} {exc.message}"))
+                errors.append(doc.error(path + ("file",), f"data file {exc.file}: {exc.message}"))
             else:
                 errors.append(doc.error(path + exc.field, exc.message))
         except (OSError, UnicodeDecodeError) as exc:
             errors.append(doc.error(path + ("file",), f"cannot read the data file ({exc}); check "
                                     "that it is UTF-8 text and readable"))
-    return out, errors
+    return out, errors, read

@@ -15,7 +15,7 @@ CHART_KINDS = ("line", "bar", "barh", "grouped-bar", "stacked-bar", "area", "sta
                "scatter")
 
 _TEXT = {"type": "string", "x-hint": "write it as text"}
-_ID = {"type": "string", "pattern": ID_PATTERN,
+_ID = {"type": "string", "pattern": ID_PATTERN, "x-is": "a valid id",
        "x-hint": "use letters, digits, '-' and '_' only, e.g. 'events-2021'"}
 _WIDTH = {"enum": ["page", "column"], "x-hint": "use 'page' or 'column'"}
 
@@ -100,7 +100,8 @@ _BLOCK = {
 
 def _section(depth: int) -> dict[str, Any]:
     props: dict[str, Any] = {
-        "heading": {"type": "string", "minLength": 1, "x-hint": "write the heading as text"},
+        "heading": {"type": "string", "minLength": 1, "pattern": r"\S",
+                    "x-hint": "write the heading as text"},
         "body": {"type": "array", "items": _BLOCK,
                  "x-hint": "give a list of Markdown text and figure/table blocks"},
     }
@@ -128,7 +129,7 @@ _FILTER_VALUE = {
 _DATASET = {
     "type": "object",
     "properties": {
-        "file": {"type": "string", "pattern": r"\.(csv|json|ya?ml)$",
+        "file": {"type": "string", "pattern": r"\.(csv|json|ya?ml)$", "x-is": "a data file name",
                  "x-hint": "give a .csv, .json or .yaml file relative to the memo"},
         "rows": {"type": "array", "minItems": 1, "items": {"type": "array", "items": _CELL},
                  "x-hint": "give a header row, then rows of values"},
@@ -151,7 +152,7 @@ _DATASET = {
             "type": "object",
             "additionalProperties": {
                 "type": "string",
-                "pattern": r"^(count|(sum|mean|min|max)\([A-Za-z0-9_ -]+\))$",
+                "pattern": r"^(count|(sum|mean|min|max)\([A-Za-z0-9_ -]+\))$", "x-is": "an aggregate",
                 "x-hint": "use count, sum(column), mean(column), min(column) or max(column)",
             },
             "minProperties": 1,
@@ -170,7 +171,8 @@ SCHEMA: dict[str, Any] = {
     "type": "object",
     "properties": {
         "memokit": {"const": 1, "x-hint": "use 1 (the only format version so far)"},
-        "title": {"type": "string", "minLength": 1, "x-hint": "write the title as text"},
+        "title": {"type": "string", "minLength": 1, "pattern": r"\S",
+                  "x-hint": "write the title as text"},
         "subtitle": _TEXT,
         "authors": {
             "oneOf": [
@@ -179,14 +181,14 @@ SCHEMA: dict[str, Any] = {
             ],
             "x-hint": "write a name, or a list of names or {name, affiliation, email} mappings",
         },
-        "date": {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$",
-                 "x-hint": "write an ISO date, e.g. 2026-03-14"},
+        "date": {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$", "format": "date",
+                 "x-is": "an ISO date (YYYY-MM-DD)", "x-hint": "write it like 2026-03-14"},
         "number": {"type": ["string", "integer"], "x-hint": "write the memo number, e.g. \"8123\""},
         "series": _TEXT,
         "project": {"type": ["string", "integer"], "x-hint": "write the project code as text"},
         "approved_by": _TEXT,
         "language": {"type": "string", "pattern": r"^[a-z]{2,3}(-[A-Za-z]{2,4})?$",
-                     "x-hint": "write a language tag such as en-GB or sv-SE"},
+                     "x-is": "a language tag", "x-hint": "write a language tag such as en-GB or sv-SE"},
         "keywords": {"type": "array", "items": {"type": "string"},
                      "x-hint": "give a list of keywords"},
         "style": {"type": "string", "minLength": 1,

@@ -21,7 +21,7 @@ _VALIDATOR = Draft202012Validator(SCHEMA)
 
 _TYPE_NAMES = {
     "string": "text", "integer": "a whole number", "number": "a number", "boolean": "true or false",
-    "array": "a list", "object": "a mapping of keys to values", "null": "nothing",
+    "array": "a list", "object": "a mapping", "null": "nothing",
 }
 
 
@@ -77,6 +77,18 @@ def _branch_errors(err: ValidationError) -> list[ValidationError] | None:
     return None
 
 
+def _branch_types(branches: list[Any]) -> str:
+    """'text or a list' for the branches of a oneOf, by their declared types."""
+    names: list[str] = []
+    for b in branches:
+        t = b.get("type") if isinstance(b, dict) else None
+        for one in [t] if isinstance(t, str) else list(t or []):
+            name = _TYPE_NAMES.get(one, one)
+            if name not in names:
+                names.append(name)
+    return " or ".join(names)
+
+
 def _describe(err: ValidationError, doc: Located, base: PathKey) -> list[Diagnostic]:
     path: PathKey = base + tuple(err.relative_path)
     schema = err.schema if isinstance(err.schema, dict) else {}
@@ -94,9 +106,12 @@ def _describe(err: ValidationError, doc: Located, base: PathKey) -> list[Diagnos
         ):
             names = [b["required"][0] for b in schema[v]]
             given = [n for n in names if n in inst]
-            what = "both " + " and ".join(f"'{n}'" for n in given) if given else "neither"
-            return [doc.error(path, f"{what} given; {_hint(schema) or 'give exactly one'}")]
-        return [doc.error(path, _with_hint(f"{_kind(inst)} is not allowed here", schema))]
+            what = ("has both " + " and ".join(f"'{n}'" for n in given) if given else
+                    "has neither " + " nor ".join(f"'{n}'" for n in names))
+            return [doc.error(path, f"{what}; {_hint(schema) or 'give exactly one'}")]
+        wants = _branch_types(schema.get(v, []))
+        got = f"expected {wants}, got {_kind(inst)}" if wants else f"{_kind(inst)} is not allowed here"
+        return [doc.error(path, _with_hint(got, schema))]
     if v == "additionalProperties" and isinstance(inst, dict):
         allowed = list(schema.get("properties", {}))
         out = []
@@ -112,8 +127,9 @@ def _describe(err: ValidationError, doc: Located, base: PathKey) -> list[Diagnos
         out = []
         for name in missing:
             sub = schema.get("properties", {}).get(name, {})
-            hint = _hint(sub) or "add it"
-            out.append(doc.error(path + (name,), f"required field '{name}' is missing; {hint}"))
+            hint = _hint(sub)
+            out.append(doc.error(path + (name,), f"required field '{name}' is missing; add "
+                                 f"'{name}:'" + (f" and {hint}" if hint else "")))
         return out
     if v == "type":
         want = schema.get("type")
@@ -127,18 +143,20 @@ def _describe(err: ValidationError, doc: Located, base: PathKey) -> list[Diagnos
     if v == "const":
         return [doc.error(path, _with_hint(f"'{inst}' is not supported", schema))]
     if v == "pattern":
-        return [doc.error(path, _with_hint(f"'{inst}' is not valid", schema))]
+        what = "is blank" if schema.get("pattern") == r"\S" else f"is not {schema.get('x-is', 'valid')}"
+        return [doc.error(path, _with_hint(f"'{inst}' {what}", schema))]
     if v == "propertyNames":
         bad = err.instance
         return [doc.error(path + (str(bad),), f"name '{bad}' is not valid; use letters, digits, "
                           "'-' and '_' only", key=True)]
     if v in ("minItems", "minProperties"):
-        return [doc.error(path, _with_hint("is empty", schema))]
+        return [doc.error(path, _with_hint(f"is empty ({'[]' if v == 'minItems' else '{}'})",
+                                           schema))]
     if v == "maxProperties":
         return [doc.error(path, _with_hint("holds more than one block in one list item; give "
                                            "each 'figure:' or 'table:' its own '- ' item", {}))]
     if v == "minLength":
-        return [doc.error(path, _with_hint("is empty", schema))]
+        return [doc.error(path, _with_hint("is empty text", schema))]
     return [doc.error(path, err.message)]
 
 

@@ -3,7 +3,9 @@
 Safe loading only: the document is composed into a node tree with PyYAML's
 SafeLoader and converted here, so every mapping key and value keeps its line
 and column. File size and alias expansion are bounded (a "billion laughs"
-file is an error, not a hang).
+file is an error, not a hang). Problems that do not stop the reading
+(a duplicated key, a control character, a YAML tag) are collected in
+``Located.problems`` so they are reported with everything else.
 """
 
 from __future__ import annotations
@@ -15,11 +17,18 @@ from pathlib import Path
 import yaml
 
 from memokit.errors import ContentError, Diagnostic
+from memokit.load.textpos import LineIndex, TextOrigin, source_index
+from memokit.load.yaml_errors import syntax_error
 
 MAX_BYTES = 2_000_000
 MAX_NODES = 200_000
 
 PathKey = tuple[str | int, ...]
+
+_NON_PRINTABLE = yaml.reader.Reader.NON_PRINTABLE
+_STANDARD_TAGS = {f"tag:yaml.org,2002:{t}" for t in
+                  ("str", "int", "float", "bool", "null", "timestamp", "map", "seq", "merge")}
+_NEEDS = "a memo needs at least 'title', 'authors', 'date' and 'sections'"
 
 
 def format_path(path: PathKey) -> str:
@@ -33,14 +42,8 @@ def format_path(path: PathKey) -> str:
     return out
 
 
-@dataclass(frozen=True, slots=True)
-class TextOrigin:
-    """Where a string scalar's text starts, to locate errors inside it."""
-
-    line: int
-    column: int
-    block: bool  # literal/folded block: text lines map 1:1 to file lines
-    indent: int
+def control_message(ch: str) -> str:
+    return f"control character U+{ord(ch):04X} is not allowed in text; delete it"
 
 
 @dataclass
@@ -49,9 +52,12 @@ class Located:
 
     file: str
     value: object
+    source: str = ""
     values: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
     keys: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
     texts: dict[PathKey, TextOrigin] = field(default_factory=dict)
+    problems: list[Diagnostic] = field(default_factory=list)
+    _lines: LineIndex | None = None
 
     def pos(self, path: PathKey, key: bool = False) -> tuple[int, int]:
         """Position of the value (or its key) at path; nearest known parent otherwise."""
@@ -65,19 +71,27 @@ class Located:
             p = p[:-1]
         return self.values.get((), (1, 1))
 
+    def position_of_index(self, index: int) -> tuple[int, int]:
+        if self._lines is None:
+            self._lines = LineIndex(self.source)
+        return self._lines.position(index)
+
     def text_pos(self, path: PathKey, offset: int, text: str) -> tuple[int, int]:
-        """Position of character ``offset`` of the string at ``path``."""
+        """Position of character ``offset`` of ``text``, the (maybe rendered) string at ``path``."""
         origin = self.texts.get(tuple(path))
         if origin is None:
             return self.pos(path)
-        before = text[:offset]
-        nl = before.count("\n")
-        col_in_line = offset - (before.rfind("\n") + 1)
-        if origin.block:
-            return origin.line + nl, origin.indent + col_in_line + 1
-        if nl == 0:
-            return origin.line, origin.column + col_in_line + (1 if origin.indent < 0 else 0)
-        return origin.line + nl, 1
+        start, end = origin.body(self.source)
+        return self.position_of_index(start + source_index(text, offset, self.source[start:end]))
+
+    def path_at_index(self, index: int) -> PathKey | None:
+        """The innermost text value whose source contains ``index``."""
+        best: PathKey | None = None
+        for path, origin in self.texts.items():
+            if origin.start <= index < max(origin.end, origin.start + 1) and (
+                    best is None or len(path) > len(best)):
+                best = path
+        return best
 
     def error(self, path: PathKey, message: str, key: bool = False,
               severity: str = "error") -> Diagnostic:
@@ -86,22 +100,33 @@ class Located:
                           severity)  # type: ignore[arg-type]
 
 
+class _TooBig(Exception):
+    pass
+
+
 class _Converter:
-    def __init__(self, file: str, text: str):
-        self.doc = Located(file, None)
-        self.text = text
+    def __init__(self, doc: Located):
+        self.doc = doc
         self.loader = yaml.SafeLoader("")
         self.count = 0
-        self.errors: list[Diagnostic] = []
 
     def _mark(self, mark: yaml.Mark) -> tuple[int, int]:
         return mark.line + 1, mark.column + 1
+
+    def problem(self, mark: yaml.Mark, path: PathKey, message: str) -> None:
+        line, col = self._mark(mark)
+        self.doc.problems.append(Diagnostic(self.doc.file, line, col, format_path(path) or None,
+                                            message))
 
     def convert(self, node: yaml.Node, path: PathKey) -> object:
         self.count += 1
         if self.count > MAX_NODES:
             raise _TooBig()
         self.doc.values[path] = self._mark(node.start_mark)
+        if node.tag not in _STANDARD_TAGS:
+            tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+            self.problem(node.start_mark, path, f"the YAML tag '{tag}' is not allowed; "
+                         "remove it and write plain values")
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
@@ -109,57 +134,49 @@ class _Converter:
         return self._scalar(node, path)
 
     def _mapping(self, node: yaml.MappingNode, path: PathKey) -> dict[str, object]:
-        self.loader.flatten_mapping(node)  # resolves YAML merge keys (<<)
+        try:
+            self.loader.flatten_mapping(node)  # resolves YAML merge keys (<<)
+        except yaml.YAMLError:
+            self.problem(node.start_mark, path, "a '<<' merge key must name a mapping; remove it")
         out: dict[str, object] = {}
         for knode, vnode in node.value:
-            key = self._scalar(knode, path) if isinstance(knode, yaml.ScalarNode) else None
-            line, col = self._mark(knode.start_mark)
-            if not isinstance(key, (str, int, float, bool)) or isinstance(key, bool):
-                self.errors.append(Diagnostic(
-                    self.doc.file, line, col, format_path(path) or None,
-                    "a key must be a plain name; write it as text, e.g. 'title'"))
+            key = self._scalar(knode, path, record=False) if isinstance(knode, yaml.ScalarNode) \
+                else None
+            if not isinstance(key, (str, int, float)) or isinstance(key, bool):
+                self.problem(knode.start_mark, path,
+                             "a key must be a plain name; write it as text, e.g. 'title'")
                 continue
             key = str(key)
             if key in out:
-                self.errors.append(Diagnostic(
-                    self.doc.file, line, col, format_path(path + (key,)),
-                    f"key '{key}' is given twice; keep one of them"))
+                first = self.doc.keys[path + (key,)]
+                self.problem(knode.start_mark, path + (key,), f"key '{key}' is given twice "
+                             f"(first on line {first[0]}); keep one of them")
                 continue
-            self.doc.keys[path + (key,)] = (line, col)
+            self.doc.keys[path + (key,)] = self._mark(knode.start_mark)
             out[key] = self.convert(vnode, path + (key,))
         return out
 
-    def _scalar(self, node: yaml.ScalarNode, path: PathKey) -> object:
+    def _scalar(self, node: yaml.ScalarNode, path: PathKey, record: bool = True) -> object:
         try:
             value = self.loader.construct_object(node, deep=True)
-        except (yaml.YAMLError, ValueError, TypeError):
+        except (yaml.YAMLError, ValueError, TypeError, OverflowError):
             value = node.value  # e.g. 2026-13-45: keep the text, validation says what is wrong
         if isinstance(value, dt.datetime):
             value = node.value
-        if isinstance(value, str) and value:
-            self._record_text(node, path)
+        if isinstance(value, bytes):
+            value = node.value
+        if record and isinstance(value, str) and value:
+            style = node.style if node.style in ("'", '"', "|", ">") else None
+            self.doc.texts[path] = TextOrigin(node.start_mark.index, node.end_mark.index, style)
         return value
 
-    def _record_text(self, node: yaml.ScalarNode, path: PathKey) -> None:
-        line, col = self._mark(node.start_mark)
-        if node.style in ("|", ">"):
-            # content starts on the line after the indicator; find its indent
-            start = self.text.find("\n", node.start_mark.index) + 1
-            j = start
-            while j < len(self.text) and self.text[j] == "\n":
-                j += 1
-            k = j
-            while k < len(self.text) and self.text[k] == " ":
-                k += 1
-            first_line = line + 1 + self.text.count("\n", start, j)
-            self.doc.texts[path] = TextOrigin(first_line, k - j + 1, True, k - j)
-        else:
-            quoted = node.style in ("'", '"')
-            self.doc.texts[path] = TextOrigin(line, col + (1 if quoted else 0), False, 0)
 
-
-class _TooBig(Exception):
-    pass
+def _control_characters(text: str) -> tuple[str, list[int]]:
+    """Characters YAML refuses to read, replaced by spaces (so reading goes on); their indices."""
+    found = [m.start() for m in _NON_PRINTABLE.finditer(text)]
+    if not found:
+        return text, found
+    return _NON_PRINTABLE.sub(" ", text), found
 
 
 def load_yaml_text(text: str, file: str) -> Located:
@@ -170,43 +187,45 @@ def load_yaml_text(text: str, file: str) -> Located:
             f"file is larger than {MAX_BYTES // 1_000_000} MB; split the memo or move data "
             "into data files")])
     if not text.strip():
-        raise ContentError([Diagnostic(
-            file, 1, 1, None,
-            "file is empty; a memo needs at least 'title', 'authors', 'date' and 'sections'")])
+        raise ContentError([Diagnostic(file, 1, 1, None, f"file is empty; {_NEEDS}")])
+    original = text
+    text, controls = _control_characters(text)
+    doc = Located(file, None, text)
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        problem = (exc.problem or "invalid YAML").strip()
-        if exc.context:
-            problem = f"{exc.context.strip()}, {problem}"
-        raise ContentError([Diagnostic(
-            file, line, col, None,
-            f"YAML syntax error: {problem}; check the indentation, and quote text that "
-            "contains ': ' or starts with a special character")]) from None
+        raise ContentError(_with_controls(doc, original, controls, [syntax_error(exc, file)])) from None
     except yaml.YAMLError as exc:
         raise ContentError([Diagnostic(file, 1, 1, None, f"YAML syntax error: {exc}")]) from None
     if node is None:
-        raise ContentError([Diagnostic(
-            file, 1, 1, None,
-            "file has no content; a memo needs at least 'title', 'authors', 'date' and "
-            "'sections'")])
-    conv = _Converter(file, text)
+        raise ContentError([Diagnostic(file, 1, 1, None,
+                                       f"file has no content, only comments; {_NEEDS}")])
+    conv = _Converter(doc)
     try:
-        conv.doc.value = conv.convert(node, ())
+        doc.value = conv.convert(node, ())
     except _TooBig:
         raise ContentError([Diagnostic(
             file, 1, 1, None,
-            f"the document expands to more than {MAX_NODES} values (YAML aliases '*' "
-            "repeating anchors '&'?); write the content out without nested aliases")]) from None
+            f"the document expands to more than {MAX_NODES:,} values through YAML aliases "
+            "('*name' repeating an '&name' anchor); write the content out without nested "
+            "aliases")]) from None
     except RecursionError:
         raise ContentError([Diagnostic(
             file, 1, 1, None, "the document is nested too deeply (a recursive alias?); "
             "remove the alias")]) from None
-    if conv.errors:
-        raise ContentError(conv.errors)
-    return conv.doc
+    doc.problems = _with_controls(doc, original, controls, doc.problems)
+    return doc
+
+
+def _with_controls(doc: Located, original: str, controls: list[int],
+                   diags: list[Diagnostic]) -> list[Diagnostic]:
+    out = list(diags)
+    for index in controls:
+        line, col = doc.position_of_index(index)
+        path = doc.path_at_index(index) if doc.value is not None else None
+        out.append(Diagnostic(doc.file, line, col, format_path(path) if path else None,
+                              control_message(original[index])))
+    return sorted(out, key=Diagnostic.sort_key)
 
 
 def load_yaml_file(path: Path, shown_as: str | None = None) -> Located:
@@ -224,3 +243,7 @@ def load_yaml_file(path: Path, shown_as: str | None = None) -> Located:
     if text.startswith("\ufeff"):
         text = text[1:]
     return load_yaml_text(text, name)
+
+
+__all__ = ["Located", "PathKey", "TextOrigin", "control_message", "format_path",
+           "load_yaml_file", "load_yaml_text"]

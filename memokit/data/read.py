@@ -1,0 +1,203 @@
+"""Reading data: CSV/JSON/YAML files or inline rows into typed columns, keeping
+the file line of every row so a bad value can be shown where it was written.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from memokit.model import DataSet
+
+_INT = re.compile(r"^[+-]?\d+$")
+_FLOAT = re.compile(r"^[+-]?(\d+\.\d*|\.\d+|\d+)([eE][+-]?\d+)?$")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_MONTH = re.compile(r"^\d{4}-\d{2}$")
+
+
+@dataclass
+class DataProblem(Exception):
+    """``field`` is a sub-path of the data set spec; ``file``/``row``/``col`` locate a data file cell."""
+
+    message: str
+    field: tuple[str | int, ...] = ()
+    file: str | None = None
+    row: int | None = None
+    col: int | None = None
+
+    def __str__(self) -> str:
+        return self.message
+
+
+@dataclass
+class Loaded:
+    """A data set as read, with where each row came from."""
+
+    data: DataSet
+    file: str | None = None  # the data file as shown in messages; None for inline rows
+    lines: list[int] = field(default_factory=list)  # file line (CSV) or list index of each row
+    texts: list[str] = field(default_factory=list)  # raw CSV line of each row, for columns
+
+    def where(self, row: int, column: int) -> tuple[tuple[str | int, ...], int | None, int | None]:
+        """(spec field, file line, file column) of a cell of the data as read."""
+        if self.file is None:
+            return ("rows", row + 1, column), None, None
+        if row >= len(self.texts):  # JSON or YAML records: no line to show
+            return (), None, None
+        return (), self.lines[row], _cell_column(self.texts[row], column)
+
+    def row_name(self, row: int) -> str:
+        """How to name a row to an author: a file line, or a place in 'rows:'."""
+        if self.file is None:
+            return f"rows[{row + 1}]"
+        if self.texts:
+            return f"{self.file} line {self.lines[row]}"
+        return f"{self.file} record {row + 1}"
+
+
+def _cell_column(line: str, k: int) -> int:
+    """Column (from 1) where cell ``k`` of a CSV line starts."""
+    quoted, cell = False, 0
+    for i, ch in enumerate(line):
+        if cell == k:
+            return i + 1
+        if ch == '"':
+            quoted = not quoted
+        elif ch == "," and not quoted:
+            cell += 1
+    return len(line) + 1 if cell == k else 1
+
+
+class _BadDate(Exception):
+    def __init__(self, index: int, value: object):
+        self.index, self.value = index, value
+
+
+def parse_date(s: str) -> dt.date:
+    if _MONTH.match(s):
+        return dt.date(int(s[:4]), int(s[5:7]), 1)
+    return dt.date.fromisoformat(s)
+
+
+def _typed(values: Sequence[object]) -> list[object]:
+    """Give a column one type: number, date or text (empty cells become None).
+
+    A column whose values mostly look like ISO dates must hold real dates only.
+    """
+    present = [v for v in values if v is not None and v != ""]
+    if present and all(isinstance(v, bool) for v in present):
+        return [None if v == "" else v for v in values]
+    if all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in present):
+        return [None if v == "" else v for v in values]
+    if all(isinstance(v, dt.date) for v in present):
+        return [None if v == "" else v for v in values]
+    strs = [str(v).strip() for v in present]
+    if strs and all(_INT.match(s) for s in strs):
+        return [int(str(v)) if v not in (None, "") else None for v in values]
+    if strs and all(_FLOAT.match(s) for s in strs):
+        return [float(str(v)) if v not in (None, "") else None for v in values]
+    datelike = sum(1 for v in present if isinstance(v, dt.date) or _DATE.match(str(v).strip())
+                   or _MONTH.match(str(v).strip()))
+    if strs and datelike * 2 > len(strs):
+        out: list[object] = []
+        for i, v in enumerate(values):
+            if v is None or v == "" or isinstance(v, dt.date):
+                out.append(None if v == "" else v)
+                continue
+            try:
+                out.append(parse_date(str(v).strip()))
+            except ValueError:
+                raise _BadDate(i, v) from None
+        return out
+    return [None if v is None or v == "" else (v if isinstance(v, str) else str(v))
+            for v in values]
+
+
+def _from_rows(name: str, rows: list[list[object]], loaded: Loaded) -> Loaded:
+    file = loaded.file
+    if not rows:
+        raise DataProblem("has no rows; give a header row and at least one data row",
+                          ("rows",) if file is None else (), file, 1 if file else None)
+    header = [str(h).strip() for h in rows[0]]
+    head_line = loaded.lines[0] if loaded.lines else 1
+    if len(set(header)) != len(header):
+        dup = next(h for h in header if header.count(h) > 1)
+        raise DataProblem(f"column '{dup}' appears twice in the header; rename one",
+                          ("rows", 0) if file is None else (), file, head_line if file else None)
+    body = rows[1:]
+    loaded.lines, loaded.texts = loaded.lines[1:], loaded.texts[1:]
+    for i, r in enumerate(body):
+        if len(r) != len(header):
+            spec, line, _ = loaded.where(i, 0)
+            raise DataProblem(
+                f"row has {len(r)} values but the header has {len(header)} columns; "
+                "make every row as long as the header", spec, file, line,
+                1 if line else None)
+    cols = []
+    for c in range(len(header)):
+        try:
+            cols.append(_typed([r[c] for r in body]))
+        except _BadDate as bad:
+            spec, line, col = loaded.where(bad.index, c)
+            at = "" if file is None or loaded.texts else f"record {bad.index + 1}: "
+            raise DataProblem(f"{at}column '{header[c]}' holds dates, but {bad.value!r} is not a "
+                              "date in the calendar; write it as YYYY-MM-DD (or YYYY-MM)",
+                              spec, file, line if line is not None else (1 if file else None),
+                              col) from None
+    loaded.data = DataSet(name, tuple(header), tuple(zip(*cols)) if body else ())
+    return loaded
+
+
+def read_file(name: str, path: Path, shown: str) -> Loaded:
+    """Read a CSV, JSON or YAML data file into a typed data set."""
+    text = path.read_text(encoding="utf-8-sig")
+    suffix = path.suffix.lower()
+    loaded = Loaded(DataSet(name, (), ()), shown)
+    if suffix == ".csv":
+        reader = csv.reader(io.StringIO(text))
+        raw_lines = text.splitlines()
+        rows: list[list[object]] = []
+        start = 1
+        for r in reader:
+            line = start
+            start = reader.line_num + 1
+            if r:
+                rows.append(list(r))
+                loaded.lines.append(line)
+                loaded.texts.append(raw_lines[line - 1] if line - 1 < len(raw_lines) else "")
+        return _from_rows(name, rows, loaded)
+    if suffix == ".json":
+        try:
+            doc = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise DataProblem(f"is not valid JSON: {exc.msg}; fix the file", (), shown,
+                              exc.lineno, exc.colno) from None
+    else:
+        import yaml
+
+        try:
+            doc = yaml.safe_load(text)
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            raise DataProblem(f"is not valid YAML ({getattr(exc, 'problem', None) or exc}); fix "
+                              "the file", (), shown, mark.line + 1 if mark else 1,
+                              mark.column + 1 if mark else 1) from None
+    if isinstance(doc, list) and doc and all(isinstance(r, dict) for r in doc):
+        header = list(dict.fromkeys(k for r in doc for k in r))
+        loaded.lines = list(range(len(doc) + 1))
+        return _from_rows(name, [header] + [[r.get(h) for h in header] for r in doc], loaded)
+    if isinstance(doc, list) and doc and all(isinstance(r, list) for r in doc):
+        loaded.lines = list(range(len(doc)))
+        return _from_rows(name, doc, loaded)
+    raise DataProblem("must hold a list of records (mappings) or a list of rows, the first "
+                      "being the header", (), shown, 1, 1)
+
+
+def from_inline(name: str, rows: list[list[object]]) -> Loaded:
+    return _from_rows(name, rows, Loaded(DataSet(name, (), ())))

@@ -1,0 +1,173 @@
+"""Figure and table blocks: data set and column checks, then the model nodes."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Any
+
+from memokit.errors import did_you_mean
+from memokit.load.yaml_source import PathKey
+from memokit.model import ChartSpec, DataSet, Figure, Inline, Table, Text
+from memokit.model.walk import iter_inlines
+
+if TYPE_CHECKING:
+    from memokit.load.build import Builder
+
+_ALT_SHOWN = 60  # characters of a composed alt text quoted in the warning
+
+
+def dataset(b: Builder, name: object, path: PathKey) -> DataSet | None:
+    if not isinstance(name, str):
+        return None
+    if name not in b.data:
+        declared = b.raw.get("data") if isinstance(b.raw.get("data"), dict) else {}
+        if name in declared:
+            return None  # it failed to load; that error is reported already
+        names = ", ".join(declared) if declared else "none yet"
+        b.err(path, f"data set '{name}' is not defined{did_you_mean(name, declared)}; "
+              f"name one defined under 'data:' ({names})")
+        return None
+    return b.data[name]
+
+
+def _not_numeric(values: tuple[object, ...]) -> tuple[int, object] | None:
+    for i, v in enumerate(values):
+        if v is not None and (isinstance(v, bool) or not isinstance(v, (int, float))):
+            if isinstance(v, str):
+                try:
+                    float(v)
+                    continue  # a number in a column of mixed values: not the culprit
+                except ValueError:
+                    pass
+            return i, v
+    return None
+
+
+def column(b: Builder, ds: DataSet, name: object, path: PathKey, numeric: bool = False) -> bool:
+    if not isinstance(name, str):
+        return False
+    if name not in ds.columns:
+        b.err(path, f"column '{name}' is not in data set '{ds.name}'"
+              f"{did_you_mean(name, ds.columns)}; its columns are: {', '.join(ds.columns)}")
+        return False
+    if numeric:
+        values = tuple(ds.column(name))
+        bad = _not_numeric(values)
+        if bad is not None:
+            where = f"row {bad[0] + 1} holds {bad[1]!r}"
+            read = b.read.get(ds.name)
+            if read is not None and name in read.data.columns:
+                found = _not_numeric(tuple(read.data.column(name)))
+                if found is not None:
+                    where = f"{read.row_name(found[0])} holds {found[1]!r}"
+            b.err(path, f"column '{name}' of data set '{ds.name}' is not numeric: {where}; name a "
+                  "column of numbers, or fix that value")
+            return False
+    return True
+
+
+def figure(b: Builder, spec: dict[str, Any], path: PathKey) -> Figure | None:
+    ds = dataset(b, spec.get("data"), path + ("data",))
+    ys = spec.get("y")
+    y = tuple([ys] if isinstance(ys, str) else ys if isinstance(ys, list) else [])
+    ok = True
+    if ds is not None:
+        ok &= column(b, ds, spec.get("x"), path + ("x",))
+        for k, col in enumerate(y):
+            ok &= column(b, ds, col, path + (("y", k) if isinstance(ys, list) else ("y",)),
+                         numeric=True)
+        if "series" in spec:
+            ok &= column(b, ds, spec.get("series"), path + ("series",))
+    caption = b.inline(path + ("caption",), spec.get("caption"))
+    source = b.inline(path + ("source",), spec.get("source")) if "source" in spec else ()
+    alt = b.plain(path + ("alt",), spec.get("alt")) if "alt" in spec else None
+    labels = {k: b.plain(path + (k,), spec.get(k)) for k in ("x_label", "y_label") if k in spec}
+    if ds is None or not ok or not isinstance(spec.get("id"), str):
+        return None
+    chart = ChartSpec(kind=str(spec.get("chart")), data=ds.name, x=str(spec["x"]), y=y,
+                      series=spec.get("series"), x_label=labels.get("x_label"),
+                      y_label=labels.get("y_label"))
+    if not alt:
+        alt = compose_alt(chart, plain_text(caption))
+        shown = alt if len(alt) <= _ALT_SHOWN else alt[:_ALT_SHOWN].rstrip() + "..."
+        b.warn(path, f"no 'alt' text, so one was composed from the chart (\"{shown}\"); write an "
+               "'alt:' that says what the chart shows")
+    number = b.numbers.get(("figure", spec["id"]), 0)
+    return Figure(spec["id"], number, caption, chart, alt, source,
+                  spec.get("width", "column"), b.span(path))
+
+
+def table(b: Builder, spec: dict[str, Any], path: PathKey) -> Table | None:
+    caption = b.inline(path + ("caption",), spec.get("caption"))
+    source = b.inline(path + ("source",), spec.get("source")) if "source" in spec else ()
+    if "data" in spec:
+        ds = dataset(b, spec.get("data"), path + ("data",))
+        if ds is None:
+            return None
+        cols = spec.get("columns") or list(ds.columns)
+        if not all([column(b, ds, c, path + ("columns", k)) for k, c in enumerate(cols)]):
+            return None
+        idx = [ds.columns.index(c) for c in cols]
+        values = [[r[i] for i in idx] for r in ds.rows]
+        header_raw = list(cols)
+    elif isinstance(spec.get("rows"), list) and spec["rows"]:
+        rows = spec["rows"]
+        header_raw = ["" if h is None else str(h) for h in rows[0]]
+        values = [list(r) for r in rows[1:]]
+        for k, r in enumerate(values):
+            if len(r) != len(header_raw):
+                cells = f"{len(r)} cell" + ("s" if len(r) != 1 else "")
+                b.err(path + ("rows", k + 1), f"row has {cells} but the header row has "
+                      f"{len(header_raw)}; make every row as long as the header row")
+                return None
+    else:
+        return None
+    header = spec.get("header") or header_raw
+    if len(header) != len(header_raw):
+        b.err(path + ("header",), f"'header' names {len(header)} columns but the table has "
+              f"{len(header_raw)}; give one name per column")
+        return None
+    cols_t = list(zip(*values)) if values else [() for _ in header_raw]
+    align = spec.get("align") or [
+        "right" if col and all(isinstance(v, (int, float)) and not isinstance(v, bool)
+                               for v in col if v is not None) else "left" for col in cols_t]
+    if len(align) != len(header_raw):
+        b.err(path + ("align",), f"'align' has {len(align)} entries for {len(header_raw)} "
+              "columns; give one per column")
+        return None
+    given = "header" in spec
+    head_cells = tuple(b.inline(path + ("header", k) if given else path + ("rows", 0, k), str(h))
+                       for k, h in enumerate(header))
+    from_rows = "rows" in spec
+    body = tuple(tuple(cell(b, v, path + ("rows", r + 1, c) if from_rows else None)
+                       for c, v in enumerate(row)) for r, row in enumerate(values))
+    number = b.numbers.get(("table", str(spec.get("id"))), 0)
+    return Table(str(spec["id"]), number, caption, head_cells, body, tuple(align), source,
+                 spec.get("width", "column"), b.span(path))
+
+
+def cell(b: Builder, value: object, path: PathKey | None) -> tuple[Inline, ...]:
+    """A table cell: inline Markdown when written in the memo, plain text from a data set."""
+    if value is None:
+        return ()
+    if isinstance(value, bool):
+        return (Text("yes" if value else "no"),)
+    if isinstance(value, int):
+        return (Text(f"{value:,}" if abs(value) >= 10000 else str(value)),)
+    if isinstance(value, float):
+        return (Text(f"{value:,.1f}" if abs(value) >= 10000 else f"{value:g}"),)
+    if isinstance(value, dt.date):
+        return (Text(value.isoformat()),)
+    if path is None:
+        return (Text(str(value)),)
+    return b.inline(path, str(value))
+
+
+def plain_text(inlines: tuple[Inline, ...]) -> str:
+    return "".join(i.text for i in iter_inlines(inlines) if isinstance(i, Text))
+
+
+def compose_alt(chart: ChartSpec, caption: str) -> str:
+    kind = chart.kind.replace("-", " ")
+    by = f", by {chart.series}" if chart.series else ""
+    return f"{kind.capitalize()} chart of {', '.join(chart.y)} against {chart.x}{by}: {caption}"
