@@ -1,0 +1,421 @@
+"""The catalogue of bad memos: every one gives its exact located messages, exit code 1, and no output.
+
+Each case is a small memo in ``tests/load/bad/`` (data files in ``bad/data/``). The
+expected stderr is written out in full: file as given, line, column, field path,
+what is wrong and what would be right. ``validate`` and ``render`` must agree, and
+``render`` must leave its output folder empty.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from memokit.cli import main
+
+BAD = Path(__file__).resolve().parent / "bad"
+
+
+CASES: dict[str, list[str]] = {
+    "aggregate-bad": [
+        "aggregate-bad.yaml:8:24: error: data.staff.aggregate.staff: 'total(staff)' is not an "
+        'aggregate; use count, sum(column), mean(column), min(column) or max(column)',
+    ],
+    "authors-is-number": [
+        'authors-is-number.yaml:2:10: error: authors: expected text or a list, got a number; write a '
+        'name, or a list of names or {name, affiliation, email} mappings',
+    ],
+    "body-item-number": [
+        'body-item-number.yaml:12:9: error: sections[0].body[1]: expected text or a mapping, got a '
+        "number; write Markdown text, or a 'figure:' or 'table:' block",
+    ],
+    "chart-kind-unknown": [
+        "chart-kind-unknown.yaml:16:18: error: sections[0].body[1].figure.chart: 'lines' is not a "
+        "known value (did you mean 'line'?); use 'line', 'bar', 'barh', 'grouped-bar', "
+        "'stacked-bar', 'area', 'stacked-area' or 'scatter'",
+    ],
+    "column-not-in-data": [
+        "column-not-in-data.yaml:17:14: error: sections[0].body[1].figure.x: column 'yaer' is not in "
+        "data set 'staff' (did you mean 'year'?); its columns are: year, staff, counted_on, unit",
+    ],
+    "column-not-numeric": [
+        "column-not-numeric.yaml:18:14: error: sections[0].body[1].figure.y: column 'staff' of data "
+        "set 'staff' is not numeric: data/staff-not-numeric.csv line 3 holds 'n/a'; name a column of "
+        'numbers, or fix that value',
+    ],
+    "control-character": [
+        'control-character.yaml:11:22: error: sections[0].body[0]: control character U+0007 is not '
+        'allowed in text; delete it',
+    ],
+    "control-character-escaped": [
+        'control-character-escaped.yaml:1:17: error: title: control character U+0007 is not allowed '
+        'in text; delete it',
+    ],
+    "data-file-bad-date": [
+        "data/staff-bad-date.csv:3:8: error: data.staff: column 'counted_on' holds dates, but "
+        "'2021-02-30' is not a date in the calendar; write it as YYYY-MM-DD (or YYYY-MM)",
+    ],
+    "data-file-missing": [
+        "data-file-missing.yaml:6:11: error: data.staff.file: data file 'data/staffing.csv' does not "
+        "exist (did you mean 'data/staff.csv'?); check the name, and write the path relative to the "
+        "memo's folder",
+    ],
+    "data-file-not-data": [
+        "data-file-not-data.yaml:6:11: error: data.staff.file: 'data/staff.txt' is not a data file "
+        'name; give a .csv, .json or .yaml file relative to the memo',
+    ],
+    "data-path-absolute": [
+        'data-path-absolute.yaml:6:11: error: data.staff.file: absolute paths are not allowed; write '
+        "the path relative to the memo's folder (or allow a data root with --data-root)",
+    ],
+    "data-path-dotdot": [
+        "data-path-dotdot.yaml:6:11: error: data.staff.file: the path leads outside the memo's "
+        "folder; keep data files in the memo's folder tree (or allow a data root with --data-root)",
+    ],
+    "data-set-unknown": [
+        "data-set-unknown.yaml:15:17: error: sections[0].body[1].figure.data: data set 'stuff' is "
+        "not defined (did you mean 'staff'?); name one defined under 'data:' (staff)",
+    ],
+    "date-is-text": [
+        "date-is-text.yaml:3:7: error: date: 'mid-March 2026' is not an ISO date (YYYY-MM-DD); write "
+        'it like 2026-03-14',
+    ],
+    "date-not-in-calendar": [
+        "date-not-in-calendar.yaml:3:7: error: date: '2026-02-30' is not a date in the calendar; "
+        'write a real ISO date, e.g. 2026-03-14',
+    ],
+    "empty-file": [
+        "empty-file.yaml:1:1: error: file is empty; a memo needs at least 'title', 'authors', 'date' "
+        "and 'sections'",
+    ],
+    "empty-sections": [
+        'empty-sections.yaml:7:11: error: sections: is empty ([]); give a list of sections, each '
+        "with 'heading' and 'body'",
+    ],
+    "figure-id-twice": [
+        "figure-id-twice.yaml:21:15: error: sections[0].body[2].figure.id: figure id 'staff' is used "
+        'twice (first on line 13); give each figure its own id',
+    ],
+    "figure-width-full": [
+        "figure-width-full.yaml:19:18: error: sections[0].body[1].figure.width: 'full' is not a "
+        "known value; use 'page' or 'column'",
+    ],
+    "filter-leaves-no-rows": [
+        'filter-leaves-no-rows.yaml:7:13: error: data.staff.filter: no rows are left after '
+        "filtering; check the 'filter' values against the data",
+    ],
+    "footnote-cited-twice": [
+        "footnote-cited-twice.yaml:11:55: error: sections[0].body[0]: footnote '[^rise]' is cited a "
+        'second time (first on line 11); cite each footnote once, or add a new footnote',
+    ],
+    "footnote-in-caption": [
+        'footnote-in-caption.yaml:14:33: error: sections[0].body[1].figure.caption: footnotes are '
+        'not allowed in a caption; put them in paragraphs, list items or quotes',
+    ],
+    "footnote-in-heading": [
+        'footnote-in-heading.yaml:8:32: error: sections[0].heading: footnotes are not allowed in a '
+        'heading; put them in paragraphs, list items or quotes',
+    ],
+    "footnote-in-lede": [
+        'footnote-in-lede.yaml:4:17: error: lede: footnotes are not allowed in the lede; put them in '
+        'paragraphs, list items or quotes',
+    ],
+    "footnote-nested": [
+        'footnote-nested.yaml:11:61: error: sections[0].body[0]: a footnote cannot contain another '
+        "footnote; write the inner note's text into the outer note",
+    ],
+    "footnote-undefined": [
+        "footnote-undefined.yaml:11:43: error: sections[0].body[0]: footnote '[^fal]' is not defined "
+        "(did you mean 'fall'?); define it under 'footnotes:' or fix the id",
+        "footnote-undefined.yaml:21:3: error: footnotes.fall: footnote 'fall' is never cited; cite "
+        'it as [^fall] in a paragraph, or delete it',
+    ],
+    "footnote-unused": [
+        "footnote-unused.yaml:22:3: error: footnotes.method: footnote 'method' is never cited; cite "
+        'it as [^method] in a paragraph, or delete it',
+    ],
+    "jinja-huge-range": [
+        'jinja-huge-range.yaml:11:40: error: sections[0].body[0]: range() is limited to 10,000 items '
+        '(and 100,000 in one text); loop over fewer items',
+    ],
+    "jinja-huge-repeat": [
+        'jinja-huge-repeat.yaml:11:28: error: sections[0].body[0]: this repetition would make more '
+        'than 100,000 characters or items; repeat less',
+    ],
+    "jinja-sandbox-class": [
+        "jinja-sandbox-class.yaml:11:34: error: sections[0].body[0]: '__class__' is not allowed in "
+        'memo text (the template sandbox blocks it); use data values and filters only',
+    ],
+    "jinja-sandbox-cycler": [
+        "jinja-sandbox-cycler.yaml:8:36: error: sections[0].heading: 'cycler' is undefined; the "
+        "names in scope are 'memo' and 'data'",
+    ],
+    "jinja-syntax-error": [
+        'jinja-syntax-error.yaml:11:28: error: sections[0].body[0]: Jinja2 syntax error: unexpected '
+        "'}'; complete the expression between '{{' and '}}' (or '{%' and '%}')",
+    ],
+    "jinja-undefined-data-set": [
+        'jinja-undefined-data-set.yaml:14:43: error: sections[0].body[1].figure.caption: data has no '
+        "data set 'staf' (did you mean 'staff'?); use one of: staff",
+    ],
+    "jinja-undefined-name": [
+        "jinja-undefined-name.yaml:12:34: error: sections[0].body[0]: 'stafff' is undefined; the "
+        "names in scope are 'memo' and 'data'",
+    ],
+    "markdown-heading-in-body": [
+        'markdown-heading-in-body.yaml:11:9: error: sections[0].body[0]: headings are not allowed in '
+        "body text; start a new section with 'heading:'",
+    ],
+    "markdown-indented-code": [
+        'markdown-indented-code.yaml:13:13: error: sections[0].body[0]: indented code blocks are not '
+        'supported; remove the four leading spaces',
+    ],
+    "missing-sections": [
+        "missing-sections.yaml:1:1: error: sections: required field 'sections' is missing; add "
+        "'sections:' and give a list of sections, each with 'heading' and 'body'",
+        "missing-sections.yaml:8:3: error: footnotes.rise: footnote 'rise' is never cited; cite it "
+        'as [^rise] in a paragraph, or delete it',
+    ],
+    "missing-title": [
+        "missing-title.yaml:1:1: error: title: required field 'title' is missing; add 'title:' and "
+        'write the title as text',
+    ],
+    "only-comments": [
+        'only-comments.yaml:1:1: error: file has no content, only comments; a memo needs at least '
+        "'title', 'authors', 'date' and 'sections'",
+    ],
+    "ref-unknown-figure": [
+        "ref-unknown-figure.yaml:11:38: error: sections[0].body[0]: cross-reference '@fig:staf' "
+        "names no figure (did you mean 'staff'?); use the id of a figure in this memo (staff)",
+    ],
+    "ref-unknown-table": [
+        "ref-unknown-table.yaml:11:53: error: sections[0].body[0]: cross-reference '@tbl:staff' "
+        'names no table; use the id of a table in this memo (this memo has no tables)',
+    ],
+    "several-errors": [
+        "several-errors.yaml:3:7: error: date: '2026-02-30' is not a date in the calendar; write a "
+        'real ISO date, e.g. 2026-03-14',
+        "several-errors.yaml:4:1: error: datta: unknown key 'datta' (did you mean 'data'?); allowed "
+        'keys: memokit, title, subtitle, authors, date, number, series, project, approved_by, '
+        'language, keywords, style, lede, data, sections, footnotes',
+        "several-errors.yaml:9:27: error: sections[0].body[0]: footnote '[^rize]' is not defined "
+        "(did you mean 'rise'?); define it under 'footnotes:' or fix the id",
+        "several-errors.yaml:9:38: error: sections[0].body[0]: cross-reference '@fig:staf' names no "
+        "figure (did you mean 'staff'?); use the id of a figure in this memo (staff)",
+        "several-errors.yaml:10:16: error: sections[0].body[0]: 'nope' is undefined; the names in "
+        "scope are 'memo' and 'data'",
+        "several-errors.yaml:14:17: error: sections[0].body[1].figure.data: data set 'staff' is not "
+        "defined; name one defined under 'data:' (none yet)",
+        "several-errors.yaml:15:18: error: sections[0].body[1].figure.chart: 'lines' is not a known "
+        "value (did you mean 'line'?); use 'line', 'bar', 'barh', 'grouped-bar', 'stacked-bar', "
+        "'area', 'stacked-area' or 'scatter'",
+        "several-errors.yaml:18:18: error: sections[0].body[1].figure.width: 'full' is not a known "
+        "value; use 'page' or 'column'",
+        "several-errors.yaml:20:3: error: footnotes.rise: footnote 'rise' is never cited; cite it as "
+        '[^rise] in a paragraph, or delete it',
+    ],
+    "style-unknown": [
+        "style-unknown.yaml:4:8: error: style: style 'memo-wide' is neither a built-in style (did "
+        "you mean 'memo'?) nor a folder with a style.yaml; built-in styles: memo",
+    ],
+    "table-data-and-rows": [
+        "table-data-and-rows.yaml:21:11: error: sections[0].body[2].table: has both 'data' and "
+        "'rows'; give exactly one of 'data' (a data set name) or 'rows' (inline rows)",
+    ],
+    "table-row-too-short": [
+        'table-row-too-short.yaml:26:15: error: sections[0].body[2].table.rows[2]: row has 1 cell '
+        'but the header row has 2; make every row as long as the header row',
+    ],
+    "title-is-list": [
+        'title-is-list.yaml:1:8: error: title: expected text, got a list; write the title as text',
+    ],
+    "top-level-list": [
+        'top-level-list.yaml:1:1: error: the file holds a list; a memo is a mapping of fields: write '
+        "'title:', 'authors:', 'date:' and 'sections:' at the start of lines",
+    ],
+    "unknown-figure-key": [
+        'unknown-figure-key.yaml:19:11: error: sections[0].body[1].figure.colour: unknown key '
+        "'colour'; allowed keys: id, caption, data, chart, x, y, series, x_label, y_label, source, "
+        'alt, width',
+    ],
+    "unknown-section-key": [
+        "unknown-section-key.yaml:9:5: error: sections[0].bodyy: unknown key 'bodyy' (did you mean "
+        "'body'?); allowed keys: heading, body, sections",
+    ],
+    "unknown-top-level-key": [
+        "unknown-top-level-key.yaml:4:1: error: subtitel: unknown key 'subtitel' (did you mean "
+        "'subtitle'?); allowed keys: memokit, title, subtitle, authors, date, number, series, "
+        'project, approved_by, language, keywords, style, lede, data, sections, footnotes',
+    ],
+    "yaml-alias-bomb": [
+        'yaml-alias-bomb.yaml:1:1: error: the document expands to more than 200,000 values through '
+        "YAML aliases ('*name' repeating an '&name' anchor); write the content out without nested "
+        'aliases',
+    ],
+    "yaml-bad-indentation": [
+        "yaml-bad-indentation.yaml:2:10: error: YAML syntax error: a ':' here starts a new key where "
+        "none is allowed; put text that contains ': ' in quotes, or line the key up with the keys "
+        'above it',
+    ],
+    "yaml-bad-indentation-list": [
+        'yaml-bad-indentation-list.yaml:14:10: error: YAML syntax error: this line is indented '
+        'differently from the lines above it; line it up with the other entries at its level',
+    ],
+    "yaml-duplicate-key": [
+        "yaml-duplicate-key.yaml:4:1: error: title: key 'title' is given twice (first on line 1); "
+        'keep one of them',
+    ],
+    "yaml-missing-colon": [
+        "yaml-missing-colon.yaml:2:1: error: YAML syntax error: this line has no ':' after its key; "
+        "write 'key: value'",
+    ],
+    "yaml-python-tag": [
+        "yaml-python-tag.yaml:2:10: error: authors: the YAML tag '!!python/object/apply:os.system' "
+        'is not allowed; remove it and write plain values',
+    ],
+    "yaml-tab": [
+        'yaml-tab.yaml:6:1: error: YAML syntax error: a tab is used for indentation; indent with '
+        'spaces only',
+    ],
+    "yaml-unclosed-bracket": [
+        "yaml-unclosed-bracket.yaml:2:10: error: YAML syntax error: the list opened here with '[' is "
+        "not closed; add ']' at its end, and quote items that contain ',' or ': '",
+    ],
+    "yaml-unclosed-quote": [
+        'yaml-unclosed-quote.yaml:1:8: error: YAML syntax error: the quoted text that starts here is '
+        'never closed; add the closing quote',
+    ],
+}
+
+# Cases whose problem is in the structure of the document: the JSON Schema rejects them too.
+STRUCTURAL = (
+    "aggregate-bad", "authors-is-number", "body-item-number", "chart-kind-unknown",
+    "data-file-not-data", "date-is-text", "date-not-in-calendar", "empty-sections",
+    "figure-width-full", "missing-sections", "missing-title", "table-data-and-rows",
+    "title-is-list", "top-level-list", "unknown-figure-key", "unknown-section-key",
+    "unknown-top-level-key",
+)
+
+# A few cases also run through the installed console script.
+VIA_SCRIPT = ("yaml-tab", "footnote-undefined", "data-file-bad-date", "jinja-sandbox-class",
+              "several-errors")
+
+
+def _installed_memokit() -> str:
+    script = Path(sys.executable).with_name("memokit")
+    if not script.is_file():
+        pytest.fail(f"the 'memokit' command is not installed next to {sys.executable}; run "
+                    "'pip install -e .' (make test does)", pytrace=False)
+    return str(script)
+
+
+@pytest.fixture
+def in_bad(monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Run from the fixture folder, so FILE in messages is the name as typed."""
+    monkeypatch.chdir(BAD)
+    return BAD
+
+
+def _files(folder: Path) -> list[str]:
+    return sorted(str(p.relative_to(folder)) for p in folder.rglob("*")) if folder.exists() else []
+
+
+def test_the_catalogue_has_at_least_35_cases_and_one_file_per_case() -> None:
+    assert len(CASES) >= 35
+    on_disk = {p.stem for p in BAD.glob("*.yaml")} - {"missing-alt"}
+    assert on_disk == set(CASES)
+    assert set(STRUCTURAL) <= set(CASES)
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_validate_prints_the_exact_messages_and_exits_1(
+        name: str, in_bad: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["validate", f"{name}.yaml"])
+    out, err = capsys.readouterr()
+    assert err.splitlines() == CASES[name]
+    assert (code, out) == (1, "")
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_render_prints_the_same_messages_exits_1_and_writes_nothing(
+        name: str, in_bad: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out_dir = tmp_path / "out"
+    code = main(["render", f"{name}.yaml", "-o", str(out_dir)])
+    out, err = capsys.readouterr()
+    assert err.splitlines() == CASES[name]
+    assert (code, out) == (1, "")
+    assert _files(out_dir) == []
+    assert _files(BAD / "output") == []
+
+
+@pytest.mark.parametrize("name", VIA_SCRIPT)
+def test_the_installed_command_prints_the_same(name: str, tmp_path: Path) -> None:
+    memokit = _installed_memokit()
+    for args in (["validate"], ["render", "-o", str(tmp_path / "out")]):
+        r = subprocess.run([memokit, *args, f"{name}.yaml"], cwd=BAD, capture_output=True,
+                           text=True, timeout=120)
+        assert r.stderr.splitlines() == CASES[name]
+        assert "Traceback" not in r.stderr
+        assert r.returncode == 1
+    assert _files(tmp_path / "out") == []
+
+
+def test_a_path_given_with_folders_is_shown_as_given(capsys: pytest.CaptureFixture[str]) -> None:
+    shown = str(BAD.relative_to(Path.cwd()) / "footnote-unused.yaml") \
+        if BAD.is_relative_to(Path.cwd()) else str(BAD / "footnote-unused.yaml")
+    assert main(["validate", shown]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"{shown}:22:3: error: footnotes.method: ")
+
+
+def test_data_file_errors_name_the_data_file_relative_to_the_memo_as_given(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    shown = str(BAD / "data-file-bad-date.yaml")
+    assert main(["validate", shown]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"{BAD / 'data' / 'staff-bad-date.csv'}:3:8: error: data.staff: ")
+
+
+def test_validate_json_gives_the_same_diagnostics(in_bad: Path,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate", "--json", "several-errors.yaml"]) == 1
+    out, err = capsys.readouterr()
+    report = json.loads(out)
+    assert err == ""
+    assert report[0]["ok"] is False
+    diags = report[0]["diagnostics"]
+    assert [f"{d['file']}:{d['line']}:{d['column']}: {d['severity']}: {d['field']}: {d['message']}"
+            for d in diags] == CASES["several-errors"]
+
+
+def test_the_alias_bomb_is_refused_fast(in_bad: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    start = time.perf_counter()
+    assert main(["validate", "yaml-alias-bomb.yaml"]) == 1
+    assert time.perf_counter() - start < 2.0
+    assert "YAML aliases" in capsys.readouterr().err
+
+
+ALT_WARNING = (
+    "missing-alt.yaml:13:11: {}: sections[0].body[1].figure: no 'alt' text, so one was composed "
+    "from the chart (\"Line chart of staff against year: Staff by year\"); write an 'alt:' that "
+    "says what the chart shows")
+
+
+def test_a_missing_alt_is_a_warning(in_bad: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate", "missing-alt.yaml"]) == 0
+    assert capsys.readouterr().err.splitlines() == [ALT_WARNING.format("warning")]
+
+
+def test_strict_turns_the_warning_into_an_error(in_bad: Path, tmp_path: Path,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate", "--strict", "missing-alt.yaml"]) == 1
+    assert capsys.readouterr().err.splitlines() == [ALT_WARNING.format("error")]
+    out_dir = tmp_path / "out"
+    assert main(["render", "--strict", "missing-alt.yaml", "-o", str(out_dir)]) == 1
+    assert capsys.readouterr().err.splitlines() == [ALT_WARNING.format("error")]
+    assert _files(out_dir) == []
