@@ -97,6 +97,14 @@ class Manifest:
 
     path: Path
     entries: dict[str, dict[str, Any]] = field(default_factory=dict)
+    _saved: str = ""  # the entries as last read or written
+
+    def __post_init__(self) -> None:
+        self._saved = self._text()
+
+    def _text(self) -> str:
+        doc = {"format": MANIFEST_FORMAT, "memos": dict(sorted(self.entries.items()))}
+        return json.dumps(doc, indent=1, ensure_ascii=False) + "\n"
 
     @classmethod
     def load(cls, out_dir: Path) -> Manifest:
@@ -111,16 +119,19 @@ class Manifest:
         return cls(path, doc["memos"])
 
     def save(self) -> None:
-        """Write atomically (temporary file beside it, then rename)."""
+        """Write atomically (temporary file beside it, then rename), if anything changed."""
+        text = self._text()
+        if text == self._saved and (self.path.exists() or not self.entries):
+            return
         self.path.parent.mkdir(parents=True, exist_ok=True)
         tmp = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
-        doc = {"format": MANIFEST_FORMAT, "memos": dict(sorted(self.entries.items()))}
         try:
-            tmp.write_text(json.dumps(doc, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+            tmp.write_text(text, encoding="utf-8")
             os.replace(tmp, self.path)
         finally:
             if tmp.exists():
                 tmp.unlink()
+        self._saved = text
 
     def fresh(self, key: str, source: Path, recipe_text: str, out_dir: Path,
               hashes: HashCache) -> dict[str, Any] | None:

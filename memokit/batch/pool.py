@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import multiprocessing as mp
+import os
 import signal
 import sys
 import time
@@ -110,7 +111,7 @@ class WorkerPool:
 
     def _start(self) -> _Slot:
         parent, child = self._ctx.Pipe()
-        proc = self._ctx.Process(target=worker_main, args=(child,), daemon=True,
+        proc = self._ctx.Process(target=worker_main, args=(child, dict(os.environ)), daemon=True,
                                  name="memokit-worker")
         with _without_main():
             proc.start()

@@ -15,7 +15,19 @@ HEAVY = (
     "memokit.figures.render",
     "memokit.writers.pdf",
     "memokit.writers.docx",
+    # what the figure code and the writers import only when they first draw
     "matplotlib.font_manager",
+    "matplotlib.figure",
+    "matplotlib.dates",
+    "matplotlib.backends.backend_agg",
+    "matplotlib.backends.backend_svg",
+    "svglib.svglib",
+    "reportlab.platypus",
+    "reportlab.graphics.renderPDF",
+    "fontTools.ttLib",
+    "PIL.Image",
+    "docx",
+    "lxml.etree",
 )
 
 

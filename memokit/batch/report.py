@@ -13,7 +13,8 @@ Status = Literal["built", "skipped", "failed", "cancelled"]
 @dataclass
 class MemoReport:
     """One memo's fate. ``outputs`` entries: path, format, bytes, sha256; ``errors`` and
-    ``warnings`` entries: file, line, column, field, message."""
+    ``warnings`` entries: file, line, column, field, message. ``duration_s`` is 0 for a
+    skipped memo."""
 
     path: str
     status: Status
@@ -21,6 +22,7 @@ class MemoReport:
     warnings: list[dict[str, Any]] = field(default_factory=list)
     errors: list[dict[str, Any]] = field(default_factory=list)
     duration_s: float = 0.0
+    worker: int | None = None  # process id of the worker that rendered it (not in the JSON)
 
     def as_dict(self) -> dict[str, Any]:
         return {"path": self.path, "status": self.status, "outputs": self.outputs,

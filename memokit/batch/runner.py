@@ -186,7 +186,7 @@ class _Run:
                 errors = res["errors"] if res else [error_dict(str(target.source), str(outcome.failure))]
                 return self._record(i, MemoReport(str(target.source), "failed", errors=errors,
                                                   warnings=res["warnings"] if res else [],
-                                                  duration_s=took))
+                                                  duration_s=took, worker=res and res["pid"]))
             recorded = []
             for o in res["outputs"]:
                 final = target.output(self.out, o["format"])
@@ -198,6 +198,6 @@ class _Run:
                 "source": str(target.source.resolve()), "recipe": self.recipe_text,
                 "inputs": res["inputs"], "outputs": recorded, "warnings": res["warnings"]}
             return self._record(i, MemoReport(str(target.source), "built", _outputs(self.out, recorded),
-                                              res["warnings"], duration_s=took))
+                                              res["warnings"], duration_s=took, worker=res["pid"]))
         finally:
             shutil.rmtree(staging, ignore_errors=True)

@@ -90,8 +90,14 @@ def _fault(kind: str | None) -> Iterator[None]:
         render_mod.writer = real
 
 
-def worker_main(conn: Any) -> None:
-    """The worker's loop: receive a job, send its result, until told to stop."""
+def worker_main(conn: Any, environ: dict[str, str]) -> None:
+    """The worker's loop: receive a job, send its result, until told to stop.
+
+    ``environ`` is the parent's environment when the worker started: a worker forked from
+    the preloaded server would otherwise see the environment of the server's start.
+    """
+    os.environ.clear()
+    os.environ.update(environ)
     import memokit.batch.preload  # noqa: F401 - warm already when forked from a preloaded server
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops us
