@@ -1,0 +1,45 @@
+"""The DOCX writer: an editable Word document built from named styles, real footnotes and fields.
+
+``write(memo, theme, assets, dest)`` renders the resolved memo to ``dest`` and returns warnings.
+All raw WordprocessingML is in ``_oxml``; the other modules speak in memo terms.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+
+import docx
+
+from memokit.errors import Diagnostic
+from memokit.figures.asset import FigureAsset
+from memokit.model.nodes import Memo
+from memokit.model.walk import last_paragraph
+from memokit.style.theme import Theme
+from memokit.writers.docx import _oxml, package
+from memokit.writers.docx.blocks import Body
+from memokit.writers.docx.inlines import Inlines, Notes
+from memokit.writers.docx.page import header_and_footer
+from memokit.writers.docx.properties import GENERATOR, memo_timestamp, set_properties
+from memokit.writers.docx.styles import build_styles
+from memokit.writers.docx.titleblock import title_block
+
+__all__ = ["write"]
+
+
+def write(memo: Memo, theme: Theme, assets: Mapping[str, FigureAsset], dest: Path) -> list[Diagnostic]:
+    """Render ``memo`` as a Word document at ``dest``; return what could not be rendered as asked."""
+    document = docx.Document()
+    package.clean_template(document, GENERATOR, theme.institute)
+    lang = memo.meta.language
+    styles = build_styles(document, theme, lang)
+    _oxml.write_settings(document.settings.element, theme.text.hyphenate, theme.text.list_indent, lang)
+    labels = theme.labels_for(lang)
+    inlines = Inlines(document.part, styles, labels, Notes(document.part, styles, labels))
+    body = Body(document, memo, theme, styles, inlines, assets, last_paragraph(memo))
+    title_block(body, memo, theme)
+    body.write(memo.sections)
+    header_and_footer(document, memo, theme, styles)
+    set_properties(document, memo, theme)
+    package.save(document, Path(dest), memo_timestamp(memo))
+    return body.warnings

@@ -1,0 +1,424 @@
+"""Every piece of raw WordprocessingML the DOCX writer needs and python-docx does not model.
+
+Footnotes part, complex fields, bookmarks, hyperlinks, section properties and
+columns, numbering definitions, table-style conditions, paragraph rules, the
+settings part and the custom/app property parts live here. The rest of the
+writer speaks in domain terms and calls these helpers; lengths arrive in points.
+"""
+
+from __future__ import annotations
+
+from xml.sax.saxutils import escape, quoteattr
+
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part, PartFactory, XmlPart
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.oxml.parser import register_element_cls
+from docx.oxml.xmlchemy import BaseOxmlElement, ZeroOrMore
+from docx.text.paragraph import Paragraph
+from docx.text.run import Run
+
+W = nsdecls("w")
+WR = nsdecls("w", "r")
+
+
+def _tw(pt: float) -> int:
+    """Points to twentieths of a point (twips)."""
+    return round(pt * 20)
+
+
+def _hex(colour: str) -> str:
+    return colour.lstrip("#").upper()
+
+
+def _insert(parent: BaseOxmlElement, child: BaseOxmlElement) -> BaseOxmlElement:
+    """Insert ``child`` in schema order, replacing an existing child of the same tag."""
+    old = parent.find(child.tag)
+    if old is not None:
+        parent.replace(old, child)
+        return child
+    seq = getattr(parent, "_tag_seq", ())
+    tags = [qn(t) for t in seq]
+    if child.tag in tags:
+        parent.insert_element_before(child, *seq[tags.index(child.tag) + 1:])
+    else:
+        parent.append(child)
+    return child
+
+
+# ------------------------------------------------------------------ styles
+
+
+def reset_styles(styles: BaseOxmlElement, font: str, size_pt: float, lang: str) -> None:
+    """Empty the template's styles part and set the document defaults (font, size, language)."""
+    for child in list(styles):
+        styles.remove(child)
+    sz = round(size_pt * 2)
+    styles.append(parse_xml(
+        f'<w:docDefaults {W}><w:rPrDefault><w:rPr>'
+        f'<w:rFonts w:ascii={quoteattr(font)} w:hAnsi={quoteattr(font)} w:eastAsia={quoteattr(font)}'
+        f' w:cs={quoteattr(font)}/><w:sz w:val="{sz}"/><w:szCs w:val="{sz}"/>'
+        f'<w:lang w:val={quoteattr(lang)} w:eastAsia={quoteattr(lang)} w:bidi={quoteattr(lang)}/>'
+        '</w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="0" w:line="240"'
+        ' w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults>'))
+
+
+def mark_default(style_el: BaseOxmlElement) -> None:
+    """Make a style the default of its type (Normal, Default Paragraph Font, ...)."""
+    style_el.set(qn("w:default"), "1")
+
+
+def set_all_scripts_font(style_el: BaseOxmlElement, font: str) -> None:
+    """Name one font for every script slot, so no theme font shows through."""
+    rfonts = style_el.get_or_add_rPr().get_or_add_rFonts()
+    for slot in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+        rfonts.set(qn(slot), font)
+
+
+def set_outline_level(style_el: BaseOxmlElement, level: int) -> None:
+    """Outline level (0-based) so Word's navigation pane and TOC see the heading."""
+    _insert(style_el.get_or_add_pPr(), parse_xml(f'<w:outlineLvl {W} w:val="{level}"/>'))
+
+
+def set_style_numbering(style_el: BaseOxmlElement, num_id: int, level: int = 0) -> None:
+    _insert(style_el.get_or_add_pPr(), parse_xml(
+        f'<w:numPr {W}><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>'))
+
+
+def set_rule(style_el: BaseOxmlElement, side: str, colour: str, width_pt: float, space_pt: float) -> None:
+    """A paragraph border (``side``: top or bottom) as a rule above or below the text."""
+    _insert(style_el.get_or_add_pPr(), parse_xml(
+        f'<w:pBdr {W}><w:{side} w:val="single" w:sz="{max(2, round(width_pt * 8))}"'
+        f' w:space="{round(space_pt)}" w:color="{_hex(colour)}"/></w:pBdr>'))
+
+
+def suppress_hyphenation(style_el: BaseOxmlElement) -> None:
+    _insert(style_el.get_or_add_pPr(), parse_xml(f'<w:suppressAutoHyphens {W}/>'))
+
+
+def set_superscript(style_el: BaseOxmlElement) -> None:
+    _insert(style_el.get_or_add_rPr(), parse_xml(f'<w:vertAlign {W} w:val="superscript"/>'))
+
+
+def define_table_style(style_el: BaseOxmlElement, rule_colour: str, rule_pt: float,
+                       header_fill: str, cell_pad_pt: float) -> None:
+    """Horizontal rules above and below, a shaded bold header row, padded cells."""
+    sz = max(2, round(rule_pt * 8))
+    col = _hex(rule_colour)
+    pad = _tw(cell_pad_pt)
+    for tag in ("w:tblPr", "w:tcPr", "w:tblStylePr"):
+        for old in style_el.findall(qn(tag)):
+            style_el.remove(old)
+    style_el.append(parse_xml(
+        f'<w:tblPr {W}><w:tblBorders><w:top w:val="single" w:sz="{sz}" w:space="0" w:color="{col}"/>'
+        f'<w:bottom w:val="single" w:sz="{sz}" w:space="0" w:color="{col}"/>'
+        f'<w:insideH w:val="single" w:sz="2" w:space="0" w:color="{col}"/></w:tblBorders>'
+        f'<w:tblCellMar><w:top w:w="{pad // 2}" w:type="dxa"/><w:left w:w="{pad}" w:type="dxa"/>'
+        f'<w:bottom w:w="{pad // 2}" w:type="dxa"/><w:right w:w="{pad}" w:type="dxa"/></w:tblCellMar>'
+        '</w:tblPr>'))
+    style_el.append(parse_xml(
+        f'<w:tblStylePr {W} w:type="firstRow"><w:rPr><w:b/><w:bCs/></w:rPr><w:tblPr/>'
+        f'<w:trPr><w:tblHeader/></w:trPr><w:tcPr><w:tcBorders>'
+        f'<w:bottom w:val="single" w:sz="{sz}" w:space="0" w:color="{col}"/></w:tcBorders>'
+        f'<w:shd w:val="clear" w:color="auto" w:fill="{_hex(header_fill)}"/></w:tcPr></w:tblStylePr>'))
+
+
+# ------------------------------------------------------------------ runs, links, fields, bookmarks
+
+
+def add_run(container: BaseOxmlElement, text: str = "", parent: object = None) -> Run:
+    """A run appended to a paragraph or hyperlink element, as a python-docx Run."""
+    r = OxmlElement("w:r")
+    container.append(r)
+    run = Run(r, parent)  # type: ignore[arg-type]
+    if text:
+        run.text = text
+    return run
+
+
+def set_run_language(run: Run, lang: str) -> None:
+    _insert(run._r.get_or_add_rPr(), parse_xml(f'<w:lang {W} w:val={quoteattr(lang)}/>'))
+
+
+def add_hyperlink(container: BaseOxmlElement, r_id: str) -> BaseOxmlElement:
+    """An external hyperlink element (``r_id`` related from the containing part)."""
+    link = parse_xml(f'<w:hyperlink {WR} r:id="{r_id}" w:history="1"/>')
+    container.append(link)
+    return link
+
+
+def add_field(container: BaseOxmlElement, instr: str, result: str, char_style: str | None = None) -> None:
+    """A complex field (begin, instruction, separate, cached result, end) in a paragraph element."""
+    rpr = f'<w:rPr><w:rStyle w:val={quoteattr(char_style)}/></w:rPr>' if char_style else ""
+    parts = [
+        f'<w:r {W}>{rpr}<w:fldChar w:fldCharType="begin"/></w:r>',
+        f'<w:r {W}>{rpr}<w:instrText xml:space="preserve"> {escape(instr)} </w:instrText></w:r>',
+        f'<w:r {W}>{rpr}<w:fldChar w:fldCharType="separate"/></w:r>',
+        f'<w:r {W}>{rpr}<w:t xml:space="preserve">{escape(result)}</w:t></w:r>',
+        f'<w:r {W}>{rpr}<w:fldChar w:fldCharType="end"/></w:r>',
+    ]
+    for xml in parts:
+        container.append(parse_xml(xml))
+
+
+def bookmark_start(container: BaseOxmlElement, bookmark_id: int, name: str) -> None:
+    container.append(parse_xml(
+        f'<w:bookmarkStart {W} w:id="{bookmark_id}" w:name={quoteattr(name)}/>'))
+
+
+def bookmark_end(container: BaseOxmlElement, bookmark_id: int) -> None:
+    container.append(parse_xml(f'<w:bookmarkEnd {W} w:id="{bookmark_id}"/>'))
+
+
+def set_paragraph_numbering(paragraph: Paragraph, num_id: int, level: int) -> None:
+    _insert(paragraph._p.get_or_add_pPr(), parse_xml(
+        f'<w:numPr {W}><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>'))
+
+
+# ------------------------------------------------------------------ footnotes
+
+
+class CT_Footnote(BaseOxmlElement):
+    """``<w:footnote>``; registered so python-docx's ``add_p()`` works inside it."""
+
+    p = ZeroOrMore("w:p")
+
+
+register_element_cls("w:footnote", CT_Footnote)
+
+_SEPARATOR = ('<w:footnote w:type="{kind}" w:id="{id}"><w:p><w:pPr><w:spacing w:after="0"'
+              ' w:line="240" w:lineRule="auto"/></w:pPr><w:r><w:{kind}/></w:r></w:p></w:footnote>')
+
+
+class FootnotesPart(XmlPart):
+    """``/word/footnotes.xml`` with the two separator notes Word requires."""
+
+    @classmethod
+    def new(cls, package: object) -> FootnotesPart:
+        xml = (f'<w:footnotes {WR}>' + _SEPARATOR.format(kind="separator", id=-1)
+               + _SEPARATOR.format(kind="continuationSeparator", id=0) + '</w:footnotes>')
+        return cls(PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES, parse_xml(xml), package)  # type: ignore[arg-type]
+
+
+PartFactory.part_type_for[CT.WML_FOOTNOTES] = FootnotesPart
+
+
+def footnotes_part(document_part: Part) -> FootnotesPart:
+    """The document's footnotes part, created on first use."""
+    for rel in document_part.rels.values():
+        if rel.reltype == RT.FOOTNOTES and not rel.is_external:
+            return rel.target_part  # type: ignore[return-value]
+    part = FootnotesPart.new(document_part.package)
+    document_part.relate_to(part, RT.FOOTNOTES)
+    return part
+
+
+def add_footnote_reference(container: BaseOxmlElement, note_id: int, char_style: str) -> None:
+    """A footnote reference run appended to a paragraph or hyperlink element."""
+    container.append(parse_xml(
+        f'<w:r {W}><w:rPr><w:rStyle w:val={quoteattr(char_style)}/></w:rPr>'
+        f'<w:footnoteReference w:id="{note_id}"/></w:r>'))
+
+
+def new_footnote(part: FootnotesPart, note_id: int, para_style: str, ref_style: str) -> Paragraph:
+    """Append footnote ``note_id``; return its first paragraph, which starts with the number mark."""
+    fn = parse_xml(f'<w:footnote {W} w:id="{note_id}"/>')
+    part.element.append(fn)
+    p = fn.add_p()
+    _insert(p.get_or_add_pPr(), parse_xml(f'<w:pStyle {W} w:val={quoteattr(para_style)}/>'))
+    p.append(parse_xml(f'<w:r {W}><w:rPr><w:rStyle w:val={quoteattr(ref_style)}/></w:rPr>'
+                       '<w:footnoteRef/></w:r>'))
+    return Paragraph(p, None)  # type: ignore[arg-type]
+
+
+# ------------------------------------------------------------------ sections
+
+
+def section_properties(width_pt: float, height_pt: float, margins_pt: tuple[float, float, float, float],
+                       header_pt: float, footer_pt: float, columns: int, gutter_pt: float,
+                       continuous: bool) -> BaseOxmlElement:
+    """A ``w:sectPr``: page size, margins (top, right, bottom, left), columns, break type."""
+    top, right, bottom, left = (_tw(m) for m in margins_pt)
+    kind = '<w:type w:val="continuous"/>' if continuous else '<w:type w:val="nextPage"/>'
+    return parse_xml(
+        f'<w:sectPr {WR}>{kind}<w:pgSz w:w="{_tw(width_pt)}" w:h="{_tw(height_pt)}"/>'
+        f'<w:pgMar w:top="{top}" w:right="{right}" w:bottom="{bottom}" w:left="{left}"'
+        f' w:header="{_tw(header_pt)}" w:footer="{_tw(footer_pt)}" w:gutter="0"/>'
+        f'<w:cols w:num="{columns}" w:space="{_tw(gutter_pt)}"/></w:sectPr>')
+
+
+def end_section_at(paragraph: Paragraph, sect_pr: BaseOxmlElement) -> None:
+    """Make ``paragraph`` the last one of a section described by ``sect_pr``."""
+    _insert(paragraph._p.get_or_add_pPr(), sect_pr)
+
+
+def set_final_section(body: BaseOxmlElement, sect_pr: BaseOxmlElement) -> None:
+    """Replace the body's closing ``w:sectPr`` (the last section's properties)."""
+    old = body.find(qn("w:sectPr"))
+    if old is not None:
+        body.remove(old)
+    body.append(sect_pr)
+
+
+def column_counts(body: BaseOxmlElement) -> list[int]:
+    """Columns of every section in document order (for checks)."""
+    out = []
+    for sp in body.iter(qn("w:sectPr")):
+        cols = sp.find(qn("w:cols"))
+        out.append(int(cols.get(qn("w:num"), "1")) if cols is not None else 1)
+    return out
+
+
+# ------------------------------------------------------------------ numbering
+
+
+def _levels(fmt: str, texts: list[str], indent_pt: float, style_ids: list[str], rpr: str = "") -> str:
+    out = []
+    for lvl, text in enumerate(texts):
+        pstyle = f'<w:pStyle w:val="{style_ids[lvl]}"/>' if lvl < len(style_ids) else ""
+        left = _tw(indent_pt * (lvl + 1))
+        out.append(
+            f'<w:lvl w:ilvl="{lvl}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>{pstyle}'
+            f'<w:lvlText w:val={quoteattr(text)}/><w:lvlJc w:val="left"/>'
+            f'<w:pPr><w:tabs><w:tab w:val="num" w:pos="{left}"/></w:tabs>'
+            f'<w:ind w:left="{left}" w:hanging="{_tw(indent_pt)}"/></w:pPr>{rpr}</w:lvl>')
+    return "".join(out)
+
+
+def reset_numbering(numbering: BaseOxmlElement, bullet: str, bullet_font: str, indent_pt: float,
+                    bullet_style: str, number_style: str) -> tuple[int, int]:
+    """Replace the template's numbering with two abstract lists; return (bullet_num, number_num)."""
+    for child in list(numbering):
+        numbering.remove(child)
+    font = (f'<w:rPr><w:rFonts w:ascii={quoteattr(bullet_font)} w:hAnsi={quoteattr(bullet_font)}'
+            f' w:cs={quoteattr(bullet_font)}/></w:rPr>')
+    bullets = _levels("bullet", [bullet] * 3, indent_pt, [bullet_style], font)
+    numbers = _levels("decimal", ["%1.", "%2.", "%3."], indent_pt, [number_style])
+    numbering.append(parse_xml(f'<w:abstractNum {W} w:abstractNumId="0"><w:multiLevelType'
+                               f' w:val="hybridMultilevel"/>{bullets}</w:abstractNum>'))
+    numbering.append(parse_xml(f'<w:abstractNum {W} w:abstractNumId="1"><w:multiLevelType'
+                               f' w:val="hybridMultilevel"/>{numbers}</w:abstractNum>'))
+    return add_list_instance(numbering, 0), add_list_instance(numbering, 1)
+
+
+def add_list_instance(numbering: BaseOxmlElement, abstract_id: int, start: int | None = None,
+                      level: int = 0) -> int:
+    """A new ``w:num`` of an abstract list; with ``start``, numbering at ``level`` restarts there."""
+    nums = [int(n.get(qn("w:numId"))) for n in numbering.findall(qn("w:num"))]
+    num_id = max(nums, default=0) + 1
+    override = (f'<w:lvlOverride w:ilvl="{level}"><w:startOverride w:val="{start}"/></w:lvlOverride>'
+                if start is not None else "")
+    numbering.append(parse_xml(f'<w:num {W} w:numId="{num_id}"><w:abstractNumId w:val="{abstract_id}"/>'
+                               f'{override}</w:num>'))
+    return num_id
+
+
+# ------------------------------------------------------------------ tables and pictures
+
+
+def repeat_header_row(row_el: BaseOxmlElement) -> None:
+    trpr = row_el.get_or_add_trPr()
+    _insert(trpr, parse_xml(f'<w:tblHeader {W}/>'))
+    if trpr.find(qn("w:cantSplit")) is None:
+        trpr.insert(0, parse_xml(f'<w:cantSplit {W}/>'))
+
+
+def set_table_layout(tbl_el: BaseOxmlElement, width_pt: float) -> None:
+    """Full available width, fixed layout, header-row conditional formatting switched on."""
+    tblpr = tbl_el.tblPr
+    for tag in ("w:tblW", "w:tblLayout", "w:tblLook"):
+        old = tblpr.find(qn(tag))
+        if old is not None:
+            tblpr.remove(old)
+    _insert(tblpr, parse_xml(f'<w:tblW {W} w:w="{_tw(width_pt)}" w:type="dxa"/>'))
+    _insert(tblpr, parse_xml(f'<w:tblLayout {W} w:type="fixed"/>'))
+    _insert(tblpr, parse_xml(f'<w:tblLook {W} w:val="0420" w:firstRow="1" w:lastRow="0"'
+                             ' w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/>'))
+
+
+def describe_picture(inline_el: BaseOxmlElement, name: str, description: str) -> None:
+    """Name and alt text (``descr``) of an inline picture, on ``wp:docPr`` and ``pic:cNvPr``."""
+    doc_pr = inline_el.docPr
+    doc_pr.set("name", name)
+    doc_pr.set("descr", description)
+    for c_nv_pr in inline_el.iter(qn("pic:cNvPr")):
+        c_nv_pr.set("name", name)
+        c_nv_pr.set("descr", description)
+
+
+# ------------------------------------------------------------------ settings and package parts
+
+
+def write_settings(settings: BaseOxmlElement, hyphenate: bool, tab_stop_pt: float, lang: str) -> None:
+    """Replace the template's settings with the few this document needs."""
+    for child in list(settings):
+        settings.remove(child)
+    for xml in (
+        f'<w:zoom {W} w:percent="100"/>',
+        f'<w:defaultTabStop {W} w:val="{_tw(tab_stop_pt)}"/>',
+        *([f'<w:autoHyphenation {W}/>', f'<w:consecutiveHyphenLimit {W} w:val="2"/>'] if hyphenate else []),
+        f'<w:characterSpacingControl {W} w:val="doNotCompress"/>',
+        f'<w:footnotePr {W}><w:footnote w:id="-1"/><w:footnote w:id="0"/></w:footnotePr>',
+        f'<w:compat {W}><w:compatSetting w:name="compatibilityMode"'
+        ' w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>',
+        f'<w:themeFontLang {W} w:val={quoteattr(lang)}/>',
+        f'<w:decimalSymbol {W} w:val="."/>',
+        f'<w:listSeparator {W} w:val=","/>',
+    ):
+        settings.append(parse_xml(xml))
+
+
+CUSTOM_PROPERTIES_RT = ("http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+                        "custom-properties")
+CUSTOM_PROPERTIES_CT = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
+_FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"
+
+
+def custom_properties_xml(props: dict[str, str]) -> bytes:
+    items = "".join(
+        f'<property fmtid="{_FMTID}" pid="{pid}" name={quoteattr(name)}><vt:lpwstr>{escape(value)}'
+        '</vt:lpwstr></property>' for pid, (name, value) in enumerate(props.items(), start=2))
+    return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties xmlns='
+            '"http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" xmlns:vt='
+            f'"http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">{items}'
+            '</Properties>').encode()
+
+
+def app_properties_xml(application: str, company: str) -> bytes:
+    return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties xmlns='
+            '"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" xmlns:vt='
+            '"http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+            f'<Application>{escape(application)}</Application><DocSecurity>0</DocSecurity>'
+            f'<Company>{escape(company)}</Company><LinksUpToDate>false</LinksUpToDate>'
+            '<SharedDoc>false</SharedDoc><HyperlinksChanged>false</HyperlinksChanged></Properties>').encode()
+
+
+def add_custom_properties(package: object, props: dict[str, str]) -> None:
+    """Attach ``/docProps/custom.xml`` (text properties) to the package."""
+    part = Part(PackURI("/docProps/custom.xml"), CUSTOM_PROPERTIES_CT,
+                custom_properties_xml(props), package)  # type: ignore[arg-type]
+    package.relate_to(part, CUSTOM_PROPERTIES_RT)  # type: ignore[attr-defined]
+
+
+def drop_core_description(core_el: BaseOxmlElement) -> None:
+    """Remove ``dc:description`` and empty leftovers (category) from the core properties."""
+    for tag in ("dc:description", "cp:category", "cp:contentStatus"):
+        for el in core_el.findall(qn(tag)):
+            core_el.remove(el)
+
+
+def set_run_style(run: Run, style_id: str) -> None:
+    """A character style on one run (``w:rStyle``)."""
+    run._r.style = style_id
+
+
+def set_paragraph_style(paragraph: Paragraph, style_id: str) -> None:
+    """A paragraph style by id (``w:pStyle``), without python-docx's lookup by name."""
+    paragraph._p.style = style_id
+
+
+def set_table_style(table_el: BaseOxmlElement, style_id: str) -> None:
+    table_el.tblPr.style = style_id

@@ -1,0 +1,136 @@
+"""Model blocks -> styled Word paragraphs: headings, paragraphs, lists, quotes; figures and tables
+are delegated to ``floats``."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from docx.document import Document
+from docx.text.paragraph import Paragraph
+
+from memokit.errors import Diagnostic
+from memokit.figures.asset import FigureAsset
+from memokit.model.nodes import (
+    Block,
+    BulletList,
+    Figure,
+    Memo,
+    OrderedList,
+    Quote,
+    Section,
+    Table,
+)
+from memokit.model.nodes import Paragraph as ParaNode
+from memokit.style.theme import Theme
+from memokit.writers.docx import _oxml, floats
+from memokit.writers.docx.inlines import NBSP, Inlines
+from memokit.writers.docx.page import SectionFlow
+from memokit.writers.docx.styles import Styles
+
+
+class Body:
+    """Writes the memo's blocks into the document body, in reading order."""
+
+    def __init__(self, document: Document, memo: Memo, theme: Theme, styles: Styles, inlines: Inlines,
+                 assets: Mapping[str, FigureAsset], end_at: ParaNode | None):
+        self.document, self.memo, self.theme, self.styles = document, memo, theme, styles
+        self.inlines = inlines
+        self.labels = theme.labels_for(memo.meta.language)
+        self.assets = assets
+        self.end_at = end_at
+        self.flow = SectionFlow(theme)
+        self.warnings: list[Diagnostic] = []
+        self._last: Paragraph | None = None  # the last body-level paragraph, if nothing followed it
+        self._bookmarks = 0
+
+    # ------------------------------------------------------------ paragraphs
+    def paragraph(self, role: str) -> Paragraph:
+        """A new body paragraph in the style of ``role``."""
+        para = self.document.add_paragraph()
+        _oxml.set_paragraph_style(para, self.styles[role])
+        self._last = para
+        return para
+
+    def text_paragraph(self, role: str, text: str) -> Paragraph:
+        para = self.paragraph(role)
+        self.inlines.text(para, text)
+        return para
+
+    def table_added(self) -> None:
+        self._last = None
+
+    def next_bookmark(self) -> int:
+        self._bookmarks += 1
+        return self._bookmarks
+
+    def columns(self, n: int) -> None:
+        """Continue in ``n`` columns, closing the current section with a continuous break."""
+        if n == self.flow.columns:
+            return
+        last = self._last if self._last is not None else self.paragraph("spacer")
+        self.flow.switch(n, last)
+
+    # ------------------------------------------------------------ the memo
+    def write(self, sections: tuple[Section, ...]) -> None:
+        self.columns(self.theme.page.columns)
+        for sec in sections:
+            self.section(sec)
+        if self.end_at is None and self.theme.end_mark:
+            self._end_mark(self.paragraph("body"))
+        self.flow.finish(self.document)
+
+    def section(self, sec: Section) -> None:
+        self.text_paragraph(f"heading{min(sec.level, 3)}", sec.heading)
+        for b in sec.blocks:
+            self.block(b)
+        for sub in sec.sections:
+            self.section(sub)
+
+    def block(self, b: Block, level: int = 0, quote: bool = False) -> None:
+        if isinstance(b, ParaNode):
+            self.body_paragraph(b, "quote" if quote else "body")
+        elif isinstance(b, (BulletList, OrderedList)):
+            self.list(b, level, quote)
+        elif isinstance(b, Quote):
+            for inner in b.blocks:
+                self.block(inner, level, quote=True)
+        elif isinstance(b, Figure):
+            floats.figure(self, b)
+        elif isinstance(b, Table):
+            floats.table(self, b)
+        else:
+            raise TypeError(f"no DOCX rendering for block {type(b).__name__}")
+
+    def body_paragraph(self, node: ParaNode, role: str) -> Paragraph:
+        para = self.paragraph(role)
+        self.inlines.write(para, node.children)
+        if node is self.end_at and self.theme.end_mark:
+            self.inlines.text(para, NBSP)
+            self._end_mark(para)
+        return para
+
+    def _end_mark(self, para: Paragraph) -> None:
+        self.inlines.text(para, self.theme.end_mark, self.styles["end_mark"])
+
+    def list(self, lst: BulletList | OrderedList, level: int, quote: bool) -> None:
+        """A list with real numbering; every ordered list restarts at its own start number."""
+        ordered = isinstance(lst, OrderedList)
+        role = "list_number" if ordered else "list_bullet"
+        numbering = self.document.part.numbering_part.element
+        lvl = min(level, 2)
+        if ordered:
+            num_id = _oxml.add_list_instance(numbering, 1, lst.start, lvl)
+        else:
+            num_id = self.styles.bullet_num
+        for item in lst.items:
+            first = True
+            for b in item.blocks:
+                if isinstance(b, ParaNode):
+                    para = self.body_paragraph(b, role if first else "list_continue")
+                    if first and (ordered or lvl):
+                        _oxml.set_paragraph_numbering(para, num_id, lvl)
+                elif isinstance(b, (BulletList, OrderedList)):
+                    self.list(b, level + 1, quote)
+                else:
+                    self.block(b, level, quote)
+                first = False

@@ -1,0 +1,141 @@
+"""Figures and tables: numbered captions (SEQ fields inside a bookmark), pictures with alt text,
+tables with a repeating header row, source lines; page-wide ones in a one-column section."""
+
+from __future__ import annotations
+
+import io
+from typing import TYPE_CHECKING
+
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Pt
+from docx.text.paragraph import Paragraph
+
+from memokit.errors import Diagnostic
+from memokit.model.nodes import Figure, Inline, Table
+from memokit.writers.docx import _oxml
+from memokit.writers.docx.inlines import NBSP, bookmark_name, plain_text
+
+if TYPE_CHECKING:
+    from memokit.writers.docx.blocks import Body
+
+_ALIGN = {"left": None, "right": WD_ALIGN_PARAGRAPH.RIGHT, "center": WD_ALIGN_PARAGRAPH.CENTER}
+
+
+def _width(body: Body, wide: bool) -> float:
+    page = body.theme.page
+    return page.text_width if wide or page.columns == 1 else page.column_width
+
+
+def _caption(body: Body, role: str, kind: str, number: int, target: str, text: tuple[Inline, ...]) -> None:
+    """"Figure 1: text": label and number (a SEQ field) inside the bookmark REF fields point to."""
+    para = body.paragraph(role)
+    label = body.labels.figure if kind == "figure" else body.labels.table
+    seq = "Figure" if kind == "figure" else "Table"
+    style = body.styles["caption_label"]
+    bid = body.next_bookmark()
+    _oxml.bookmark_start(para._p, bid, bookmark_name(kind, number, target))
+    body.inlines.text(para, f"{label}{NBSP}", style)
+    _oxml.add_field(para._p, f"SEQ {seq} \\* ARABIC", str(number), style)
+    _oxml.bookmark_end(para._p, bid)
+    body.inlines.text(para, ":", style)
+    if text:
+        body.inlines.text(para, " ")
+        body.inlines.write(para, text)
+
+
+def _source(body: Body, source: tuple[Inline, ...]) -> None:
+    if source:
+        para = body.paragraph("source")
+        body.inlines.text(para, f"{body.labels.source}: ")
+        body.inlines.write(para, source)
+
+
+def _wide(body: Body, width: str) -> bool:
+    return width == "page" and body.theme.page.columns > 1
+
+
+def figure(body: Body, fig: Figure) -> None:
+    """The picture scaled to the column (or page) width, its caption below, then the source line."""
+    wide = _wide(body, fig.width)
+    if wide:
+        body.columns(1)
+    para = body.paragraph("figure")
+    asset = body.assets.get(fig.id)
+    if asset is None:
+        body.warnings.append(Diagnostic(body.memo.source_path or "", None, None, f"figure {fig.id}",
+                                        "no rendered chart for this figure; the DOCX shows its alt text",
+                                        "warning"))
+        body.inlines.text(para, fig.alt)
+    else:
+        run = _oxml.add_run(para._p, "", para)
+        shape = run.add_picture(io.BytesIO(asset.png), width=Pt(_width(body, wide)))
+        label = body.labels.figure
+        _oxml.describe_picture(shape._inline, f"{label} {fig.number}", fig.alt or asset.alt)
+    _caption(body, "caption", "figure", fig.number, fig.id, fig.caption)
+    _source(body, fig.source)
+    if wide:
+        body.columns(body.theme.page.columns)
+
+
+def column_widths(tab: Table, total: float) -> list[float]:
+    """Shares of ``total`` in proportion to each column's longest text (within bounds)."""
+    n = len(tab.header) or (len(tab.rows[0]) if tab.rows else 1)
+    need = []
+    for i in range(n):
+        cells = [tab.header[i]] if i < len(tab.header) else []
+        cells += [r[i] for r in tab.rows if i < len(r)]
+        need.append(min(max([len(plain_text(c)) for c in cells] + [3]), 40))
+    s = sum(need)
+    return [total * w / s for w in need]
+
+
+def _fill(body: Body, para: Paragraph, cell: tuple[Inline, ...], align: str) -> None:
+    if _ALIGN.get(align) is not None:
+        para.alignment = _ALIGN[align]
+    body.inlines.write(para, cell)
+
+
+def table(body: Body, tab: Table) -> None:
+    """Caption above, a styled table with a repeating header row, the source line below."""
+    wide = _wide(body, tab.width)
+    if wide:
+        body.columns(1)
+    _caption(body, "table_caption", "table", tab.number, tab.id, tab.caption)
+    ncols = max([len(tab.header)] + [len(r) for r in tab.rows] + [1])
+    nrows = len(tab.rows) + (1 if tab.header else 0)
+    t = body.document.add_table(rows=nrows, cols=ncols)
+    body.table_added()
+    _oxml.set_table_style(t._tbl, body.styles["table"])
+    width = _width(body, wide)
+    _oxml.set_table_layout(t._tbl, width)
+    widths = column_widths(tab, width)
+    for i, col in enumerate(t.columns):
+        col.width = Pt(widths[i])
+    rows = list(t.rows)
+    if tab.header:
+        _oxml.repeat_header_row(rows[0]._tr)
+        body_rows = rows[1:]
+        for i, cell in enumerate(rows[0].cells):
+            para = cell.paragraphs[0]
+            _oxml.set_paragraph_style(para, body.styles["table_header"])
+            _fill(body, para, tab.header[i] if i < len(tab.header) else (), _col_align(tab, i))
+    else:
+        body_rows = rows
+    for row, data in zip(body_rows, tab.rows):
+        for i, cell in enumerate(row.cells):
+            cell.width = Pt(widths[i])
+            para = cell.paragraphs[0]
+            _oxml.set_paragraph_style(para, body.styles["table_text"])
+            _fill(body, para, data[i] if i < len(data) else (), _col_align(tab, i))
+    if tab.header:
+        for i, cell in enumerate(rows[0].cells):
+            cell.width = Pt(widths[i])
+    _source(body, tab.source)
+    if not tab.source:
+        body.paragraph("spacer")  # the space below the table, and a place for a section break
+    if wide:
+        body.columns(body.theme.page.columns)
+
+
+def _col_align(tab: Table, i: int) -> str:
+    return tab.align[i] if i < len(tab.align) else "left"

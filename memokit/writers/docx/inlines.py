@@ -1,0 +1,123 @@
+"""Inline nodes -> Word runs: nested emphasis flattens onto run properties as the writer descends."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.part import Part
+from docx.oxml.xmlchemy import BaseOxmlElement
+from docx.text.paragraph import Paragraph
+
+from memokit.model.nodes import Code, Emph, Inline, LineBreak, Link, Note, Ref, Strong, Text
+from memokit.style.theme import Labels
+from memokit.writers.docx import _oxml
+from memokit.writers.docx.styles import Styles
+
+NBSP = "\u00a0"
+
+
+@dataclass(frozen=True)
+class RunFormat:
+    """What the enclosing inline nodes ask of a run."""
+
+    bold: bool = False
+    italic: bool = False
+    style: str | None = None
+
+
+def ref_label(kind: str, number: int, labels: Labels) -> str:
+    """"Figure 1" / "Table 2" in the memo's language, as captions and cross-references show it."""
+    return f"{labels.figure if kind == 'figure' else labels.table}{NBSP}{number}"
+
+
+def bookmark_name(kind: str, number: int, target: str) -> str:
+    """The hidden bookmark around a caption's label and number (Word's ``_Ref`` convention)."""
+    safe = re.sub(r"[^A-Za-z0-9_]", "_", target)
+    return f"_Ref_{kind[:3]}{number}_{safe}"[:40]
+
+
+def plain_text(inlines: tuple[Inline, ...], labels: Labels | None = None) -> str:
+    """The text a reader sees, without footnotes (for properties and column widths)."""
+    out: list[str] = []
+    for node in inlines:
+        if isinstance(node, (Text, Code)):
+            out.append(node.text)
+        elif isinstance(node, (Emph, Strong, Link)):
+            out.append(plain_text(node.children, labels))
+        elif isinstance(node, LineBreak):
+            out.append(" ")
+        elif isinstance(node, Ref):
+            out.append(ref_label(node.kind, node.number, labels) if labels else str(node.number))
+    return "".join(out)
+
+
+class Notes:
+    """Writes footnotes into the document's footnotes part as references are met."""
+
+    def __init__(self, document_part: Part, styles: Styles, labels: Labels):
+        self.part = _oxml.footnotes_part(document_part)
+        self.styles = styles
+        self.labels = labels
+
+    def add(self, container: BaseOxmlElement, note: Note) -> None:
+        _oxml.add_footnote_reference(container, note.number, self.styles["footnote_ref"])
+        para = _oxml.new_footnote(self.part, note.number, self.styles["footnote_text"],
+                                  self.styles["footnote_ref"])
+        _oxml.add_run(para._p, "\t", para)
+        Inlines(self.part, self.styles, self.labels, None).write(para, note.children)
+
+
+class Inlines:
+    """Writes inline nodes into paragraphs of one part (hyperlinks are related from it)."""
+
+    def __init__(self, part: Part, styles: Styles, labels: Labels, notes: Notes | None):
+        self.part = part
+        self.styles = styles
+        self.labels = labels
+        self.notes = notes
+
+    def write(self, paragraph: Paragraph, inlines: tuple[Inline, ...], fmt: RunFormat = RunFormat(),
+              ) -> None:
+        self._write(paragraph, paragraph._p, inlines, fmt)
+
+    def text(self, paragraph: Paragraph, text: str, style: str | None = None) -> None:
+        """Plain text, optionally in a character style."""
+        self._run(paragraph, paragraph._p, text, RunFormat(style=style))
+
+    def _run(self, paragraph: Paragraph, container: BaseOxmlElement, text: str, fmt: RunFormat) -> None:
+        run = _oxml.add_run(container, text, paragraph)
+        if fmt.style:
+            _oxml.set_run_style(run, fmt.style)
+        if fmt.bold:
+            run.bold = True
+        if fmt.italic:
+            run.italic = True
+
+    def _write(self, paragraph: Paragraph, container: BaseOxmlElement, inlines: tuple[Inline, ...],
+               fmt: RunFormat) -> None:
+        for node in inlines:
+            if isinstance(node, Text):
+                self._run(paragraph, container, node.text, fmt)
+            elif isinstance(node, Emph):
+                self._write(paragraph, container, node.children, replace(fmt, italic=True))
+            elif isinstance(node, Strong):
+                self._write(paragraph, container, node.children, replace(fmt, bold=True))
+            elif isinstance(node, Code):
+                self._run(paragraph, container, node.text, replace(fmt, style=self.styles["code"]))
+            elif isinstance(node, Link):
+                r_id = self.part.relate_to(node.url, RT.HYPERLINK, is_external=True)
+                link = _oxml.add_hyperlink(container, r_id)
+                self._write(paragraph, link, node.children, replace(fmt, style=self.styles["hyperlink"]))
+            elif isinstance(node, LineBreak):
+                _oxml.add_run(container, "", paragraph).add_break()
+            elif isinstance(node, Note):
+                if self.notes is None:
+                    raise ValueError(f"footnote {node.number} where no footnote may stand")
+                self.notes.add(container, node)
+            elif isinstance(node, Ref):
+                name = bookmark_name(node.kind, node.number, node.target)
+                _oxml.add_field(container, f"REF {name} \\h", ref_label(node.kind, node.number, self.labels))
+            else:
+                raise TypeError(f"no DOCX rendering for inline {type(node).__name__}")

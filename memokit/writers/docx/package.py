@@ -1,0 +1,51 @@
+"""Start from python-docx's template without its leftovers; save byte-for-byte reproducibly."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+from pathlib import Path
+
+from docx.document import Document
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
+
+from memokit.writers.docx import _oxml
+
+# template parts the memo does not use: they would carry Word 2010's look and python-docx's thumbnail
+_STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
+_UNUSED_DOCUMENT_PARTS = {_STYLES_WITH_EFFECTS, RT.WEB_SETTINGS, RT.FONT_TABLE, RT.THEME, RT.CUSTOM_XML}
+_UNUSED_PACKAGE_PARTS = {RT.THUMBNAIL, RT.EXTENDED_PROPERTIES}
+
+
+def clean_template(document: Document, application: str, company: str) -> None:
+    """Drop the default template's unused parts and replace its app properties."""
+    for source, unused in ((document.part, _UNUSED_DOCUMENT_PARTS),
+                           (document.part.package, _UNUSED_PACKAGE_PARTS)):
+        rels = source.rels
+        for r_id in [r_id for r_id, rel in rels.items() if rel.reltype in unused]:
+            del rels[r_id]
+    package = document.part.package
+    app = Part(PackURI("/docProps/app.xml"), CT.OFC_EXTENDED_PROPERTIES,
+               _oxml.app_properties_xml(application, company), package)
+    package.relate_to(app, RT.EXTENDED_PROPERTIES)
+
+
+def save(document: Document, dest: Path, when: dt.datetime) -> None:
+    """Save with every zip entry stamped ``when``, ``[Content_Types].xml`` first, the rest sorted."""
+    raw = io.BytesIO()
+    document.save(raw)
+    stamp = (max(when.year, 1980), when.month, when.day, when.hour, when.minute, when.second)
+    with zipfile.ZipFile(raw) as src:
+        names = src.namelist()
+        order = ["[Content_Types].xml"] + sorted(n for n in names if n != "[Content_Types].xml")
+        with zipfile.ZipFile(dest, "w", zipfile.ZIP_DEFLATED) as out:
+            for name in order:
+                info = zipfile.ZipInfo(name, date_time=stamp)
+                info.compress_type = zipfile.ZIP_DEFLATED
+                info.external_attr = 0o644 << 16
+                info.create_system = 0
+                out.writestr(info, src.read(name))
