@@ -26,9 +26,9 @@ def _width(body: Body, wide: bool) -> float:
     return page.text_width if wide or page.columns == 1 else page.column_width
 
 
-def _caption(body: Body, role: str, kind: str, number: int, target: str, text: tuple[Inline, ...]) -> None:
+def _caption(body: Body, kind: str, number: int, target: str, text: tuple[Inline, ...]) -> None:
     """"Figure 1: text": label and number (a SEQ field) inside the bookmark REF fields point to."""
-    para = body.paragraph(role)
+    para = body.paragraph("caption")
     label = body.labels.figure if kind == "figure" else body.labels.table
     seq = "Figure" if kind == "figure" else "Table"
     style = body.styles["caption_label"]
@@ -71,7 +71,7 @@ def figure(body: Body, fig: Figure) -> None:
         shape = run.add_picture(io.BytesIO(asset.png), width=Pt(_width(body, wide)))
         label = body.labels.figure
         _oxml.describe_picture(shape._inline, f"{label} {fig.number}", fig.alt or asset.alt)
-    _caption(body, "caption", "figure", fig.number, fig.id, fig.caption)
+    _caption(body, "figure", fig.number, fig.id, fig.caption)
     _source(body, fig.source)
     if wide:
         body.columns(body.theme.page.columns)
@@ -100,7 +100,7 @@ def table(body: Body, tab: Table) -> None:
     wide = _wide(body, tab.width)
     if wide:
         body.columns(1)
-    _caption(body, "table_caption", "table", tab.number, tab.id, tab.caption)
+    _caption(body, "table", tab.number, tab.id, tab.caption)
     ncols = max([len(tab.header)] + [len(r) for r in tab.rows] + [1])
     nrows = len(tab.rows) + (1 if tab.header else 0)
     t = body.document.add_table(rows=nrows, cols=ncols)

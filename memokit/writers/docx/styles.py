@@ -44,7 +44,6 @@ CATALOGUE: dict[str, tuple[str, str, WD_STYLE_TYPE, bool]] = {
     "quote": ("Quote", "Quote", P, True),
     "figure": ("Figure", "Figure", P, False),
     "caption": ("Caption", "caption", P, True),
-    "table_caption": ("TableCaption", "Table Caption", P, False),
     "source": ("Source", "Source", P, False),
     "table_text": ("TableText", "Table Text", P, False),
     "table_header": ("TableHeader", "Table Header", P, False),
@@ -175,8 +174,7 @@ def build_styles(document: Document, theme: Theme, language: str) -> Styles:
     fig.paragraph_format.keep_with_next = True
     cap = add("caption", "normal", head_font, sz.caption, before=gap, after=0)
     cap.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
-    tcap = add("table_caption", "caption", before=text.block_space, after=gap)
-    tcap.paragraph_format.keep_with_next = True
+    cap.paragraph_format.keep_with_next = True  # a table's caption stays with it, a figure's with its source
     source = add("source", "normal", head_font, sz.source, colour=col.muted, before=gap / 2,
                  after=text.block_space)
     source.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
