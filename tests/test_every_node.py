@@ -71,7 +71,7 @@ def test_pdf_numbers_the_three_notes_in_reading_order(outputs: dict[str, Path]) 
 
 def _docx_parts(path: Path) -> dict[str, str]:
     with zipfile.ZipFile(path) as z:
-        return {n: z.read(n).decode("utf-8") for n in z.namelist() if n.endswith(".xml")}
+        return {n: z.read(n).decode("utf-8") for n in z.namelist() if n.endswith((".xml", ".rels"))}
 
 
 def test_docx_gives_every_node_its_named_style(outputs: dict[str, Path]) -> None:
