@@ -1,0 +1,158 @@
+"""Whole-process timings of the publishing pipeline, as a user or CI meets it.
+
+Measures (median of --repeat runs, each a fresh process):
+  * ``memokit --help``
+  * ``memokit render`` of the example memo with a cold figure cache
+  * ``memokit build`` of N generated memos (about 2,000 words and one figure each) with
+    each -j given: cold (empty output folder, cold figure cache), then again with no
+    change, then with one memo changed
+
+Usage: python bench/batch_bench.py [-n 100] [--jobs 1,2] [--repeat 3] [--markdown]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "content" / "example-memo.yaml"
+_VOCABULARY = """mission transition security force training advisory regional capacity mandate
+deployment reform governance coalition partner stabilisation insurgency district budget oversight
+ministry police army border election donor agreement conflict ceasefire support assessment risk
+policy strategy the of and in to for with on by a an is was were has have will would could may
+remains after before during"""
+WORDS = _VOCABULARY.split()
+
+
+def memokit_cmd() -> list[str]:
+    script = Path(sys.executable).with_name("memokit")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "memokit.cli"]
+
+
+def paragraph(rng: random.Random, words: int) -> str:
+    out, sentence = [], []
+    for _ in range(words):
+        sentence.append(rng.choice(WORDS))
+        if len(sentence) >= rng.randint(9, 18):
+            out.append(" ".join(sentence).capitalize() + ".")
+            sentence = []
+    if sentence:
+        out.append(" ".join(sentence).capitalize() + ".")
+    return " ".join(out)
+
+
+def memo_yaml(i: int, revision: str = "") -> str:
+    rng = random.Random(i)
+    lines = [f"title: Generated memo number {i}{revision}", "authors: [A. N. Author, B. Writer]",
+             "date: 2026-03-14", f'number: "{9000 + i}"', "lede: >", f"  {paragraph(rng, 60)}",
+             "data:", "  series:", "    file: data/series.csv", f"    filter: {{memo: {i}}}",
+             "sections:"]
+    for s in range(4):
+        lines += [f"  - heading: Section {s + 1} of memo {i}", "    body:"]
+        for _ in range(5):
+            lines += ["      - >", f"        {paragraph(rng, 95)}"]
+        if s == 1:
+            lines += ["      - figure:", "          id: trend", f"          caption: Trend in memo {i}",
+                      "          data: series", "          chart: line", "          x: year",
+                      "          y: value", "          alt: A line of values by year",
+                      "          source: Generated data"]
+    return "\n".join(lines) + "\n"
+
+
+def make_memos(folder: Path, n: int) -> None:
+    (folder / "data").mkdir(parents=True)
+    rows = ["memo,year,value"]
+    for i in range(n):
+        rng = random.Random(10_000 + i)
+        rows += [f"{i},{year},{rng.randint(10, 500)}" for year in range(2015, 2026)]
+    (folder / "data" / "series.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    for i in range(n):
+        (folder / f"memo-{i:03}.yaml").write_text(memo_yaml(i), encoding="utf-8")
+
+
+def timed(args: list[str], cwd: Path, env: dict[str, str]) -> float:
+    t0 = time.perf_counter()
+    r = subprocess.run(args, cwd=cwd, env=env, capture_output=True, text=True)
+    took = time.perf_counter() - t0
+    if r.returncode != 0:
+        sys.exit(f"failed: {' '.join(args)}\n{r.stderr[-2000:]}")
+    return took
+
+
+def median(fn: Callable[[int], float], repeat: int) -> float:
+    return statistics.median(fn(k) for k in range(repeat))
+
+
+def bench_build(cmd: list[str], work: Path, env: dict[str, str], n: int, j: int,
+                repeat: int) -> list[tuple[str, float]]:
+    """Cold, no-change and one-changed builds of the generated memos with ``-j j``."""
+    out, cache = work / f"out-j{j}", work / f"cache-j{j}"
+    build = cmd + ["build", "content", "-o", str(out), "-j", str(j)]
+    warm_env = {**env, "MEMOKIT_CACHE_DIR": str(cache)}
+
+    def cold(k: int) -> float:
+        shutil.rmtree(out, ignore_errors=True)
+        shutil.rmtree(cache, ignore_errors=True)
+        return timed(build, work, warm_env)
+
+    def one_changed(k: int) -> float:
+        i = min(7, n - 1)
+        memo = work / "content" / f"memo-{i:03}.yaml"
+        memo.write_text(memo_yaml(i, f" (revision {j}.{k})"), encoding="utf-8")
+        return timed(build, work, warm_env)
+
+    return [(f"build {n} memos -j {j}, cold", median(cold, repeat)),
+            (f"build {n} memos -j {j}, no change", median(lambda k: timed(build, work, warm_env), repeat)),
+            (f"build {n} memos -j {j}, one changed", median(one_changed, repeat))]
+
+
+def main() -> None:
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("-n", type=int, default=100, help="memos to generate (default 100)")
+    p.add_argument("--jobs", default="1,2", help="comma-separated -j values (default 1,2)")
+    p.add_argument("--repeat", type=int, default=3, help="runs per measurement (default 3)")
+    p.add_argument("--markdown", action="store_true", help="print a Markdown table")
+    a = p.parse_args()
+    cmd = memokit_cmd()
+    work = Path(tempfile.mkdtemp(prefix="memokit-bench-"))
+    env = {**os.environ}
+    results: list[tuple[str, float]] = []
+    try:
+        content = work / "content"
+        make_memos(content, a.n)
+        words = len((content / "memo-000.yaml").read_text(encoding="utf-8").split())
+        print(f"{a.n} memos of about {words} words, one figure each; {os.cpu_count()} cores; "
+              f"median of {a.repeat}", file=sys.stderr)
+
+        results.append(("memokit --help", median(lambda k: timed(cmd + ["--help"], work, env), a.repeat)))
+
+        def render_cold(k: int) -> float:
+            e = {**env, "MEMOKIT_CACHE_DIR": str(work / f"cache-render-{k}")}
+            return timed(cmd + ["render", str(EXAMPLE), "-o", str(work / "render")], work, e)
+        results.append(("render example memo (cold figure cache)", median(render_cold, a.repeat)))
+
+        for j in [int(x) for x in a.jobs.split(",")]:
+            results += bench_build(cmd, work, env, a.n, j, a.repeat)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    if a.markdown:
+        print("| measurement | median s |\n| --- | ---: |")
+        for name, t in results:
+            print(f"| {name} | {t:.2f} |")
+    else:
+        for name, t in results:
+            print(f"{name:48} {t:8.2f} s")
+
+
+if __name__ == "__main__":
+    main()
