@@ -1,0 +1,124 @@
+"""Sections and columns, page geometry, pictures and tables of the DOCX."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Pt
+
+from memokit.model.nodes import Memo
+from memokit.model.walk import figures
+from memokit.style.theme import Theme
+from tests.docx.conftest import NS, W, part, render_yaml
+
+WIDE = """\
+title: Wide and narrow
+authors: [A. Writer]
+date: 2026-03-02
+lede: A lede.
+data:
+  d:
+    rows:
+      - [year, value]
+      - [2021, 1.5]
+      - [2022, 2.25]
+sections:
+  - heading: Part
+    body:
+      - See @tbl:wide and @fig:narrow.
+      - table:
+          id: wide
+          caption: A wide table
+          data: d
+          source: A source
+          width: page
+      - figure:
+          id: narrow
+          caption: A narrow figure
+          data: d
+          chart: line
+          x: year
+          y: value
+          alt: Alt text of the narrow figure
+          width: column
+      - Closing words.
+"""
+
+
+def twips(pt: float) -> str:
+    return str(round(pt * 20))
+
+
+def test_title_block_is_one_column_then_two_columns_and_wide_figures_one(example: tuple[Path, Memo],
+                                                                         theme: Theme) -> None:
+    body = part(example[0], "word/document.xml").find(f"{W}body")
+    sects = body.xpath(".//w:sectPr", namespaces=NS)
+    cols = [int(s.find(f"{W}cols").get(f"{W}num")) for s in sects]
+    assert cols == [1, 2, 1, 2]
+    kinds = [s.find(f"{W}type").get(f"{W}val") for s in sects]
+    assert kinds == ["nextPage", "continuous", "continuous", "continuous"]
+    for s in sects:
+        size, mar = s.find(f"{W}pgSz"), s.find(f"{W}pgMar")
+        assert (size.get(f"{W}w"), size.get(f"{W}h")) == (twips(theme.page.width), twips(theme.page.height))
+        assert mar.get(f"{W}left") == twips(theme.page.margin_left)
+        assert mar.get(f"{W}top") == twips(theme.page.margin_top)
+        assert s.find(f"{W}cols").get(f"{W}space") == twips(theme.page.gutter)
+    # the first section ends with the lede; the one-column section holds the figure, its caption and source
+    d = docx.Document(str(example[0]))
+    ends = [p for p in d.paragraphs if p._p.find(f"{W}pPr/{W}sectPr") is not None]
+    assert [p.style.name for p in ends] == ["Lede", "Body Text", "Source"]
+    paragraphs = d.paragraphs
+    i = paragraphs.index(next(p for p in paragraphs if p.style.name == "Figure"))
+    assert paragraphs[i - 1]._p is ends[1]._p
+
+
+def test_pictures_fill_their_width_and_carry_alt_text(example: tuple[Path, Memo], tmp_path: Path,
+                                                      theme: Theme) -> None:
+    d = docx.Document(str(example[0]))
+    fig = figures(example[1])[0]
+    assert len(d.inline_shapes) == 1
+    shape = d.inline_shapes[0]
+    assert abs(shape.width - Pt(theme.page.text_width)) < Pt(0.1)  # width: page
+    doc_pr = shape._inline.docPr
+    assert doc_pr.get("descr") == fig.alt and doc_pr.get("name") == "Figure 1"
+    blip = shape._inline.xpath(".//a:blip")[0]
+    image = d.part.related_parts[blip.get(f"{{{NS['r']}}}embed")].image
+    assert image.content_type == "image/png"
+    assert image.px_width / (shape.width / 914400) > 299  # a sharp raster: 300 dpi at its printed size
+    path, memo, _ = render_yaml(WIDE, tmp_path, theme)
+    d = docx.Document(str(path))
+    shape = d.inline_shapes[0]
+    assert abs(shape.width - Pt(theme.page.column_width)) < Pt(0.1)  # width: column
+    assert shape._inline.docPr.get("descr") == "Alt text of the narrow figure"
+
+
+def test_tables_have_a_style_a_repeating_header_and_column_alignment(tmp_path: Path, theme: Theme) -> None:
+    path, _, _ = render_yaml(WIDE, tmp_path, theme)
+    d = docx.Document(str(path))
+    (table,) = d.tables
+    assert table.style.name == "Memo Table"
+    header = table.rows[0]._tr
+    assert header.find(f"{W}trPr/{W}tblHeader") is not None
+    assert [c.text for c in table.rows[0].cells] == ["year", "value"]
+    assert [c.text for c in table.rows[2].cells] == ["2022", "2.25"]
+    assert {p.style.name for c in table.rows[0].cells for p in c.paragraphs} == {"Table Header"}
+    assert {p.style.name for r in table.rows[1:] for c in r.cells for p in c.paragraphs} == {"Table Text"}
+    assert all(c.paragraphs[0].alignment == WD_ALIGN_PARAGRAPH.RIGHT for r in table.rows for c in r.cells)
+    width = table._tbl.tblPr.find(f"{W}tblW")
+    assert width.get(f"{W}w") == twips(theme.page.text_width)  # width: page
+    tstyle = d.styles["Memo Table"].element
+    first_row = tstyle.xpath("w:tblStylePr[@w:type='firstRow']")[0]
+    fill = first_row.find(f"{W}tcPr/{W}shd").get(f"{W}fill")
+    assert fill == theme.colours.table_header.lstrip("#")
+    # caption above, source below, and the table in a one-column section of its own
+    body = d.element.body
+    kinds = [el.tag.removeprefix(W) for el in body]
+    t_at = kinds.index("tbl")
+    before, after = body[t_at - 1], body[t_at + 1]
+    assert before.find(f"{W}pPr/{W}pStyle").get(f"{W}val") == "Caption"
+    assert after.find(f"{W}pPr/{W}pStyle").get(f"{W}val") == "Source"
+    assert "".join(t.text for t in after.iter(f"{W}t")) == "Source: A source"
+    assert after.find(f"{W}pPr/{W}sectPr/{W}cols").get(f"{W}num") == "1"
+    assert body[t_at - 2].find(f"{W}pPr/{W}sectPr/{W}cols").get(f"{W}num") == "2"
