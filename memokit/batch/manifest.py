@@ -8,16 +8,26 @@ every recorded output is still there with its recorded size.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 MANIFEST_NAME = ".memokit-build.json"
 MANIFEST_FORMAT = 1
+BUILTIN = "<memokit>"  # prefix of the built-in styles' files in the manifest
 _CHUNK = 1 << 20
+
+
+@lru_cache(maxsize=1)
+def _builtin_root() -> Path:
+    from memokit.style import templates_root
+
+    return templates_root().resolve()
 
 
 def sha256_file(path: Path) -> str:
@@ -84,11 +94,10 @@ def _load_yaml(path: Path) -> Any:
         return yaml.load(f, Loader=loader)  # noqa: S506 - a safe loader
 
 
-def recipe(version: str, formats: list[str], strict: bool, data_root: Path | None) -> str:
+def recipe(version: str, formats: list[str], strict: bool, data_root: str | None) -> str:
     """Everything besides the input files that decides the outputs, as one string."""
     return json.dumps({"memokit": version, "formats": formats, "strict": strict,
-                       "data_root": str(data_root.resolve()) if data_root else None},
-                      sort_keys=True)
+                       "data_root": data_root}, sort_keys=True)
 
 
 @dataclass
@@ -133,17 +142,35 @@ class Manifest:
                 tmp.unlink()
         self._saved = text
 
+    def rel(self, path: str | Path) -> str:
+        """A path as the manifest records it: the files of the built-in styles relative to
+        where memokit keeps them (``<memokit>/memo/style.yaml``), others relative to OUT, so
+        that moving the project (a CI checkout elsewhere, a restored cache) keeps the build
+        incremental."""
+        full = Path(path).resolve()
+        with contextlib.suppress(ValueError):
+            return f"{BUILTIN}/{full.relative_to(_builtin_root()).as_posix()}"
+        try:
+            return Path(os.path.relpath(full, self.path.parent.resolve())).as_posix()
+        except ValueError:  # another drive
+            return str(full)
+
+    def abs(self, recorded: str) -> str:
+        if recorded.startswith(BUILTIN + "/"):
+            return str(_builtin_root() / recorded[len(BUILTIN) + 1:])
+        return str(self.path.parent.resolve() / recorded)
+
     def fresh(self, key: str, source: Path, recipe_text: str, out_dir: Path,
               hashes: HashCache) -> dict[str, Any] | None:
         """The entry if the memo's outputs are up to date, else None."""
         entry = self.entries.get(key)
-        if not isinstance(entry, dict) or entry.get("source") != str(source.resolve()) \
+        if not isinstance(entry, dict) or entry.get("source") != self.rel(source) \
                 or entry.get("recipe") != recipe_text:
             return None
         inputs = entry.get("inputs")
         if not isinstance(inputs, dict) or not inputs:
             return None
-        if any(hashes.get(p) != digest for p, digest in inputs.items()):
+        if any(hashes.get(self.abs(p)) != digest for p, digest in inputs.items()):
             return None
         for out in entry.get("outputs", []):
             try:

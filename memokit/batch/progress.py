@@ -17,6 +17,7 @@ class Reporter(Protocol):
     def start(self, total: int, to_build: int) -> None: ...
     def done(self, memo: MemoReport) -> None: ...
     def finish(self, report: BuildReport) -> None: ...
+    def abort(self) -> None: ...
 
 
 def _lines(memo: MemoReport) -> list[str]:
@@ -39,6 +40,9 @@ class Silent:
         pass
 
     def finish(self, report: BuildReport) -> None:
+        pass
+
+    def abort(self) -> None:
         pass
 
 
@@ -64,6 +68,9 @@ class PlainReporter:
 
     def finish(self, report: BuildReport) -> None:
         self._say(report.summary_line())
+
+    def abort(self) -> None:
+        self._say("memokit build: interrupted")
 
 
 class RichReporter:
@@ -96,6 +103,13 @@ class RichReporter:
             for line in _lines(memo):
                 self._progress.console.print(f"  {line}", markup=False, highlight=False)
         self._progress.update(self._task, advance=1, description=memo.path)
+
+    def abort(self) -> None:
+        """Take the bar down (and give the cursor back) when the build is interrupted."""
+        if self._progress is not None:
+            self._progress.stop()
+            self._progress = None
+        self.console.print("memokit build: interrupted", highlight=False)
 
     def finish(self, report: BuildReport) -> None:
         if self._progress is not None:

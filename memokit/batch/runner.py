@@ -86,7 +86,7 @@ def build(paths: Sequence[str | os.PathLike[str]] = ("content",),
     rep = reporter or Silent()
 
     manifest = Manifest.load(out)
-    recipe_text = recipe(_version(), fmts, strict, root)
+    recipe_text = recipe(_version(), fmts, strict, manifest.rel(root) if root else None)
     hashes = HashCache()
     reports: dict[int, MemoReport] = {}
     todo: list[int] = []
@@ -103,7 +103,11 @@ def build(paths: Sequence[str | os.PathLike[str]] = ("content",),
 
     if todo:
         run = _Run(targets, out, fmts, strict, root, manifest, recipe_text, rep)
-        run.execute(todo, jobs or default_jobs(), timeout or None, fail_fast, faults)
+        try:
+            run.execute(todo, jobs or default_jobs(), timeout or None, fail_fast, faults)
+        except BaseException:  # Ctrl-C: what was built is in the manifest; say so and stop
+            rep.abort()
+            raise
         reports.update(run.reports)
     report = BuildReport(_version(), [reports[i] for i in range(len(targets))],
                          round(time.perf_counter() - t0, 3))
@@ -195,8 +199,9 @@ class _Run:
                 recorded.append({"path": final.relative_to(self.out).as_posix(), "format": o["format"],
                                  "bytes": o["bytes"], "sha256": o["sha256"]})
             self.manifest.entries[target.key] = {
-                "source": str(target.source.resolve()), "recipe": self.recipe_text,
-                "inputs": res["inputs"], "outputs": recorded, "warnings": res["warnings"]}
+                "source": self.manifest.rel(target.source), "recipe": self.recipe_text,
+                "inputs": {self.manifest.rel(p): h for p, h in res["inputs"].items()},
+                "outputs": recorded, "warnings": res["warnings"]}
             return self._record(i, MemoReport(str(target.source), "built", _outputs(self.out, recorded),
                                               res["warnings"], duration_s=took, worker=res["pid"]))
         finally:

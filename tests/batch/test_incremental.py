@@ -129,8 +129,17 @@ def test_a_damaged_manifest_means_a_full_build(tree: Path, tmp_path: Path) -> No
     doc = json.loads((out / ".memokit-build.json").read_text(encoding="utf-8"))
     assert set(doc["memos"]) == ALL
     entry = doc["memos"]["one"]
-    assert entry["source"] == str((tree / "one.yaml").resolve())
-    assert str((tree / "data" / "a.csv").resolve()) in entry["inputs"]
+    assert entry["source"] == "../src/one.yaml"  # relative to the output folder
+    assert "../src/data/a.csv" in entry["inputs"]
+
+
+def test_moving_the_whole_project_keeps_the_build_incremental(tree: Path, tmp_path: Path) -> None:
+    rebuilt(tree, tmp_path / "out")
+    moved = tmp_path / "moved"
+    moved.mkdir()
+    shutil.move(tree, moved / "src")
+    shutil.move(tmp_path / "out", moved / "out")
+    assert rebuilt(moved / "src", moved / "out") == set()
 
 
 def test_a_different_memo_at_the_same_place_is_built(tree: Path, tmp_path: Path) -> None:

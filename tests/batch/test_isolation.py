@@ -3,12 +3,18 @@ fail-fast cancels the rest, and nothing half-written is left behind."""
 
 from __future__ import annotations
 
+import os
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
 
 from memokit.batch import build
 from tests.batch.memos import FORMATS, files_below, pdf_text, write_memo
+from tests.helpers import ROOT
 
 
 def faults(monkeypatch: pytest.MonkeyPatch, **kinds: str) -> None:
@@ -92,3 +98,27 @@ def test_a_staging_folder_left_by_a_killed_build_is_removed(tmp_path: Path) -> N
     memo = write_memo(tmp_path / "m.yaml", "Memo")
     build([memo], out, jobs=1, formats=FORMATS)
     assert ".memokit-tmp" not in files_below(out)
+
+
+def test_ctrl_c_stops_the_build_cleanly_and_keeps_what_was_built(tmp_path: Path) -> None:
+    write_memo(tmp_path / "content" / "a.yaml", "Done before the interrupt")
+    write_memo(tmp_path / "content" / "b-hang.yaml", "Never finishes")
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "MEMOKIT_CACHE_DIR": str(tmp_path / "cache"),
+           "MEMOKIT_TEST_FAULTS": "b-hang.yaml=hang"}
+    proc = subprocess.Popen([sys.executable, "-m", "memokit.cli", "build", "-o", "out", "-j", "1",
+                             "--format", ",".join(FORMATS)], cwd=tmp_path, env=env,
+                            stderr=subprocess.PIPE, text=True)
+    out = tmp_path / "out"
+    end = time.monotonic() + 60
+    while not (out / ".memokit-tmp" / "1").is_dir():  # b is being rendered
+        assert time.monotonic() < end and proc.poll() is None, "b-hang.yaml never started"
+        time.sleep(0.05)
+    time.sleep(0.5)
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=30)
+    assert proc.returncode == 130
+    assert "memokit build: interrupted" in err
+    assert "Traceback" not in err
+    assert files_below(out) == [".memokit-build.json"] + sorted(f"a.{fmt}" for fmt in FORMATS)
+    again = build([tmp_path / "content" / "a.yaml"], out, jobs=1, formats=FORMATS)
+    assert again.skipped == 1
