@@ -87,6 +87,11 @@ def test_pictures_fill_their_width_and_carry_alt_text(example: tuple[Path, Memo]
     image = d.part.related_parts[blip.get(f"{{{NS['r']}}}embed")].image
     assert image.content_type == "image/png"
     assert image.px_width / (shape.width / 914400) > 299  # a sharp raster: 300 dpi at its printed size
+    # and the vector chart for Word 2016+ (asvg:svgBlip), naming the font Word users have first
+    svg_blip = blip.xpath(".//*[local-name()='svgBlip']")[0]
+    svg_part = d.part.related_parts[svg_blip.get(f"{{{NS['r']}}}embed")]
+    assert svg_part.content_type == "image/svg+xml"
+    assert f"'{theme.fonts.heading.word}', '{theme.fonts.heading.family}'" in svg_part.blob.decode()
     path, memo, _ = render_yaml(WIDE, tmp_path, theme)
     d = docx.Document(str(path))
     shape = d.inline_shapes[0]

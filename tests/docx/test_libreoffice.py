@@ -66,6 +66,10 @@ def test_footnotes_sit_at_the_foot_of_the_page_that_cites_them(example: tuple[Pa
 
 def test_captions_references_header_and_footer_read_right(example_pdf: Path) -> None:
     texts = [squash(t) for t in page_texts(example_pdf)]
+    with pdfplumber.open(example_pdf) as pdf:
+        fig_page = next(i for i, t in enumerate(texts) if "Figure 1:" in t)
+        images = pdf.pages[fig_page].images
+        assert len(images) == 1 and images[0]["width"] > pdf.pages[0].width * 0.7  # the chart, page wide
     whole = " ".join(texts)
     assert "Figure 1: Recorded events in Karvonia" in whole
     assert "Table 1: Personnel of the international missions" in whole

@@ -123,6 +123,9 @@ def test_references_are_ref_fields_with_the_number_cached(example: tuple[Path, M
         assert name in bookmarks and "\\h" in instr
         label = "Figure" if ref.kind == "figure" else "Table"
         assert result == f"{label}\u00a0{ref.number}"
+        field_runs = [r for r in doc.iter(f"{W}r") if r.find(f"{W}instrText") is not None
+                      and r.find(f"{W}instrText").text.strip().startswith(f"REF {name}")]
+        assert field_runs[0].find(f"{W}rPr/{W}rStyle").get(f"{W}val") == "Hyperlink"
         caption = bookmarks[name].getparent()
         assert f"SEQ {label}" in " ".join(i for i, _ in fields(caption))
 

@@ -422,3 +422,20 @@ def set_paragraph_style(paragraph: Paragraph, style_id: str) -> None:
 
 def set_table_style(table_el: BaseOxmlElement, style_id: str) -> None:
     table_el.tblPr.style = style_id
+
+
+_SVG_EXT = "{96DAC541-7B7A-43D3-8B79-37D633B846F1}"
+_ASVG = "http://schemas.microsoft.com/office/drawing/2016/SVG/main"
+
+
+def add_svg_alternative(inline_el: BaseOxmlElement, story_part: Part, svg: bytes) -> None:
+    """Attach ``svg`` to an inline picture as Word 2016's ``asvg:svgBlip``; the PNG stays the fallback
+    for readers without SVG support."""
+    package = story_part.package
+    partname = package.next_partname("/word/media/image%d.svg")  # type: ignore[union-attr]
+    part = Part(partname, "image/svg+xml", svg, package)
+    r_id = story_part.relate_to(part, RT.IMAGE)
+    blip = inline_el.xpath(".//a:blip")[0]
+    blip.append(parse_xml(
+        f'<a:extLst xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:ext uri="{_SVG_EXT}">'
+        f'<asvg:svgBlip xmlns:asvg="{_ASVG}" {nsdecls("r")} r:embed="{r_id}"/></a:ext></a:extLst>'))

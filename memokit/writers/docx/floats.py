@@ -12,6 +12,7 @@ from docx.text.paragraph import Paragraph
 
 from memokit.errors import Diagnostic
 from memokit.model.nodes import Figure, Inline, Table
+from memokit.style.theme import Theme
 from memokit.writers.docx import _oxml
 from memokit.writers.docx.inlines import NBSP, bookmark_name, plain_text
 
@@ -50,6 +51,16 @@ def _source(body: Body, source: tuple[Inline, ...]) -> None:
         body.inlines.write(para, source)
 
 
+def svg_for_word(svg: bytes, theme: Theme) -> bytes:
+    """The chart's SVG naming, before each open house font, the font Word users have (as the styles do)."""
+    text = svg.decode("utf-8")
+    fonts = theme.fonts
+    for font in {f.family: f for f in (fonts.body, fonts.heading, fonts.symbol, fonts.mono)}.values():
+        if font.word and font.word != font.family:
+            text = text.replace(f"'{font.family}'", f"'{font.word}', '{font.family}'")
+    return text.encode("utf-8")
+
+
 def _wide(body: Body, width: str) -> bool:
     return width == "page" and body.theme.page.columns > 1
 
@@ -71,6 +82,8 @@ def figure(body: Body, fig: Figure) -> None:
         shape = run.add_picture(io.BytesIO(asset.png), width=Pt(_width(body, wide)))
         label = body.labels.figure
         _oxml.describe_picture(shape._inline, f"{label} {fig.number}", fig.alt or asset.alt)
+        if asset.svg:
+            _oxml.add_svg_alternative(shape._inline, para.part, svg_for_word(asset.svg, body.theme))
     _caption(body, "figure", fig.number, fig.id, fig.caption)
     _source(body, fig.source)
     if wide:

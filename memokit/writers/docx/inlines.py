@@ -118,6 +118,8 @@ class Inlines:
                 self.notes.add(container, node)
             elif isinstance(node, Ref):
                 name = bookmark_name(node.kind, node.number, node.target)
-                _oxml.add_field(container, f"REF {name} \\h", ref_label(node.kind, node.number, self.labels))
+                # CHARFORMAT: an updated result keeps the link look of the field code, not the caption's bold
+                _oxml.add_field(container, f"REF {name} \\h \\* CHARFORMAT",
+                                ref_label(node.kind, node.number, self.labels), self.styles["hyperlink"])
             else:
                 raise TypeError(f"no DOCX rendering for inline {type(node).__name__}")
