@@ -189,7 +189,8 @@ class Builder:
         sections = self.sections(raw.get("sections"), ("sections",), 1)
         self.check_style(raw.get("style"))
         for note_id in self.note_defs:
-            if note_id not in self.note_cited and not self._cited_where_unread(note_id):
+            if note_id not in self.note_cited and not self._cited_where_unread(note_id) \
+                    and _NOTE_ID.fullmatch(f"[^{note_id}]"):
                 self.err(("footnotes", note_id), f"footnote '{note_id}' is never cited; cite it "
                          f"as [^{note_id}] in a paragraph, or delete it", key=True)
         if meta is None:

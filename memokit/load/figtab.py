@@ -93,57 +93,77 @@ def figure(b: Builder, spec: dict[str, Any], path: PathKey) -> Figure | None:
         b.warn(path, f"no 'alt' text, so one was composed from the chart (\"{shown}\"); write an "
                "'alt:' that says what the chart shows")
     number = b.numbers.get(("figure", spec["id"]), 0)
-    return Figure(spec["id"], number, caption, chart, alt, source,
-                  spec.get("width", "column"), b.span(path))
+    width = spec.get("width") if spec.get("width") in ("page", "column") else "column"
+    return Figure(spec["id"], number, caption, chart, alt, source, width, b.span(path))
+
+
+def _list(value: object) -> list[Any] | None:
+    """A list field as written, or None when absent or of the wrong type (reported by the schema)."""
+    return value if isinstance(value, list) and value else None
+
+
+def _table_values(b: Builder, spec: dict[str, Any], path: PathKey
+                  ) -> tuple[list[str], list[list[object]]] | None:
+    """Header names and rows of values, from a data set or from inline rows."""
+    if "data" in spec:
+        ds = dataset(b, spec.get("data"), path + ("data",))
+        if ds is None:
+            return None
+        cols = _list(spec.get("columns")) or list(ds.columns)
+        if not all([column(b, ds, c, path + ("columns", k)) for k, c in enumerate(cols)]):
+            return None
+        idx = [ds.columns.index(c) for c in cols]
+        return list(cols), [[r[i] for i in idx] for r in ds.rows]
+    rows = _list(spec.get("rows"))
+    if rows is None or not all(isinstance(r, list) for r in rows):
+        return None
+    header = ["" if h is None else str(h) for h in rows[0]]
+    values = [list(r) for r in rows[1:]]
+    for k, r in enumerate(values):
+        if len(r) != len(header):
+            cells = f"{len(r)} cell" + ("s" if len(r) != 1 else "")
+            b.err(path + ("rows", k + 1), f"row has {cells} but the header row has "
+                  f"{len(header)}; make every row as long as the header row")
+            return None
+    return header, values
 
 
 def table(b: Builder, spec: dict[str, Any], path: PathKey) -> Table | None:
     caption = b.inline(path + ("caption",), spec.get("caption"))
     source = b.inline(path + ("source",), spec.get("source")) if "source" in spec else ()
-    if "data" in spec:
-        ds = dataset(b, spec.get("data"), path + ("data",))
-        if ds is None:
-            return None
-        cols = spec.get("columns") or list(ds.columns)
-        if not all([column(b, ds, c, path + ("columns", k)) for k, c in enumerate(cols)]):
-            return None
-        idx = [ds.columns.index(c) for c in cols]
-        values = [[r[i] for i in idx] for r in ds.rows]
-        header_raw = list(cols)
-    elif isinstance(spec.get("rows"), list) and spec["rows"]:
-        rows = spec["rows"]
-        header_raw = ["" if h is None else str(h) for h in rows[0]]
-        values = [list(r) for r in rows[1:]]
-        for k, r in enumerate(values):
-            if len(r) != len(header_raw):
-                cells = f"{len(r)} cell" + ("s" if len(r) != 1 else "")
-                b.err(path + ("rows", k + 1), f"row has {cells} but the header row has "
-                      f"{len(header_raw)}; make every row as long as the header row")
-                return None
-    else:
+    found = _table_values(b, spec, path)
+    if found is None:
         return None
-    header = spec.get("header") or header_raw
+    header_raw, values = found
+    given = _list(spec.get("header"))
+    header = given or header_raw
     if len(header) != len(header_raw):
         b.err(path + ("header",), f"'header' names {len(header)} columns but the table has "
               f"{len(header_raw)}; give one name per column")
         return None
     cols_t = list(zip(*values)) if values else [() for _ in header_raw]
-    align = spec.get("align") or [
+    align = _list(spec.get("align")) or [
         "right" if col and all(isinstance(v, (int, float)) and not isinstance(v, bool)
                                for v in col if v is not None) else "left" for col in cols_t]
     if len(align) != len(header_raw):
         b.err(path + ("align",), f"'align' has {len(align)} entries for {len(header_raw)} "
               "columns; give one per column")
         return None
-    given = "header" in spec
     head_cells = tuple(b.inline(path + ("header", k) if given else path + ("rows", 0, k), str(h))
                        for k, h in enumerate(header))
-    from_rows = "rows" in spec
+    from_rows = "data" not in spec
     body = tuple(tuple(cell(b, v, path + ("rows", r + 1, c) if from_rows else None)
                        for c, v in enumerate(row)) for r, row in enumerate(values))
-    number = b.numbers.get(("table", str(spec.get("id"))), 0)
-    return Table(str(spec["id"]), number, caption, head_cells, body, tuple(align), source,
-                 spec.get("width", "column"), b.span(path))
+    if not isinstance(spec.get("id"), str) or align_bad(align):
+        return None
+    number = b.numbers.get(("table", spec["id"]), 0)
+    width = spec.get("width") if spec.get("width") in ("page", "column") else "column"
+    return Table(spec["id"], number, caption, head_cells, body, tuple(align), source,
+                 width, b.span(path))
+
+
+def align_bad(align: list[Any]) -> bool:
+    return any(a not in ("left", "right", "center") for a in align)
 
 
 def cell(b: Builder, value: object, path: PathKey | None) -> tuple[Inline, ...]:

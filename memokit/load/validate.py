@@ -94,6 +94,9 @@ def _describe(err: ValidationError, doc: Located, base: PathKey) -> list[Diagnos
     schema = err.schema if isinstance(err.schema, dict) else {}
     v = err.validator
     inst = err.instance
+    if "propertyNames" in err.relative_schema_path:
+        return [doc.error(path + (str(inst),), f"name '{inst}' is not valid; use letters, digits, "
+                          "'-' and '_' only", key=True)]
     if v in ("oneOf", "anyOf"):
         sub = _branch_errors(err)
         if sub is not None:
@@ -135,7 +138,8 @@ def _describe(err: ValidationError, doc: Located, base: PathKey) -> list[Diagnos
         want = schema.get("type")
         wants = [want] if isinstance(want, str) else list(want or [])
         names = " or ".join(_TYPE_NAMES.get(w, w) for w in wants)
-        return [doc.error(path, _with_hint(f"expected {names}, got {_kind(inst)}", schema))]
+        hint = _hint(schema) or f"write {names} here"
+        return [doc.error(path, f"expected {names}, got {_kind(inst)}; {hint}")]
     if v == "enum":
         choices = [str(c) for c in schema.get("enum", [])]
         tip = did_you_mean(str(inst), choices)
@@ -145,19 +149,17 @@ def _describe(err: ValidationError, doc: Located, base: PathKey) -> list[Diagnos
     if v == "pattern":
         what = "is blank" if schema.get("pattern") == r"\S" else f"is not {schema.get('x-is', 'valid')}"
         return [doc.error(path, _with_hint(f"'{inst}' {what}", schema))]
-    if v == "propertyNames":
-        bad = err.instance
-        return [doc.error(path + (str(bad),), f"name '{bad}' is not valid; use letters, digits, "
-                          "'-' and '_' only", key=True)]
     if v in ("minItems", "minProperties"):
-        return [doc.error(path, _with_hint(f"is empty ({'[]' if v == 'minItems' else '{}'})",
-                                           schema))]
+        empty = "is empty ([])" if v == "minItems" else "is empty ({})"
+        fallback = "give at least one item" if v == "minItems" else "give at least one entry"
+        return [doc.error(path, f"{empty}; {_hint(schema) or fallback}")]
     if v == "maxProperties":
         return [doc.error(path, _with_hint("holds more than one block in one list item; give "
                                            "each 'figure:' or 'table:' its own '- ' item", {}))]
     if v == "minLength":
-        return [doc.error(path, _with_hint("is empty text", schema))]
-    return [doc.error(path, err.message)]
+        return [doc.error(path, f"is empty text; {_hint(schema) or 'write some text'}")]
+    return [doc.error(path, _with_hint(err.message, schema) if _hint(schema)
+                      else f"{err.message}; check this value against the memo format")]
 
 
 def validate_structure(doc: Located) -> list[Diagnostic]:

@@ -11,6 +11,7 @@ file is an error, not a hang). Problems that do not stop the reading
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,6 +25,7 @@ MAX_BYTES = 2_000_000
 MAX_NODES = 200_000
 
 PathKey = tuple[str | int, ...]
+_PLAIN_KEY = re.compile(r"[\w-]+")
 
 _NON_PRINTABLE = yaml.reader.Reader.NON_PRINTABLE
 _STANDARD_TAGS = {f"tag:yaml.org,2002:{t}" for t in
@@ -37,6 +39,8 @@ def format_path(path: PathKey) -> str:
     for p in path:
         if isinstance(p, int):
             out += f"[{p}]"
+        elif not _PLAIN_KEY.fullmatch(p):
+            out += f"[{p!r}]"
         else:
             out += ("." if out else "") + p
     return out

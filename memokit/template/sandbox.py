@@ -54,6 +54,9 @@ class _Undefined(StrictUndefined):
         if obj is missing:
             return (f"'{name}' is undefined{did_you_mean(str(name), SCOPE)}; the names in "
                     "scope are 'memo' and 'data'")
+        if isinstance(obj, dict) and name in obj:
+            return (f"'{name}' is a key here, not an attribute; write .{name} or ['{name}'] "
+                    "(attr() reads attributes only)")
         if isinstance(obj, dict):
             ctx = _context.get() or {}
             what = ("data has no data set" if obj is ctx.get("data") else
