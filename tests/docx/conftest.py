@@ -85,16 +85,16 @@ def part_names(path: Path) -> list[str]:
         return z.namelist()
 
 
-def to_pdf(docx_path: Path, out_dir: Path) -> Path:
-    """Convert with LibreOffice headless, in a profile directory of its own."""
+def to_pdf(docx_path: Path, out_dir: Path, fmt: str = "pdf") -> Path:
+    """Convert with LibreOffice headless (to PDF, or another format), in a profile directory of its own."""
     exe = require_tool("soffice")
     profile = out_dir / "lo-profile"
     r = subprocess.run([exe, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to",
-                        "pdf", "--outdir", str(out_dir), str(docx_path)],
+                        fmt, "--outdir", str(out_dir), str(docx_path)],
                        capture_output=True, text=True, timeout=180)
-    pdf = out_dir / (docx_path.stem + ".pdf")
-    assert r.returncode == 0 and pdf.exists(), f"LibreOffice failed: {r.stdout} {r.stderr}"
-    return pdf
+    out = out_dir / f"{docx_path.stem}.{fmt}"
+    assert r.returncode == 0 and out.exists(), f"LibreOffice failed: {r.stdout} {r.stderr}"
+    return out
 
 
 def page_texts(pdf: Path) -> list[str]:

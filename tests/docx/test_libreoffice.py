@@ -138,3 +138,22 @@ sections:
     assert source in whole
     assert re.search(r"(sida|page) 1 (av|of) 1", whole)
     assert ("mars 2026" if lang == "sv-SE" else "March 2026") in whole
+
+
+def test_libreoffice_reads_the_language_and_hyphenation(example: tuple[Path, Memo], tmp_path: Path) -> None:
+    """Automatic hyphenation reaches the body styles (not headings or titles), in British English."""
+    from lxml import etree
+
+    fodt = etree.parse(str(to_pdf(example[0], tmp_path, "fodt")))
+    ns = {"style": "urn:oasis:names:tc:opendocument:xmlns:style:1.0",
+          "fo": "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"}
+    fo = "{" + ns["fo"] + "}"
+
+    def text_props(xpath: str) -> dict:
+        return dict(fodt.xpath(f"{xpath}/style:text-properties", namespaces=ns)[0].attrib)
+
+    default = text_props("//style:default-style[@style:family='paragraph']")
+    assert (default.get(f"{fo}language"), default.get(f"{fo}country")) == ("en", "GB")
+    assert text_props("//style:style[@style:name='Standard']").get(f"{fo}hyphenate") == "true"
+    for name in ("Heading_20_1", "Title"):
+        assert text_props(f"//style:style[@style:name='{name}']").get(f"{fo}hyphenate") == "false"

@@ -359,7 +359,7 @@ def write_settings(settings: BaseOxmlElement, hyphenate: bool, tab_stop_pt: floa
     for xml in (
         f'<w:zoom {W} w:percent="100"/>',
         f'<w:defaultTabStop {W} w:val="{_tw(tab_stop_pt)}"/>',
-        *([f'<w:autoHyphenation {W}/>', f'<w:consecutiveHyphenLimit {W} w:val="2"/>'] if hyphenate else []),
+        *([f'<w:autoHyphenation {W}/>'] if hyphenate else []),
         f'<w:characterSpacingControl {W} w:val="doNotCompress"/>',
         f'<w:footnotePr {W}><w:footnote w:id="-1"/><w:footnote w:id="0"/></w:footnotePr>',
         f'<w:compat {W}><w:compatSetting w:name="compatibilityMode"'
