@@ -135,8 +135,9 @@ def _from_rows(name: str, rows: list[list[object]], loaded: Loaded) -> Loaded:
     for i, r in enumerate(body):
         if len(r) != len(header):
             spec, line, _ = loaded.where(i, 0)
+            at = f"record {i + 1}: " if file is not None and line is None else ""
             raise DataProblem(
-                f"row has {len(r)} values but the header has {len(header)} columns; "
+                f"{at}row has {len(r)} values but the header has {len(header)} columns; "
                 "make every row as long as the header", spec, file, line,
                 1 if line else None)
     cols = []
@@ -176,7 +177,7 @@ def read_file(name: str, path: Path, shown: str) -> Loaded:
         try:
             doc = json.loads(text)
         except json.JSONDecodeError as exc:
-            raise DataProblem(f"is not valid JSON: {exc.msg}; fix the file", (), shown,
+            raise DataProblem(f"the file is not valid JSON ({exc.msg.lower()}); fix it here", (), shown,
                               exc.lineno, exc.colno) from None
     else:
         import yaml
@@ -185,8 +186,8 @@ def read_file(name: str, path: Path, shown: str) -> Loaded:
             doc = yaml.safe_load(text)
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
-            raise DataProblem(f"is not valid YAML ({getattr(exc, 'problem', None) or exc}); fix "
-                              "the file", (), shown, mark.line + 1 if mark else 1,
+            raise DataProblem(f"the file is not valid YAML ({getattr(exc, 'problem', None) or exc}); "
+                              "fix it here", (), shown, mark.line + 1 if mark else 1,
                               mark.column + 1 if mark else 1) from None
     if isinstance(doc, list) and doc and all(isinstance(r, dict) for r in doc):
         header = list(dict.fromkeys(k for r in doc for k in r))
@@ -195,8 +196,8 @@ def read_file(name: str, path: Path, shown: str) -> Loaded:
     if isinstance(doc, list) and doc and all(isinstance(r, list) for r in doc):
         loaded.lines = list(range(len(doc)))
         return _from_rows(name, doc, loaded)
-    raise DataProblem("must hold a list of records (mappings) or a list of rows, the first "
-                      "being the header", (), shown, 1, 1)
+    raise DataProblem("the file must hold a list of records (mappings) or a list of rows, the "
+                      "first being the header", (), shown, 1, 1)
 
 
 def from_inline(name: str, rows: list[list[object]]) -> Loaded:

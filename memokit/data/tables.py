@@ -82,10 +82,11 @@ def apply_bin(ds: DataSet, spec: dict[str, str], loaded: Loaded, places: list[in
         if not isinstance(v, dt.date):
             base_col = loaded.data.columns.index(spec["column"]) \
                 if spec["column"] in loaded.data.columns else i
-            field, line, col = loaded.where(places[n] if n < len(places) else n, base_col)
-            raise DataProblem(f"column '{spec['column']}' is binned by {spec['by']}, but "
-                              f"{loaded.row_name(places[n] if n < len(places) else n)} holds "
-                              f"{r[i]!r}, which is not a date; write dates as YYYY-MM-DD",
+            row = places[n] if n < len(places) else n
+            field, line, col = loaded.where(row, base_col)
+            who = "it" if line is not None else loaded.row_name(row)
+            raise DataProblem(f"column '{spec['column']}' is binned by {spec['by']}, but {who} "
+                              f"holds {r[i]!r}, which is not a date; write dates as YYYY-MM-DD",
                               field or ("bin", "column"), loaded.file,
                               line if line is not None else (1 if loaded.file else None), col)
         binned.append(_bin_date(v, spec["by"]))

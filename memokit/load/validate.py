@@ -121,6 +121,10 @@ def _describe(err: ValidationError, doc: Located, base: PathKey) -> list[Diagnos
         for key in inst:
             if key in allowed:
                 continue
+            if key == "sections" and "heading" in allowed:
+                out.append(doc.error(path + (key,), "sections nest three levels deep at most; make "
+                                     "these subsections part of a higher level", key=True))
+                continue
             tip = did_you_mean(key, allowed)
             rest = f"; allowed keys: {', '.join(allowed)}" if allowed else ""
             out.append(doc.error(path + (key,), f"unknown key '{key}'{tip}{rest}", key=True))

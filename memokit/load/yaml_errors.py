@@ -39,11 +39,11 @@ def syntax_error(exc: yaml.MarkedYAMLError, file: str) -> Diagnostic:
     elif "flow sequence" in context:
         where = exc.context_mark
         message = ("the list opened here with '[' is not closed; add ']' at its end, and quote "
-                   "items that contain ',' or ': '")
+                   "items that contain ',', '[', ']' or ': '")
     elif "flow mapping" in context:
         where = exc.context_mark
         message = ("the mapping opened here with '{' is not closed; add '}' at its end, and quote "
-                   "values that contain ',' or ': '")
+                   "values that contain ',', '{', '}' or ': '")
     elif "undefined alias" in problem:
         message = f"{problem}; define the anchor ('&name') before using it, or remove the '*'"
     elif "cannot start any token" in problem:

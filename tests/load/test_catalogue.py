@@ -56,6 +56,10 @@ CASES: dict[str, list[str]] = {
         'control-character-escaped.yaml:1:17: error: title: control character U+0007 is not allowed '
         'in text; delete it',
     ],
+    "data-bin-not-a-date": [
+        "data/staff.csv:2:19: error: data.staff: column 'unit' is binned by month, but it holds "
+        "'HQ', which is not a date; write dates as YYYY-MM-DD",
+    ],
     "data-file-bad-date": [
         "data/staff-bad-date.csv:3:8: error: data.staff: column 'counted_on' holds dates, but "
         "'2021-02-30' is not a date in the calendar; write it as YYYY-MM-DD (or YYYY-MM)",
@@ -68,6 +72,10 @@ CASES: dict[str, list[str]] = {
     "data-file-not-data": [
         "data-file-not-data.yaml:6:11: error: data.staff.file: 'data/staff.txt' is not a data file "
         'name; give a .csv, .json or .yaml file relative to the memo',
+    ],
+    "data-json-invalid": [
+        "data/staff-broken.json:2:16: error: data.staff: the file is not valid JSON (expecting ',' "
+        'delimiter); fix it here',
     ],
     "data-path-absolute": [
         'data-path-absolute.yaml:6:11: error: data.staff.file: absolute paths are not allowed; write '
@@ -105,6 +113,11 @@ CASES: dict[str, list[str]] = {
         "figure-width-full.yaml:19:18: error: sections[0].body[1].figure.width: 'full' is not a "
         "known value; use 'page' or 'column'",
     ],
+    "figure-y-unknown-in-list": [
+        "figure-y-unknown-in-list.yaml:18:22: error: sections[0].body[1].figure.y[1]: column 'staf' "
+        "is not in data set 'staff' (did you mean 'staff'?); its columns are: year, staff, "
+        'counted_on, unit',
+    ],
     "filter-leaves-no-rows": [
         'filter-leaves-no-rows.yaml:7:13: error: data.staff.filter: no rows are left after '
         "filtering; check the 'filter' values against the data",
@@ -128,6 +141,11 @@ CASES: dict[str, list[str]] = {
     "footnote-nested": [
         'footnote-nested.yaml:11:61: error: sections[0].body[0]: a footnote cannot contain another '
         "footnote; write the inner note's text into the outer note",
+    ],
+    "footnote-text-jinja-error": [
+        "footnote-text-jinja-error.yaml:21:26: error: footnotes.rise: memo has no field 'titel' (did "
+        "you mean 'title'?); use one of: title, subtitle, date, number, series, project, "
+        'approved_by, language, keywords, authors',
     ],
     "footnote-undefined": [
         "footnote-undefined.yaml:11:43: error: sections[0].body[0]: footnote '[^fal]' is not defined "
@@ -197,6 +215,10 @@ CASES: dict[str, list[str]] = {
         "ref-unknown-table.yaml:11:53: error: sections[0].body[0]: cross-reference '@tbl:staff' "
         'names no table; use the id of a table in this memo (this memo has no tables)',
     ],
+    "section-too-deep": [
+        'section-too-deep.yaml:24:13: error: sections[0].sections[0].sections[0].sections: sections '
+        'nest three levels deep at most; make these subsections part of a higher level',
+    ],
     "several-errors": [
         "several-errors.yaml:3:7: error: date: '2026-02-30' is not a date in the calendar; write a "
         'real ISO date, e.g. 2026-03-14',
@@ -222,6 +244,10 @@ CASES: dict[str, list[str]] = {
     "style-unknown": [
         "style-unknown.yaml:4:8: error: style: style 'memo-wide' is neither a built-in style (did "
         "you mean 'memo'?) nor a folder with a style.yaml; built-in styles: memo",
+    ],
+    "table-cell-footnote": [
+        'table-cell-footnote.yaml:25:19: error: sections[0].body[2].table.rows[1][0]: footnotes are '
+        'not allowed in a table cell; put them in paragraphs, list items or quotes',
     ],
     "table-data-and-rows": [
         "table-data-and-rows.yaml:21:11: error: sections[0].body[2].table: has both 'data' and "
@@ -284,7 +310,7 @@ CASES: dict[str, list[str]] = {
     ],
     "yaml-unclosed-bracket": [
         "yaml-unclosed-bracket.yaml:2:10: error: YAML syntax error: the list opened here with '[' is "
-        "not closed; add ']' at its end, and quote items that contain ',' or ': '",
+        "not closed; add ']' at its end, and quote items that contain ',', '[', ']' or ': '",
     ],
     "yaml-unclosed-quote": [
         'yaml-unclosed-quote.yaml:1:8: error: YAML syntax error: the quoted text that starts here is '
@@ -296,7 +322,8 @@ CASES: dict[str, list[str]] = {
 STRUCTURAL = (
     "aggregate-bad", "authors-is-number", "body-item-number", "chart-kind-unknown",
     "data-file-not-data", "date-is-text", "date-not-in-calendar", "empty-sections",
-    "figure-width-full", "missing-sections", "missing-title", "table-data-and-rows",
+    "figure-width-full", "missing-sections", "missing-title", "section-too-deep",
+    "table-data-and-rows",
     "title-is-list", "top-level-list", "unknown-figure-key", "unknown-section-key",
     "unknown-top-level-key",
 )
