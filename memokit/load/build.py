@@ -20,7 +20,7 @@ from memokit.load.datasets import load_datasets, safe_path
 from memokit.load.validate import validate_structure
 from memokit.load.yaml_source import Located, PathKey, control_message, format_path, load_yaml_file
 from memokit.model import Author, Block, DataSet, Inline, Memo, MemoMeta, Note, Ref, Section, SourceSpan
-from memokit.template import TemplateFailure, render_text
+from memokit.template import Rows, TemplateFailure, render_text
 
 # control characters YAML lets through as escapes in double quotes ("\x07")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -180,7 +180,7 @@ class Builder:
         raw = self.raw
         meta = self.meta()
         self.context = {"memo": _meta_context(meta, raw), "data": {
-            k: v.records() for k, v in self.data.items()}}
+            k: Rows(v.records()) for k, v in self.data.items()}}
         if meta is not None:
             # the title and subtitle may use data; check them now that it is in scope
             meta = _with_texts(meta, self)

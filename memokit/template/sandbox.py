@@ -25,6 +25,7 @@ MAX_OUTPUT = 100_000  # characters one text field may expand to
 MAX_RANGE = 10_000  # items one range() may have
 MAX_RANGE_TOTAL = 100_000  # items all range() calls of one text may have together
 MAX_ARG = 100_000  # largest number a string method may be given (ljust, center, ...)
+MAX_ROWS_READ = 1_000_000  # data rows one text may iterate over, all loops together
 
 SCOPE = ("memo", "data")
 
@@ -72,9 +73,24 @@ class _Undefined(StrictUndefined):
         return f"a value of type {kind} has no attribute or item '{name}'; check the expression"
 
 
+class Rows(list):  # type: ignore[type-arg]
+    """A data set's rows as templates see them: a list whose iteration is budgeted per text,
+    so nested loops over large data stop with an error instead of running for hours."""
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        budget = _budget.get()
+        if budget is not None:
+            budget[1] += len(self)
+            if budget[1] > MAX_ROWS_READ:
+                raise TemplateFailure(f"the expressions in this text read more than "
+                                      f"{MAX_ROWS_READ:,} data rows; loop over less data (no "
+                                      "nested loops over large data sets)")
+        return super().__iter__()
+
+
 def _safe_range(*args: int) -> range:
     r = range(*args)
-    budget = _budget.get() or [0]
+    budget = _budget.get() or [0, 0]
     budget[0] += len(r)
     if len(r) > MAX_RANGE or budget[0] > MAX_RANGE_TOTAL:
         raise TemplateFailure(f"range() is limited to {MAX_RANGE:,} items (and {MAX_RANGE_TOTAL:,} "
@@ -131,7 +147,7 @@ def render_text(text: str, context: dict[str, object]) -> str:
     """Render ``text`` if it contains Jinja2 syntax; raise TemplateFailure on any error."""
     if "{{" not in text and "{%" not in text and "{#" not in text:
         return text
-    token_ctx, token_budget = _context.set(context), _budget.set([0])
+    token_ctx, token_budget = _context.set(context), _budget.set([0, 0])
     try:
         return _render(text, context)
     finally:
