@@ -61,7 +61,7 @@ class PlainReporter:
     def done(self, memo: MemoReport) -> None:
         if memo.status == "skipped":
             return
-        tail = f" ({memo.duration_s:.1f} s)" if memo.status != "cancelled" else ""
+        tail = f" ({memo.duration_s:.2f} s)" if memo.status != "cancelled" else ""
         self._say(f"{memo.status:9} {memo.path}{tail}")
         for line in _lines(memo):
             self._say(f"  {line}")
