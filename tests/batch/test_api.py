@@ -40,12 +40,20 @@ def test_build_takes_a_single_path_and_skips_what_is_built(tmp_path: Path) -> No
     assert second.memos[0].outputs == first.memos[0].outputs
 
 
-def test_render_returns_the_written_paths(tmp_path: Path) -> None:
+def test_render_returns_the_written_paths_on_every_call(tmp_path: Path) -> None:
     memo = write_memo(tmp_path / "one.yaml", "Rendered alone")
-    outputs = memokit.render(memo, tmp_path / "out", FORMATS)
-    assert outputs == [tmp_path / "out" / f"one.{fmt}" for fmt in FORMATS]
-    if "docx" in FORMATS:
-        assert "Rendered alone" in docx_text(outputs[1])
+    expected = [tmp_path / "out" / f"one.{fmt}" for fmt in FORMATS]
+    assert memokit.render(memo, tmp_path / "out", FORMATS) == expected
+    assert memokit.render(memo, tmp_path / "out", FORMATS) == expected
+    assert "Rendered alone" in docx_text(expected[1])
+    # in a fresh interpreter too, where the first call is what imports memokit.render
+    code = ("import memokit\n"
+            f"for _ in range(2): print(memokit.render({str(memo)!r}, {str(tmp_path / 'o2')!r}, ['pdf']))\n")
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+                       env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin",
+                            "MEMOKIT_CACHE_DIR": str(tmp_path / "cache")})
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.splitlines() == [f"[PosixPath('{tmp_path / 'o2' / 'one.pdf'}')]"] * 2
 
 
 def test_a_script_without_a_main_guard_runs_once(tmp_path: Path) -> None:
