@@ -70,3 +70,19 @@ def test_a_script_without_a_main_guard_runs_once(tmp_path: Path) -> None:
     assert r.returncode == 0, r.stderr
     assert r.stdout.splitlines() == ["script body runs", "built 1"]
     assert (tmp_path / "out" / "m.pdf").is_file()
+
+
+def test_the_building_process_never_imports_the_heavy_libraries(tmp_path: Path) -> None:
+    write_memo(tmp_path / "content" / "m.yaml", "Light parent")
+    code = ("import sys\n"
+            "from memokit.cli import main\n"
+            "codes = [main(['build', '-o', 'out', '-j', '1']) for _ in range(2)]\n"
+            "heavy = {m.split('.')[0] for m in sys.modules} & "
+            "{'matplotlib', 'reportlab', 'docx', 'numpy', 'svglib'}\n"
+            "print(codes, sorted(heavy))\n")
+    r = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True,
+                       timeout=120, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin",
+                                         "MEMOKIT_CACHE_DIR": str(tmp_path / "cache")})
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.strip() == "[0, 0] []"
+    assert (tmp_path / "out" / "m.docx").is_file()
