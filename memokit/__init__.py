@@ -10,7 +10,7 @@ def render(path, out_dir="output", formats=("pdf", "docx"), **options):  # type:
 
     Raises :class:`memokit.errors.ContentError` (with located diagnostics) for bad content.
     """
-    from memokit.render import render_memo
+    from memokit.pipeline import render_memo
 
     return render_memo(path, out_dir, formats, **options).outputs
 

@@ -119,7 +119,7 @@ def _emit(diags: Sequence[Diagnostic]) -> None:
 
 
 def _render(args: argparse.Namespace) -> int:
-    from memokit.render import check_formats, render_memo
+    from memokit.pipeline import check_formats, render_memo
 
     formats = check_formats(args.format.split(","))
     status = EXIT_OK

@@ -89,7 +89,7 @@ def test_validate_json_reports_per_file() -> None:
 def test_internal_error_exits_3_without_traceback(monkeypatch: pytest.MonkeyPatch,
                                                    capsys: pytest.CaptureFixture[str],
                                                    tmp_path) -> None:  # type: ignore[no-untyped-def]
-    import memokit.render as render_mod
+    import memokit.pipeline as render_mod
 
     def boom(*a: object, **k: object) -> None:
         raise RuntimeError("simulated failure")

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from memokit.render import render_memo
+from memokit.pipeline import render_memo
 from tests.helpers import ROOT, require_tool
 
 FIXTURE = ROOT / "tests" / "fixtures" / "every-node.yaml"

@@ -118,7 +118,7 @@ def test_pandoc_reads_the_docx_with_its_footnotes(rendered: Path, memo) -> None:
 
 
 def test_two_renders_are_byte_identical(tmp_path: Path) -> None:
-    from memokit.render import render_memo
+    from memokit.pipeline import render_memo
 
     a = render_memo(EXAMPLE, tmp_path / "a").outputs
     b = render_memo(EXAMPLE, tmp_path / "b").outputs
@@ -128,8 +128,8 @@ def test_two_renders_are_byte_identical(tmp_path: Path) -> None:
 
 def test_failed_render_leaves_earlier_outputs_untouched(tmp_path: Path,
                                                         monkeypatch: pytest.MonkeyPatch) -> None:
-    import memokit.render as render_mod
-    from memokit.render import render_memo
+    import memokit.pipeline as render_mod
+    from memokit.pipeline import render_memo
 
     first = render_memo(EXAMPLE, tmp_path).outputs
     before = {p: p.read_bytes() for p in first}

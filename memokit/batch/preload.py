@@ -10,7 +10,7 @@ import contextlib
 import importlib
 
 HEAVY = (
-    "memokit.render",
+    "memokit.pipeline",
     "memokit.batch.worker",
     "memokit.figures.render",
     "memokit.writers.pdf",

@@ -34,7 +34,7 @@ def run_job(job: dict[str, Any]) -> dict[str, Any]:
     """Render one memo; never raises for a problem of the memo itself."""
     from memokit.batch.manifest import HashCache, memo_inputs
     from memokit.errors import ContentError, UsageError
-    from memokit.render import render_memo
+    from memokit.pipeline import render_memo
 
     start = time.perf_counter()
     source = Path(job["source"])
@@ -69,7 +69,7 @@ def _fault(kind: str | None) -> Iterator[None]:
     if kind is None:
         yield
         return
-    import memokit.render as render_mod
+    import memokit.pipeline as render_mod
 
     real = render_mod.writer
 

@@ -46,7 +46,7 @@ def test_render_returns_the_written_paths_on_every_call(tmp_path: Path) -> None:
     assert memokit.render(memo, tmp_path / "out", FORMATS) == expected
     assert memokit.render(memo, tmp_path / "out", FORMATS) == expected
     assert "Rendered alone" in docx_text(expected[1])
-    # in a fresh interpreter too, where the first call is what imports memokit.render
+    # in a fresh interpreter too, where the first call is what imports memokit.pipeline
     code = ("import memokit\n"
             f"for _ in range(2): print(memokit.render({str(memo)!r}, {str(tmp_path / 'o2')!r}, ['pdf']))\n")
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,

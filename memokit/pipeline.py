@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import os
-import sys
-import types
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
 
 from memokit.errors import ContentError, Diagnostic, UsageError
 from memokit.load import load_memo
@@ -91,15 +88,3 @@ def render_memo(path: str | os.PathLike[str], out_dir: str | os.PathLike[str] = 
                 tmp.unlink()
     return RenderResult([final for _, final in temps], warnings)
 
-
-class _CallableModule(types.ModuleType):
-    """Importing this module sets the attribute ``memokit.render`` to it, replacing the
-    public function of that name; calling the module does what the function does, so
-    ``memokit.render(path, out_dir, formats)`` keeps working after the first call."""
-
-    def __call__(self, path: str | os.PathLike[str], out_dir: str | os.PathLike[str] = "output",
-                 formats: Iterable[str] = FORMATS, **options: Any) -> list[Path]:
-        return render_memo(path, out_dir, formats, **options).outputs
-
-
-sys.modules[__name__].__class__ = _CallableModule
