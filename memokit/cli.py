@@ -119,7 +119,8 @@ def _emit(diags: Sequence[Diagnostic]) -> None:
 
 
 def _render(args: argparse.Namespace) -> int:
-    from memokit.pipeline import check_formats, render_memo
+    from memokit.pipeline import render_memo
+    from memokit.writers import check_formats
 
     formats = check_formats(args.format.split(","))
     status = EXIT_OK

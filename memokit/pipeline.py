@@ -12,7 +12,7 @@ from memokit.load import load_memo
 from memokit.style import load_style, style_folder, unknown_style_message
 from memokit.style.coverage import missing_glyphs
 from memokit.style.theme import Theme
-from memokit.writers import FORMATS, writer
+from memokit.writers import FORMATS, check_formats, writer
 
 
 @dataclass
@@ -31,17 +31,6 @@ def resolve_theme(name: str, memo_dir: Path, from_cli: bool) -> Theme:
     if folder is None:
         raise UsageError(unknown_style_message(name))
     return load_style(folder.resolve())
-
-
-def check_formats(formats: Iterable[str]) -> list[str]:
-    out = []
-    for f in formats:
-        f = f.strip().lower()
-        if f not in FORMATS:
-            raise UsageError(f"unknown format '{f}'; use {' or '.join(FORMATS)}")
-        if f not in out:
-            out.append(f)
-    return out
 
 
 def render_memo(path: str | os.PathLike[str], out_dir: str | os.PathLike[str] = "output",

@@ -23,7 +23,7 @@ from memokit.batch.progress import Reporter, Silent
 from memokit.batch.report import BuildReport, MemoReport
 from memokit.batch.worker import FAULTS, error_dict
 from memokit.errors import UsageError
-from memokit.writers import FORMATS
+from memokit.writers import FORMATS, check_formats
 
 STAGING_NAME = ".memokit-tmp"
 DEFAULT_TIMEOUT = 300.0
@@ -34,17 +34,6 @@ def default_jobs() -> int:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux
         return os.cpu_count() or 1
-
-
-def _formats(formats: Iterable[str]) -> list[str]:
-    out: list[str] = []
-    for f in formats:
-        f = f.strip().lower()
-        if f not in FORMATS:
-            raise UsageError(f"unknown format '{f}'; use {' or '.join(FORMATS)}")
-        if f not in out:
-            out.append(f)
-    return out
 
 
 def _test_faults() -> dict[str, str]:
@@ -76,7 +65,7 @@ def build(paths: Sequence[str | os.PathLike[str]] = ("content",),
         raise UsageError(f"-j must be at least 1, not {jobs}")
     if timeout is not None and timeout < 0:
         raise UsageError(f"--timeout must not be negative, not {timeout:g}")
-    fmts = _formats(formats)
+    fmts = check_formats(formats)
     out = Path(out_dir)
     root = Path(data_root) if data_root else None
     if root is not None and not root.is_dir():

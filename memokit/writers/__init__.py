@@ -7,11 +7,25 @@ to ``dest`` and returns warnings (what it could not render as asked).
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
 FORMATS = ("pdf", "docx")
+
+def check_formats(formats: Iterable[str]) -> list[str]:
+    """Normalise a list of format names (order kept, duplicates dropped); UsageError if unknown."""
+    from memokit.errors import UsageError
+
+    out: list[str] = []
+    for f in formats:
+        f = f.strip().lower()
+        if f not in FORMATS:
+            raise UsageError(f"unknown format '{f}'; use {' or '.join(FORMATS)}")
+        if f not in out:
+            out.append(f)
+    return out
+
 
 Writer = Callable[[Any, Any, Mapping[str, Any], Path], list[Any]]
 
