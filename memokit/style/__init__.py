@@ -6,8 +6,8 @@ import importlib.util
 from functools import lru_cache
 from pathlib import Path
 
-from memokit.errors import ContentError, Diagnostic, did_you_mean
-from memokit.style.fonts import FontFiles, available_families, find_family
+from memokit.errors import did_you_mean
+from memokit.style.fonts import FontFiles, find_family
 from memokit.style.theme import Theme, load_theme
 
 __all__ = ["FontFiles", "Theme", "builtin_styles", "find_family", "load_style", "style_folder"]
@@ -47,17 +47,11 @@ def unknown_style_message(name: str) -> str:
 
 @lru_cache(maxsize=16)
 def load_style(folder: Path) -> Theme:
-    """Load a style folder into a Theme, checking that its fonts exist."""
-    theme = load_theme(folder)
-    missing = []
-    for role in ("body", "heading", "symbol"):
-        fam = getattr(theme.fonts, role).family
-        if find_family(fam, folder) is None:
-            missing.append(Diagnostic(
-                str(folder / "style.yaml"), None, None, f"fonts.{role}.family",
-                f"font family '{fam}' is not available{did_you_mean(fam, available_families())}; "
-                f"use one of {', '.join(available_families())} or put {fam.replace(' ', '')}"
-                "-Regular.ttf (and -Bold, -Italic, -BoldItalic) in the style's fonts/ folder"))
-    if missing:
-        raise ContentError(missing)
-    return theme
+    """Load a style folder into a Theme; fonts, colours, lengths and the logo are checked."""
+    return load_theme(folder)
+
+
+def describe_styles() -> list[tuple[str, str]]:
+    """(name, description) of every built-in style."""
+    return [(name, load_style(folder.resolve()).description)
+            for name, folder in builtin_styles().items()]

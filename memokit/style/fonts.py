@@ -1,14 +1,15 @@
 """Font families the house styles may name, resolved to TrueType files.
 
-Built in: Carlito and Caladea (shipped in ``memokit/fonts`` with their licences)
-and DejaVu Sans (shipped with matplotlib). A style folder may add families in
-its own ``fonts/`` folder as ``Family-Regular.ttf``, ``-Bold``, ``-Italic``,
-``-BoldItalic``.
+Built in: Carlito, Caladea, Liberation Sans and Liberation Serif (shipped in
+``memokit/fonts`` with their licences) and DejaVu Sans (shipped with matplotlib).
+A style folder may add families in its own ``fonts/`` folder as ``Family-Regular.ttf``,
+``-Bold``, ``-Italic``, ``-BoldItalic``.
 """
 
 from __future__ import annotations
 
 import importlib.util
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -78,5 +79,8 @@ def find_family(family: str, style_folder: Path | None = None) -> FontFiles | No
 
 
 def available_families() -> list[str]:
-    names = [d.name for d in BUNDLED.iterdir() if d.is_dir()] if BUNDLED.is_dir() else []
-    return sorted({n.capitalize() for n in names} | {"DejaVu Sans", "DejaVu Serif"})
+    """Bundled families, named as a style writes them ('Liberation Sans')."""
+    regular = sorted(BUNDLED.glob("*/*-Regular.ttf")) if BUNDLED.is_dir() else []
+    names = {re.sub(r"(?<=[a-z])(?=[A-Z])", " ", p.name.removesuffix("-Regular.ttf"))
+             for p in regular}
+    return sorted(names | {"DejaVu Sans", "DejaVu Serif"})

@@ -10,10 +10,13 @@ import datetime as dt
 import re
 from dataclasses import MISSING, dataclass, field, fields, is_dataclass, replace
 from pathlib import Path
-from typing import Any, get_args, get_origin, get_type_hints
+from types import UnionType
+from typing import Any, Union, get_args, get_origin, get_type_hints
 
 from memokit.errors import ContentError, Diagnostic, did_you_mean
-from memokit.load.yaml_source import Located, PathKey, format_path, load_yaml_file
+from memokit.load.yaml_source import Located, PathKey, format_path
+from memokit.style.fonts import available_families, find_family
+from memokit.style.inherit import Layered, folders, load_layered
 
 PAGE_SIZES_MM = {"A4": (210.0, 297.0), "A5": (148.0, 210.0), "LETTER": (215.9, 279.4),
                  "LEGAL": (215.9, 355.6)}
@@ -195,12 +198,23 @@ class Labels:
     continued: str
     months: list[str]
     months_short: list[str] = field(default_factory=list)  # for chart date ticks; else 3 letters
+    document: str = ""  # what the style calls its documents ('Policy brief'), for header/footer
 
     def month_short(self, month: int) -> str:
         """Abbreviated month name (1-12) for chart ticks."""
         if len(self.months_short) == 12:
             return self.months_short[month - 1]
         return self.months[month - 1][:3]
+
+
+@dataclass(frozen=True)
+class Logo:
+    """An SVG or PNG on the first page; ``file`` is relative to the style folder that names it."""
+
+    file: str
+    width: Length
+    alt: str = ""  # the picture's description; the institute name when empty
+    path: Path = field(default=Path("."), compare=False)  # resolved when the style is loaded
 
 
 @dataclass(frozen=True)
@@ -226,6 +240,7 @@ class Theme:
     labels: dict[str, Labels]
     notes: Notes = field(default_factory=Notes)
     tables: Tables = field(default_factory=Tables)
+    logo: Logo | None = None
     folder: Path = field(default=Path("."), compare=False)
 
     def colour(self, name_or_hex: str) -> str:
@@ -270,14 +285,14 @@ class _Reader:
             self.err(path, "expected a mapping of keys to values")
             return None
         hints = get_type_hints(cls)
-        names = [f.name for f in fields(cls) if f.name != "folder"]
+        names = [f.name for f in fields(cls) if f.name not in ("folder", "path")]
         for key in raw:
             if key not in names:
                 self.err(path + (key,), f"unknown key '{key}'{did_you_mean(key, names)}; "
                          f"allowed keys: {', '.join(names)}", key=True)
         values: dict[str, Any] = {}
         for f in fields(cls):
-            if f.name == "folder":
+            if f.name in ("folder", "path"):
                 continue
             if f.name not in raw:
                 if f.default is MISSING and f.default_factory is MISSING:
@@ -291,6 +306,9 @@ class _Reader:
 
     def value(self, tp: Any, raw: object, path: PathKey) -> Any:
         origin = get_origin(tp)
+        if origin in (Union, UnionType):  # X | None: the style may leave it out
+            tp = next(a for a in get_args(tp) if a is not type(None))
+            origin = get_origin(tp)
         if tp is Length:
             if isinstance(raw, (int, float)) and not isinstance(raw, bool) and raw == 0:
                 return Length(0)
@@ -378,15 +396,51 @@ def _check(theme: Theme, doc: Located) -> list[Diagnostic]:
     return out
 
 
+def _check_fonts(theme: Theme, doc: Located | Layered) -> list[Diagnostic]:
+    out = []
+    where = folders(doc)
+    for role in ("body", "heading", "symbol"):
+        fam = getattr(theme.fonts, role).family
+        if not any(find_family(fam, f) for f in where):
+            out.append(doc.error(
+                ("fonts", role, "family"),
+                f"font family '{fam}' is not available{did_you_mean(fam, available_families())}; "
+                f"use one of {', '.join(available_families())} or put {fam.replace(' ', '')}"
+                "-Regular.ttf (and -Bold, -Italic, -BoldItalic) in the style's fonts/ folder"))
+    return out
+
+
+def _with_logo(theme: Theme, doc: Located | Layered, folder: Path) -> tuple[Theme, list[Diagnostic]]:
+    if theme.logo is None:
+        return theme, []
+    base = doc.folder_of(("logo", "file")) if isinstance(doc, Layered) else folder
+    path = (base / theme.logo.file).resolve()
+    if path.suffix.lower() not in (".svg", ".png"):
+        return theme, [doc.error(("logo", "file"), "a logo is an .svg or .png file")]
+    if not path.is_file():
+        return theme, [doc.error(("logo", "file"), f"no logo file '{theme.logo.file}' next to "
+                                 "the style.yaml that names it")]
+    return replace(theme, logo=replace(theme.logo, path=path)), []
+
+
+def _builtin_or_folder(name: str, base: Path) -> Path | None:
+    from memokit.style import style_folder
+
+    return style_folder(name, base)
+
+
 def load_theme(folder: Path) -> Theme:
-    """Load and check ``folder/style.yaml``; raise ContentError with located problems."""
-    doc = load_yaml_file(folder / "style.yaml")
-    reader = _Reader(doc)
+    """Load and check ``folder/style.yaml`` (merged over what it extends); raise ContentError
+    with problems located in the file that wrote each value."""
+    doc = load_layered(folder, _builtin_or_folder)
+    reader = _Reader(doc)  # type: ignore[arg-type]
     theme = reader.build(Theme, doc.value, ())
     errors = reader.errors
     if theme is not None and not errors:
         theme = replace(theme, folder=folder)
-        errors = _check(theme, doc)
+        errors = _check(theme, doc) + _check_fonts(theme, doc)  # type: ignore[arg-type]
+        theme, logo_errors = _with_logo(theme, doc, folder)
+        errors += logo_errors
     if errors or theme is None:
         raise ContentError(sorted(errors, key=Diagnostic.sort_key))
     return theme

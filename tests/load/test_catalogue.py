@@ -243,7 +243,7 @@ CASES: dict[str, list[str]] = {
     ],
     "style-unknown": [
         "style-unknown.yaml:4:8: error: style: style 'memo-wide' is neither a built-in style (did "
-        "you mean 'memo'?) nor a folder with a style.yaml; built-in styles: memo",
+        "you mean 'memo'?) nor a folder with a style.yaml; built-in styles: brief, memo",
     ],
     "table-cell-footnote": [
         'table-cell-footnote.yaml:25:19: error: sections[0].body[2].table.rows[1][0]: footnotes are '
