@@ -22,7 +22,8 @@ class MemoDoc(BaseDocTemplate):
     """Title frame over the columns on page 1, page-wide floats over the columns later."""
 
     def __init__(self, dest: Path | Any, *, theme: Theme, book: NoteBook, furniture: Furniture,
-                 title: Stack, date: dt.date, info: dict[str, str], lang: str):
+                 title: Stack, date: dt.date, info: dict[str, str], lang: str,
+                 floors: dict[int, float] | None = None):
         p = theme.page
         body_font = furniture.fonts.body.regular  # not Helvetica: every font must be embedded
         super().__init__(dest, pagesize=(p.width, p.height), leftMargin=p.margin_left,
@@ -40,6 +41,8 @@ class MemoDoc(BaseDocTemplate):
         self.on_this_page: list[tuple[PageFloat, float]] = []
         self.float_page: dict[str, int] = {}  # anchor -> page it was drawn on
         self.ref_page: dict[str, int] = {}  # anchor -> page of its first reference
+        self.floors = floors or {}  # page -> lowest text y of every column but the last
+        self.used: dict[tuple[int, int], tuple[float, float]] = {}  # (page, column) -> text top, bottom
         self.addPageTemplates([PageTemplate(id="page", frames=[self._frame_stub()],
                                             onPage=self._on_page)])
 
@@ -55,9 +58,21 @@ class MemoDoc(BaseDocTemplate):
     def _columns(self, top: float) -> list[Frame]:
         p = self.theme.page
         h = top - p.margin_bottom
-        return [ColumnFrame(p.margin_left + i * (p.column_width + p.gutter), p.margin_bottom,
-                            p.column_width, h, book=self.book, column=i + 1, on_page=self._page_no)
-                for i in range(p.columns)]
+        frames = [ColumnFrame(p.margin_left + i * (p.column_width + p.gutter), p.margin_bottom,
+                              p.column_width, h, book=self.book, column=i + 1, on_page=self._page_no)
+                  for i in range(p.columns)]
+        floor = self.floors.get(int(self.page) + 1)
+        for f in frames[:-1] if floor is not None else ():
+            f.floor = floor
+        return frames
+
+    def _record(self) -> None:
+        """Remember how far down the text of the current column went."""
+        f = getattr(self, "frame", None)
+        if isinstance(f, ColumnFrame):
+            top = f._y2 - f._topPadding
+            bottom = top if f._atTop else f._y + f._prevASpace
+            self.used[(int(self.page), f.column)] = (top, bottom)
 
     def _page_no(self) -> int:
         return int(self.page)
@@ -117,11 +132,13 @@ class MemoDoc(BaseDocTemplate):
             self.frame.begin()
 
     def handle_frameEnd(self, resume: int = 0) -> None:
+        self._record()
         if isinstance(self.frame, ColumnFrame):
             self.frame.flush(self.canv)
         super().handle_frameEnd(resume)
 
     def handle_pageEnd(self) -> None:
+        self._record()
         if isinstance(getattr(self, "frame", None), ColumnFrame):
             self.frame.flush(self.canv)
         super().handle_pageEnd()

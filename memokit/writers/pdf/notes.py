@@ -112,6 +112,7 @@ class ColumnFrame(Frame):
         self.band: list[Paragraph] = []  # note parts drawn in this column, in order
         self.pending: list[Paragraph] = []  # parts this column could not hold
         self.flushed = False
+        self.floor = 0.0  # text may not go below this y (balancing a last page); notes stay at the foot
 
     # ------------------------------------------------------------ geometry
     @property
@@ -126,7 +127,7 @@ class ColumnFrame(Frame):
                 + lk.space_below_rule + lk.rule_width + lk.space_above)
 
     def _set_bottom(self, parts: list[Paragraph]) -> None:
-        self.__dict__["_y1p"] = self._y1 + self._bottomPadding + self.notes_h(parts)
+        self.__dict__["_y1p"] = max(self._y1 + self._bottomPadding + self.notes_h(parts), self.floor)
 
     def begin(self) -> None:
         """At the top of the column: take the parts continued from the previous one."""

@@ -1,0 +1,84 @@
+"""The last page's text is balanced over the two columns, notes at the foot of their columns."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from memokit.model.nodes import Memo
+from memokit.style.theme import Theme
+from tests.pdf.conftest import render_yaml
+from tests.pdf.reading import Layout, in_notes, is_heading, layout, lines, note_places, reference_places
+
+Rendered = tuple[Path, Memo]
+
+
+def _heights(lay: Layout, theme: Theme, page: int) -> list[float]:
+    """Height of each column's text (body lines and headings, not notes), 0 when empty."""
+    fam = theme.fonts.body.family.replace(" ", "")
+    bottom = theme.page.height - theme.page.margin_bottom
+    out = []
+    for col in (1, 2):
+        ws = [w for w in lay.on(page, col) if not in_notes(w, lay) and w.top < bottom
+              and ((fam in w.font and abs(w.size - theme.sizes.body) < 0.05) or is_heading(w, theme))]
+        ls = lines(ws)
+        out.append(ls[-1][0].top - ls[0][0].top + theme.sizes.leading if ls else 0.0)
+    return out
+
+
+def _assert_balanced(pdf: Path, theme: Theme) -> Layout:
+    lay = layout(pdf, theme)
+    left, right = _heights(lay, theme, lay.pages)
+    lead = theme.sizes.leading
+    assert left > 0 and right > 0, f"last page text in one column only ({left:.0f} / {right:.0f} pt)"
+    assert left >= right - 1, f"left column ({left:.0f} pt) shorter than the right ({right:.0f} pt)"
+    assert left - right <= 3 * lead + 1, f"columns differ by {left - right:.0f} pt (> 3 lines)"
+    return lay
+
+
+def _end_mark_last(lay: Layout, theme: Theme) -> None:
+    marks = [w for w in lay.words if theme.end_mark in w.text]
+    assert len(marks) == 1
+    mark = marks[0]
+    assert (mark.page, mark.column) == (lay.pages, 2)
+    body = [w for w in lay.on(lay.pages, 2) if not in_notes(w, lay)
+            and w.top < theme.page.height - theme.page.margin_bottom]
+    assert max(w.top for w in body) <= mark.top + 1, "text below the end mark"
+
+
+def test_example_memo_last_page_is_balanced_with_the_end_mark_last(example: Rendered, theme: Theme) -> None:
+    pdf, _ = example
+    lay = _assert_balanced(pdf, theme)
+    _end_mark_last(lay, theme)
+
+
+def test_long_memo_last_page_is_balanced_and_notes_stay_with_their_column(long_memo: Rendered,
+                                                                          theme: Theme) -> None:
+    pdf, _ = long_memo
+    lay = _assert_balanced(pdf, theme)
+    _end_mark_last(lay, theme)
+    refs, starts = reference_places(lay, theme), note_places(lay, theme)
+    last = [n for n, where in refs.items() if where[0] == lay.pages]
+    assert {where[1] for n, where in refs.items() if n in last} == {1, 2}, "notes cited in both columns"
+    assert all(starts[n] == refs[n] for n in last)
+    # the notes bands stay at the foot of the page, under the balanced text
+    for col in (1, 2):
+        assert lay.rules[(lay.pages, col)] > theme.page.height / 2
+
+
+@pytest.mark.parametrize("paragraphs", [3, 9])
+def test_short_memos_balance_their_only_or_last_page(tmp_path: Path, theme: Theme, paragraphs: int) -> None:
+    body = " ".join(["The mission trains advisers and reviews the budget of the ministry."] * 7)
+    paras = "\n".join(f"      - |\n        Paragraph {i}. {body}" for i in range(paragraphs))
+    text = f"""title: Balance
+date: 2026-02-01
+authors: [{{name: A. Author}}]
+lede: A short lede.
+sections:
+  - heading: Only section
+    body:
+{paras}
+"""
+    pdf, _, _ = render_yaml(text, tmp_path, theme)
+    _assert_balanced(pdf, theme)
