@@ -9,6 +9,7 @@ from docx.text.paragraph import Paragraph
 from memokit.model.nodes import Memo
 from memokit.style.theme import Theme
 from memokit.writers.docx.inlines import NBSP
+from memokit.writers.docx.logo import logo_paragraph
 
 if TYPE_CHECKING:
     from memokit.writers.docx.blocks import Body
@@ -28,6 +29,7 @@ def colophon_items(memo: Memo, theme: Theme) -> list[str]:
 def title_block(body: Body, memo: Memo, theme: Theme) -> Paragraph:
     """Write the title block into the body; return its last paragraph."""
     m = memo.meta
+    logo_paragraph(body)
     if m.series:
         body.text_paragraph("series", m.series)
     body.text_paragraph("title", m.title)

@@ -20,6 +20,7 @@ from memokit.template import render_text
 from memokit.writers.pdf.floats import Stack
 from memokit.writers.pdf.fonts import FontSet
 from memokit.writers.pdf.inlines import Markup, esc
+from memokit.writers.pdf.logo import logo_flowables
 from memokit.writers.pdf.styles import Styles
 
 _PAGE, _PAGES = "\ue000", "\ue001"  # stand-ins for the numbers in the snippets
@@ -53,7 +54,7 @@ def title_block(memo: Memo, theme: Theme, styles: Styles, mk: Markup) -> Stack:
     m = memo.meta
     lab = theme.labels_for(m.language)
     head = mk.fonts.heading
-    items: list[Flowable] = []
+    items: list[Flowable] = logo_flowables(theme, (head.regular, styles.series.fontSize))
     if m.series:
         items.append(Paragraph(mk.text(m.series, head), styles.series))
     items.append(Paragraph(mk.text(m.title, head), styles.title))

@@ -1,0 +1,44 @@
+"""The style's logo at the top of the title block, as a picture described by the institute's name.
+
+A PNG logo is embedded as it is. An SVG logo is embedded as Word's SVG picture, with
+the PNG of the same name beside it (``logo.png`` for ``logo.svg``) as the fallback older
+editors show; without one, the fallback is a blank image of the same size.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import TYPE_CHECKING
+
+from docx.shared import Pt
+
+from memokit.writers.docx import _oxml
+
+if TYPE_CHECKING:
+    from memokit.writers.docx.blocks import Body
+
+
+def _blank_png() -> bytes:
+    from PIL import Image
+
+    buf = io.BytesIO()
+    Image.new("RGBA", (1, 1), (255, 255, 255, 0)).save(buf, format="PNG")
+    return buf.getvalue()
+
+
+def logo_paragraph(body: Body) -> None:
+    """Add the logo in its own paragraph; nothing if the style names none."""
+    logo = body.theme.logo
+    if logo is None:
+        return
+    svg = logo.path.suffix.lower() == ".svg"
+    png_path = logo.path.with_suffix(".png") if svg else logo.path
+    png = png_path.read_bytes() if png_path.is_file() else _blank_png()
+    para = body.paragraph("series")
+    run = _oxml.add_run(para._p, "", para)
+    shape = run.add_picture(io.BytesIO(png), width=Pt(logo.width))
+    if svg and not png_path.is_file():
+        shape.height = shape.width  # a blank fallback: the SVG's own box decides in Word
+    _oxml.describe_picture(shape._inline, "Logo", logo.alt or body.theme.institute)
+    if svg:
+        _oxml.add_svg_alternative(shape._inline, para.part, logo.path.read_bytes())
