@@ -56,9 +56,9 @@ def test_title_block_is_one_column_then_two_columns_and_wide_figures_one(example
     body = part(example[0], "word/document.xml").find(f"{W}body")
     sects = body.xpath(".//w:sectPr", namespaces=NS)
     cols = [int(s.find(f"{W}cols").get(f"{W}num")) for s in sects]
-    assert cols == [1, 2, 1, 2]
+    assert cols == [1, 2, 1, 2, 1]  # the last: an empty section after the text, to balance it
     kinds = [s.find(f"{W}type").get(f"{W}val") for s in sects]
-    assert kinds == ["nextPage", "continuous", "continuous", "continuous"]
+    assert kinds == ["nextPage", "continuous", "continuous", "continuous", "continuous"]
     for s in sects:
         size, mar = s.find(f"{W}pgSz"), s.find(f"{W}pgMar")
         assert (size.get(f"{W}w"), size.get(f"{W}h")) == (twips(theme.page.width), twips(theme.page.height))
@@ -68,7 +68,7 @@ def test_title_block_is_one_column_then_two_columns_and_wide_figures_one(example
     # the first section ends with the lede; the one-column section holds the figure, its caption and source
     d = docx.Document(str(example[0]))
     ends = [p for p in d.paragraphs if p._p.find(f"{W}pPr/{W}sectPr") is not None]
-    assert [p.style.name for p in ends] == ["Lede", "Body Text", "Source"]
+    assert [p.style.name for p in ends] == ["Lede", "Body Text", "Source", "Body Text"]
     paragraphs = d.paragraphs
     i = paragraphs.index(next(p for p in paragraphs if p.style.name == "Figure"))
     assert paragraphs[i - 1]._p is ends[1]._p

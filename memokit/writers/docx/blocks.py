@@ -77,6 +77,10 @@ class Body:
             self.section(sec)
         if self.end_at is None and self.theme.end_mark:
             self._end_mark(self.paragraph("body"))
+        if self.flow.columns > 1:
+            # a continuous break after the column text: Word and LibreOffice balance the last page
+            self.columns(1)
+            self.paragraph("spacer")
         self.flow.finish(self.document)
 
     def section(self, sec: Section) -> None:
