@@ -32,6 +32,8 @@ examples:
   memokit watch content -o out                         re-render on save
   memokit validate memo.yaml                           check without rendering
   memokit schema > memo.schema.json                    JSON Schema for editors
+  memokit styles                                       the built-in house styles
+  memokit new memos/q3 --style brief                   start a memo that renders as it is
 
 exit codes: 0 ok, 1 content errors (file:line:col messages on stderr),
             2 usage errors, 3 internal error (please report it; --debug shows details)
@@ -67,6 +69,15 @@ def _parser() -> argparse.ArgumentParser:
 
     sub.add_parser("schema", help="print the JSON Schema of the memo format",
                    description="Print the JSON Schema of the memo content format (for editors).")
+    sub.add_parser("styles", help="list the built-in house styles",
+                   description="List the built-in house styles, one line each: name and description.")
+    n = sub.add_parser("new", help="start a memo folder that renders as it is",
+                       description="Create PATH/memo.yaml (every field commented), its JSON Schema "
+                       "for editors and PATH/data/ with a small CSV its figure uses. Refuses to "
+                       "overwrite an existing memo.yaml.")
+    n.add_argument("path", metavar="PATH", help="folder for the new memo")
+    n.add_argument("--style", default="memo", metavar="NAME|PATH",
+                   help="house style the memo names (default: memo)")
     return p
 
 
@@ -209,6 +220,26 @@ def _schema(_: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _styles(_: argparse.Namespace) -> int:
+    from memokit.style import describe_styles
+
+    rows = describe_styles()
+    width = max(len(name) for name, _ in rows)
+    for name, description in rows:
+        print(f"{name:<{width}}  {description}")
+    return EXIT_OK
+
+
+def _new(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from memokit.scaffold import new_memo
+
+    for path in new_memo(Path(args.path), args.style):
+        print(path)
+    return EXIT_OK
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
@@ -217,7 +248,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     try:
         return {"render": _render, "build": _build, "watch": _watch, "validate": _validate,
-                "schema": _schema}[args.command](args)
+                "schema": _schema, "styles": _styles, "new": _new}[args.command](args)
     except UsageError as exc:
         print(f"memokit: error: {exc}", file=sys.stderr)
         return EXIT_USAGE

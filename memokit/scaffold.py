@@ -1,0 +1,104 @@
+"""``memokit new PATH``: a memo folder that renders as it is, every field explained."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from memokit.errors import UsageError
+
+SCHEMA_NAME = "memo.schema.json"
+
+_MEMO = """\
+# yaml-language-server: $schema=./{schema}
+# A new memo. Render it with:  memokit render memo.yaml -o output
+# Every key is explained in the comment beside it; delete what you do not need.
+memokit: 1                          # format version (optional)
+title: A title that states the finding   # required; plain text
+subtitle: One line that adds the context # optional
+authors:                            # required: a name, or a list of names or {{name, affiliation, email}}
+  - name: A. N. Author
+    affiliation: {institute}
+date: {date}                        # required, ISO date; the house style decides how it is shown
+number: "0001"                      # optional memo number (quoted: it is text)
+series: Working memos               # optional series name, shown above the title
+project: P00001                     # optional project code
+approved_by: C. Editor              # optional
+language: en-GB                     # labels, month names and hyphenation: en-GB, en-US, sv, ...
+keywords: [example]                 # optional, stored in the document properties
+style: {style}                      # a built-in house style ({styles}) or a style folder
+
+lede: >                             # the bold standfirst under the title: what the memo says, in brief
+  One paragraph that tells a busy reader what this memo finds and why it matters.
+
+data:                               # named data sets; paths are relative to this file
+  events:
+    file: data/events.csv           # csv, json or yaml
+    group_by: [year, region]        # optional: group rows ...
+    aggregate: {{events: sum(events)}}  # ... and add them up: count | sum(col) | mean(col)
+
+sections:                           # required: at least one
+  - heading: What the data show     # plain text
+    body:                           # paragraphs in Markdown, figures and tables
+      - |
+        Paragraphs are Markdown: *emphasis*, **strong**, [links](https://example.org) and
+        footnotes.^[Like this one.] Cross-references such as @fig:events become "Figure 1".
+        The data hold {{{{ data.events | sum(attribute='events') }}}} events in all.
+      - figure:
+          id: events                # the name @fig:events refers to
+          caption: Events by region and year   # inline Markdown
+          data: events              # a named data set above
+          chart: grouped-bar        # line, bar, barh, grouped-bar, stacked-bar, area, stacked-area, scatter
+          x: year
+          y: events
+          series: region            # one bar per region
+          source: Invented example data   # printed as "Source: ..."
+          alt: Bars per year for the north and the south; both regions see more events each year.
+  - heading: What follows
+    body:
+      - |
+        - a bullet list,
+        - and another point.
+"""
+
+_CSV = """year,region,events
+2023,North,12
+2023,South,7
+2024,North,15
+2024,South,9
+2025,North,19
+2025,South,13
+"""
+
+
+def new_memo(folder: Path, style: str = "memo") -> list[Path]:
+    """Write ``folder/memo.yaml``, its schema and ``data/events.csv``; return the files written.
+
+    Refuses (UsageError) when ``folder/memo.yaml`` exists, and for an unknown style.
+    """
+    import datetime as dt
+
+    from memokit.load.schema import json_schema
+    from memokit.style import builtin_styles, load_style, style_folder, unknown_style_message
+
+    memo = folder / "memo.yaml"
+    if memo.exists():
+        raise UsageError(f"{memo} exists; memokit new does not overwrite a memo")
+    found = style_folder(style)  # a built-in name, or a folder as given on the command line
+    if found is None:
+        raise UsageError(unknown_style_message(style))
+    theme = load_style(found.resolve())
+    if style not in builtin_styles():  # the memo names its style folder relative to itself
+        style = Path(os.path.relpath(found.resolve(), folder.resolve())).as_posix()
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "data").mkdir(exist_ok=True)
+    schema = folder / SCHEMA_NAME
+    schema.write_text(json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    csv = folder / "data" / "events.csv"
+    if not csv.exists():
+        csv.write_text(_CSV, encoding="utf-8")
+    memo.write_text(_MEMO.format(schema=SCHEMA_NAME, institute=theme.institute, style=style,
+                                 styles=", ".join(builtin_styles()), date=dt.date.today().isoformat()),
+                    encoding="utf-8")
+    return [memo, schema, csv]
