@@ -39,6 +39,7 @@ class MemoDoc(BaseDocTemplate):
         self.title_height = title.wrap(p.text_width, p.height)[1] + 1.0
         self.waiting: list[PageFloat] = []  # page-wide floats not yet placed
         self.on_this_page: list[tuple[PageFloat, float]] = []
+        self.at_bottom = False  # whether this page has a page-wide float at its foot
         self.float_page: dict[str, int] = {}  # anchor -> page it was drawn on
         self.ref_page: dict[str, int] = {}  # anchor -> page of its first reference
         self.floors = floors or {}  # page -> lowest text y of every column but the last
@@ -91,7 +92,32 @@ class MemoDoc(BaseDocTemplate):
             used += h + gap
         return taken
 
+    def _bottom_float(self, f: PageFloat) -> bool:
+        """Put ``f`` at the foot of this page if its reference is here and both columns have room.
+
+        Only from the first column (the later ones are still empty) and only when no
+        float waits for the next page, so floats keep their order.
+        """
+        frame = getattr(self, "frame", None)
+        if (self.waiting or self.at_bottom or not isinstance(frame, ColumnFrame) or frame.column != 1
+                or self.ref_page.get(f.anchor) != self.page):
+            return False
+        p, gap = self.theme.page, self.theme.text.block_space
+        body = p.height - p.margin_top - p.margin_bottom
+        h = f.block.wrap(p.text_width, body)[1]
+        top = sum(fh + gap for _, fh in self.on_this_page)
+        if top + h + gap > body * p.float_share or frame._y - frame._y1p < h + gap:
+            return False
+        for col in self.pageTemplate.frames:
+            if isinstance(col, ColumnFrame):
+                col.raise_bottom(h + gap)
+        f.block.drawOn(self.canv, p.margin_left, p.margin_bottom)
+        self.float_page.setdefault(f.anchor, self.page)
+        self.at_bottom = True
+        return True
+
     def handle_pageBegin(self) -> None:
+        self.at_bottom = False
         p = self.theme.page
         top = p.height - p.margin_top
         if self.page == 0:
@@ -147,7 +173,8 @@ class MemoDoc(BaseDocTemplate):
         f = flowables[0]
         if isinstance(f, PageFloat):
             del flowables[0]
-            self.waiting.append(f)
+            if not self._bottom_float(f):
+                self.waiting.append(f)
             return
         if isinstance(f, EndOfStory):
             frame = self.frame

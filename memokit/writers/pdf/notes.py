@@ -126,6 +126,14 @@ class ColumnFrame(Frame):
         return (sum(_height(p, self._aW) for p in parts) + lk.space_between * (len(parts) - 1)
                 + lk.space_below_rule + lk.rule_width + lk.space_above)
 
+    def raise_bottom(self, by: float) -> None:
+        """Give the lowest ``by`` points of the column to a page-wide float; notes sit above it."""
+        d = self.__dict__
+        d["_y1"] = self._y1 + by
+        d["_height"] = self._height - by
+        self._geom()
+        self._set_bottom(self.band)
+
     def _set_bottom(self, parts: list[Paragraph]) -> None:
         self.__dict__["_y1p"] = max(self._y1 + self._bottomPadding + self.notes_h(parts), self.floor)
 
