@@ -22,6 +22,7 @@ from memokit.figures.ticks import (
     decimals_for,
     fits,
     format_number,
+    format_value,
     is_yearish,
     label_width,
 )
@@ -32,14 +33,18 @@ LINE_EM = 1.6  # height of a line of chart text, in ems, with its padding
 class NumberFormatter(Formatter):
     """Grouped digits ('12,500'), as many decimals as the tick step needs, years as written."""
 
-    def __init__(self, yearish: bool = False):
+    def __init__(self, yearish: bool = False, fmt: str | None = None, unit: str | None = None):
         self.yearish = yearish
+        self.fmt = fmt
+        self.unit = unit
         self.decimals = 0
 
     def set_locs(self, locs: Sequence[float]) -> None:
         self.decimals = decimals_for(list(locs))
 
     def __call__(self, x: float, pos: int | None = None) -> str:
+        if self.fmt or self.unit:
+            return format_value(x, self.decimals, self.fmt, self.unit)
         return format_number(x, self.decimals, yearish=self.yearish)
 
 
@@ -49,7 +54,7 @@ def spans(data: ChartData, look: Look, biggest: float, horizontal: bool = False,
 
     ``biggest`` is the largest absolute value on the value axis (for its label width).
     """
-    value_label = label_width(format_number(biggest, 0), look.tick_size)
+    value_label = label_width(format_value(biggest, 0, data.y_format, data.y_unit), look.tick_size)
     if horizontal:
         cats = [str(v) for v in data.x]
         left = min(max(label_width(c, look.tick_size) for c in cats), look.width * 0.4)
@@ -61,7 +66,11 @@ def spans(data: ChartData, look: Look, biggest: float, horizontal: bool = False,
         bottom += LINE_EM * look.text_size
     if data.y_label:
         left += LINE_EM * look.text_size
-    top = LINE_EM * look.text_size * legend_rows if len(data.series) > 1 else look.tick_size
+    legend_at = data.legend or "top"
+    shown = len(data.series) > 1 and legend_at != "none"
+    top = LINE_EM * look.text_size * legend_rows if shown and legend_at == "top" else look.tick_size
+    if shown and legend_at == "bottom":
+        bottom += LINE_EM * look.text_size * legend_rows
     return max(look.width - left - look.tick_size, 20.0), max(look.height - top - bottom, 20.0)
 
 
@@ -178,7 +187,7 @@ def value_axis(ax: Axes, axis_name: str, data: ChartData, span_pt: float, look: 
                                + 2 * look.tick_size))
     axis.set_major_locator(MaxNLocator(nbins=max(2, min(6, nbins)), steps=[1, 2, 2.5, 5, 10],
                                        integer=data.integer, min_n_ticks=2))
-    axis.set_major_formatter(NumberFormatter())
+    axis.set_major_formatter(NumberFormatter(fmt=data.y_format, unit=data.y_unit))
     if look.grid:
         ax.grid(True, axis=axis_name, which="major")
         ax.spines["left" if axis_name == "y" else "bottom"].set_visible(False)
@@ -199,6 +208,13 @@ def number_axis(ax: Axes, axis_name: str, data: ChartData, span_pt: float, look:
         nbins = max(2, min(10, int(span_pt / widest)))
         axis.set_major_locator(MaxNLocator(nbins=nbins, steps=[1, 2, 2.5, 5, 10], integer=integer))
     axis.set_major_formatter(formatter)
+
+
+def zero_rule(data: ChartData, default: str) -> str:
+    """The chart kind's rule for zero on the value axis, unless ``y_from_zero`` says otherwise."""
+    if data.y_from_zero is None:
+        return default
+    return "always" if data.y_from_zero else "never"
 
 
 def value_limits(ax: Axes, values: Sequence[float], axis_name: str = "y", zero: str = "near") -> None:
@@ -227,14 +243,22 @@ def value_limits(ax: Axes, values: Sequence[float], axis_name: str = "y", zero: 
     (ax.set_ylim if axis_name == "y" else ax.set_xlim)(lo, hi)
 
 
-def legend(fig: MplFigure, ax: Axes, handles: list, labels: list[str], look: Look) -> None:  # type: ignore[type-arg]
-    """A frameless legend above the plot, in as few rows as the width allows."""
-    if len(handles) < 2:
+PLACES = {"top": "outside upper left", "bottom": "outside lower left", "right": "outside right upper"}
+
+
+def legend(fig: MplFigure, ax: Axes, handles: list, labels: list[str], look: Look,  # type: ignore[type-arg]
+           where: str | None = None) -> None:
+    """A frameless legend above the plot (or below, or right, or none), in as few rows as fit."""
+    where = where or "top"
+    if len(handles) < 2 or where == "none":
+        return
+    if where == "right":
+        fig.legend(handles, labels, loc=PLACES[where], ncols=1)
         return
     renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
     width_px = look.width * fig.dpi / 72
     for ncols in range(len(handles), 0, -1):
-        leg = fig.legend(handles, labels, loc="outside upper left", ncols=ncols)
+        leg = fig.legend(handles, labels, loc=PLACES[where], ncols=ncols)
         if ncols == 1 or leg.get_window_extent(renderer).width <= width_px:
             return
         leg.remove()

@@ -15,6 +15,7 @@ from matplotlib.patches import Patch
 
 from memokit.figures import axes as ax_
 from memokit.figures.data import ChartData, Value
+from memokit.figures.marks import marks
 from memokit.figures.style import Look
 
 Draw = Callable[[MplFigure, Axes, ChartData, Look], None]
@@ -73,9 +74,10 @@ def line(fig: MplFigure, ax: Axes, data: ChartData, look: Look) -> None:
     _x_limits(ax, data, pos, 0.015 if len(data.x) <= 15 else 0.0)
     _x_axis(ax, data, look, pos)
     ax_.value_axis(ax, "y", data, _spans(data, look)[1], look)
-    ax_.value_limits(ax, _values(data))
+    ax_.value_limits(ax, _values(data), zero=ax_.zero_rule(data, "near"))
+    marks(ax, data, look, pos)
     _labels(ax, data)
-    ax_.legend(fig, ax, handles, [s.name for s in data.series], look)
+    ax_.legend(fig, ax, handles, [s.name for s in data.series], look, data.legend)
 
 
 def area(fig: MplFigure, ax: Axes, data: ChartData, look: Look, stacked: bool = False) -> None:
@@ -85,7 +87,7 @@ def area(fig: MplFigure, ax: Axes, data: ChartData, look: Look, stacked: bool = 
     rows = data.aligned()
     base = [0.0] * len(xs)
     handles = []
-    totals: list[float] = [0.0]
+    totals: list[float] = [] if data.y_from_zero is False else [0.0]
     for i, r in enumerate(rows):
         colour = look.palette[i]
         if stacked:
@@ -102,9 +104,10 @@ def area(fig: MplFigure, ax: Axes, data: ChartData, look: Look, stacked: bool = 
     _x_limits(ax, data, pos, 0.0)
     _x_axis(ax, data, look, pos)
     ax_.value_axis(ax, "y", data, _spans(data, look)[1], look)
-    ax_.value_limits(ax, totals + _values(data), zero="always")
+    ax_.value_limits(ax, totals + _values(data), zero=ax_.zero_rule(data, "always"))
+    marks(ax, data, look, pos)
     _labels(ax, data)
-    ax_.legend(fig, ax, handles, [s.name for s in data.series], look)
+    ax_.legend(fig, ax, handles, [s.name for s in data.series], look, data.legend)
 
 
 def stacked_area(fig: MplFigure, ax: Axes, data: ChartData, look: Look) -> None:
@@ -123,7 +126,7 @@ def bars(fig: MplFigure, ax: Axes, data: ChartData, look: Look, mode: str = "gro
     pos_base = [0.0] * len(slots)
     neg_base = [0.0] * len(slots)
     handles = []
-    ends: list[float] = [0.0]
+    ends: list[float] = [] if data.y_from_zero is False else [0.0]
     for i, r in enumerate(rows):
         colour = look.palette[i]
         vals = [v or 0.0 for v in r]
@@ -148,15 +151,16 @@ def bars(fig: MplFigure, ax: Axes, data: ChartData, look: Look, mode: str = "gro
         ax.set_ylim(len(slots) - 0.5, -0.5)
         ax_.category_axis(ax, "y", data, span_y, look)
         ax_.value_axis(ax, "x", data, span_x, look)
-        ax_.value_limits(ax, ends, axis_name="x", zero="always")
+        ax_.value_limits(ax, ends, axis_name="x", zero=ax_.zero_rule(data, "always"))
         ax.spines["left"].set_visible(True)
     else:
         ax.set_xlim(-0.5 - (1 - look.bar_width) / 4, len(slots) - 0.5 + (1 - look.bar_width) / 4)
         ax_.category_axis(ax, "x", data, span_x, look)
         ax_.value_axis(ax, "y", data, span_y, look)
-        ax_.value_limits(ax, ends, zero="always")
+        ax_.value_limits(ax, ends, zero=ax_.zero_rule(data, "always"))
+    marks(ax, data, look, ax_.category_position(data), slots=True, horizontal=horizontal)
     _labels(ax, data, horizontal)
-    ax_.legend(fig, ax, handles, [s.name for s in data.series], look)
+    ax_.legend(fig, ax, handles, [s.name for s in data.series], look, data.legend)
 
 
 def scatter(fig: MplFigure, ax: Axes, data: ChartData, look: Look) -> None:
@@ -171,11 +175,12 @@ def scatter(fig: MplFigure, ax: Axes, data: ChartData, look: Look) -> None:
     _x_limits(ax, data, pos, 0.04)
     _x_axis(ax, data, look, pos)
     ax_.value_axis(ax, "y", data, _spans(data, look)[1], look)
-    ax_.value_limits(ax, _values(data), zero="never")
+    ax_.value_limits(ax, _values(data), zero=ax_.zero_rule(data, "never"))
+    marks(ax, data, look, pos)
     if look.grid:
         ax.grid(True, axis="x", which="major")
     _labels(ax, data)
-    ax_.legend(fig, ax, handles, [s.name for s in data.series], look)
+    ax_.legend(fig, ax, handles, [s.name for s in data.series], look, data.legend)
 
 
 KINDS: dict[str, Draw] = {

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from memokit.errors import ContentError, Diagnostic, did_you_mean
-from memokit.model.nodes import DataSet, Figure
+from memokit.model.nodes import Annotation, DataSet, Figure, Highlight
 
 XType = Literal["date", "number", "category"]
 Value = float | None
@@ -42,6 +42,12 @@ class ChartData:
     integer: bool  # every y value is a whole number
     x_label: str | None
     y_label: str | None
+    y_format: str | None = None
+    y_unit: str | None = None
+    y_from_zero: bool | None = None
+    legend: str | None = None
+    highlight: tuple[Highlight, ...] = ()
+    annotations: tuple[Annotation, ...] = ()
 
     def aligned(self) -> list[list[Value]]:
         """Each series' y on ``self.x`` (None where a series has no point)."""
@@ -55,7 +61,10 @@ class ChartData:
         """A JSON-able form of everything drawn, for the cache key."""
         return [self.kind, self.x_type, [_plain(v) for v in self.x], self.integer, self.x_label,
                 self.y_label, [[s.name, [_plain(v) for v in s.xs], [_plain(v) for v in s.ys]]
-                               for s in self.series]]
+                               for s in self.series],
+                self.y_format, self.y_unit, self.y_from_zero, self.legend,
+                [[_plain(h.start), _plain(h.end), h.label] for h in self.highlight],
+                [[_plain(a.x), a.text, a.y] for a in self.annotations]]
 
 
 def _plain(v: object) -> object:
@@ -138,6 +147,7 @@ def chart_data(figure: Figure, data: dict[str, DataSet], max_series: int) -> Cha
                               "a chart needs one value per x (per series): aggregate the data set "
                               "with group_by and aggregate, or name the series column", "x")
         series.append(Series(name, xs, ys))
+    series = _ordered(figure, series)
     if len(series) > max_series:
         raise chart_error(figure, f"{len(series)} series but the house palette has {max_series} "
                           "colours; filter the data set or split the chart", "series")
@@ -157,4 +167,20 @@ def chart_data(figure: Figure, data: dict[str, DataSet], max_series: int) -> Cha
         raise chart_error(figure, "a stacked area chart needs values of zero or more; use a line "
                           "chart or a stacked bar chart for data with negative values", "chart")
     return ChartData(spec.kind, x_type, tuple(xs_all), tuple(series),
-                     all(float(y).is_integer() for y in ys_all), spec.x_label, spec.y_label)
+                     all(float(y).is_integer() for y in ys_all), spec.x_label, spec.y_label,
+                     spec.y_format, spec.y_unit, spec.y_from_zero, spec.legend, spec.highlight,
+                     spec.annotations)
+
+
+def _ordered(figure: Figure, series: list[Series]) -> list[Series]:
+    """Series in ``series_order`` (the rest after, in data order), named by ``series_labels``."""
+    spec = figure.chart
+    names = [s.name for s in series]
+    for name in (*spec.series_order, *(k for k, _ in spec.series_labels)):
+        if name not in names:
+            raise chart_error(figure, f"there is no series '{name}'{did_you_mean(name, names)}; the "
+                              f"series are: {', '.join(names)}", "series_order")
+    rank = {n: i for i, n in enumerate(spec.series_order)}
+    out = sorted(series, key=lambda s: (rank.get(s.name, len(rank)), names.index(s.name)))
+    labels = dict(spec.series_labels)
+    return [Series(labels.get(s.name, s.name), s.xs, s.ys) for s in out]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from memokit.errors import ContentError, Diagnostic
 from memokit.figures import cache
 from memokit.figures.asset import FigureAsset
@@ -15,6 +17,8 @@ from memokit.style.theme import Theme
 def render_figure(figure: Figure, memo: Memo, theme: Theme) -> FigureAsset:
     """One figure's asset, from the cache when the same chart was drawn before."""
     look = look_for(theme, figure.width, memo.meta.language)
+    if figure.chart.aspect:
+        look = replace(look, height=round(look.width * figure.chart.aspect, 3))
     data = chart_data(figure, memo.data, len(look.palette))
     key = cache.cache_key(data.key(), look.key())
     entry = cache.load(key)

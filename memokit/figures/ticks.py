@@ -122,3 +122,17 @@ def format_number(v: float, decimals: int, minus: str = "\u2212", group: str = "
         return f"{v:.0f}"
     text = f"{abs(v):,.{decimals}f}".replace(",", "\0").replace("\0", group)
     return (minus if v < 0 and float(text.replace(group, "") or 0) != 0 else "") + text
+
+
+def format_value(v: float, decimals: int, fmt: str | None, unit: str | None) -> str:
+    """A value-axis number as the author asked: ``fmt`` is 'percent' (fractions: 0.25 -> '25%')
+    or a Python format such as '{:,.1f}'; ``unit`` is appended ('12 bn')."""
+    if fmt == "percent":
+        text = format_number(v * 100, max(decimals - 2, 0)) + "%"
+    elif fmt:
+        text = fmt.format(v)
+        if text.startswith("-"):
+            text = "\u2212" + text[1:]
+    else:
+        text = format_number(v, decimals)
+    return text + (unit or "")

@@ -6,6 +6,7 @@ import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from memokit.errors import did_you_mean
+from memokit.load.chartopts import chart_options
 from memokit.load.yaml_source import PathKey
 from memokit.model import ChartSpec, DataSet, Figure, Inline, Table, Text
 from memokit.model.walk import iter_inlines
@@ -82,11 +83,12 @@ def figure(b: Builder, spec: dict[str, Any], path: PathKey) -> Figure | None:
     source = b.inline(path + ("source",), spec.get("source")) if "source" in spec else ()
     alt = b.plain(path + ("alt",), spec.get("alt")) if "alt" in spec else None
     labels = {k: b.plain(path + (k,), spec.get(k)) for k in ("x_label", "y_label") if k in spec}
-    if ds is None or not ok or not isinstance(spec.get("id"), str):
+    options = chart_options(b, spec, path, ds, y) if ds is not None and ok else None
+    if ds is None or not ok or options is None or not isinstance(spec.get("id"), str):
         return None
     chart = ChartSpec(kind=str(spec.get("chart")), data=ds.name, x=str(spec["x"]), y=y,
                       series=spec.get("series"), x_label=labels.get("x_label"),
-                      y_label=labels.get("y_label"))
+                      y_label=labels.get("y_label"), **options)
     if not alt:
         alt = compose_alt(chart, plain_text(caption))
         shown = alt if len(alt) <= _ALT_SHOWN else alt[:_ALT_SHOWN].rstrip() + "..."

@@ -32,6 +32,22 @@ _AUTHOR = {
     "x-hint": "write a name, or a mapping with 'name' and optional 'affiliation' and 'email'",
 }
 
+_X_VALUE = {"type": ["string", "number"], "x-hint": "write a date, number or category of the x axis"}
+_HIGHLIGHT = {
+    "type": "object",
+    "properties": {"from": _X_VALUE, "to": _X_VALUE, "label": _TEXT},
+    "required": ["from", "to"],
+    "additionalProperties": False,
+    "x-hint": "give 'from:' and 'to:' (x values) and an optional 'label:'",
+}
+_ANNOTATION = {
+    "type": "object",
+    "properties": {"x": _X_VALUE, "y": {"type": "number", "x-hint": "give a number"}, "text": _TEXT},
+    "required": ["x", "text"],
+    "additionalProperties": False,
+    "x-hint": "give 'x:' and 'text:', and 'y:' for a point",
+}
+
 _FIGURE = {
     "type": "object",
     "description": "A chart drawn from a named data set at render time.",
@@ -49,6 +65,21 @@ _FIGURE = {
         "series": {"type": "string", "x-hint": "name a column of the data set"},
         "x_label": _TEXT,
         "y_label": _TEXT,
+        "y_format": {"type": "string", "x-hint": "write 'percent' or a format such as '{:,.0f}'"},
+        "y_unit": {"type": "string", "x-hint": "write the unit as text, e.g. ' bn' or ' %'"},
+        "y_from_zero": {"type": "boolean", "x-hint": "write true or false"},
+        "legend": {"enum": ["top", "bottom", "right", "none"],
+                   "x-hint": "use 'top', 'bottom', 'right' or 'none'"},
+        "series_order": {"type": "array", "items": {"type": ["string", "number"]}, "minItems": 1,
+                         "x-hint": "list the series in the order wanted"},
+        "series_labels": {"type": "object", "additionalProperties": {"type": "string"},
+                          "x-hint": "map series names to the labels shown"},
+        "highlight": {"type": "array", "minItems": 1, "items": _HIGHLIGHT,
+                      "x-hint": "give a list of {from, to, label} periods"},
+        "annotations": {"type": "array", "minItems": 1, "items": _ANNOTATION,
+                        "x-hint": "give a list of {x, y, text} notes (y optional)"},
+        "aspect": {"type": "number", "exclusiveMinimum": 0.1, "maximum": 3,
+                   "x-hint": "give height / width as a number, e.g. 0.5"},
         "source": _TEXT,
         "alt": _TEXT,
         "width": _WIDTH,

@@ -105,6 +105,24 @@ class Quote:
 
 
 @dataclass(frozen=True, slots=True)
+class Highlight:
+    """A shaded stretch of the x axis (dates, numbers or categories as in the data)."""
+
+    start: object
+    end: object
+    label: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Annotation:
+    """A labelled point (with ``y``) or a labelled line across the chart at ``x``."""
+
+    x: object
+    text: str
+    y: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class ChartSpec:
     """What to draw: the data set and how to map its columns. No styling."""
 
@@ -115,6 +133,15 @@ class ChartSpec:
     series: str | None = None
     x_label: str | None = None
     y_label: str | None = None
+    y_format: str | None = None  # '{:,.0f}'-style format, or 'percent' (fractions shown as %)
+    y_unit: str | None = None  # suffix after every value-axis number, e.g. ' bn'
+    y_from_zero: bool | None = None  # None: bars and areas from zero, lines when near it
+    legend: Literal["top", "bottom", "right", "none"] | None = None
+    series_order: tuple[str, ...] = ()
+    series_labels: tuple[tuple[str, str], ...] = ()  # (series value, label shown)
+    highlight: tuple[Highlight, ...] = ()
+    annotations: tuple[Annotation, ...] = ()
+    aspect: float | None = None  # height / width; None: the Theme's
 
 
 @dataclass(frozen=True, slots=True)

@@ -264,10 +264,19 @@ CASES: dict[str, list[str]] = {
         'top-level-list.yaml:1:1: error: the file holds a list; a memo is a mapping of fields: write '
         "'title:', 'authors:', 'date:' and 'sections:' at the start of lines",
     ],
+    "highlight-not-a-date": [
+        "highlight-not-a-date.yaml:19:22: error: sections[0].body[0].figure.highlight[0].from: "
+        "'2021-02-30' is not a date, but 'counted_on' holds dates; write it like 2024-03 or 2024-03-15",
+    ],
+    "series-order-unknown": [
+        "series-order-unknown.yaml:19:30: error: sections[0].body[0].figure.series_order[1]: there is "
+        "no series 'Feild' (did you mean 'Field'?); the series are: HQ, Field",
+    ],
     "unknown-figure-key": [
         'unknown-figure-key.yaml:19:11: error: sections[0].body[1].figure.colour: unknown key '
-        "'colour'; allowed keys: id, caption, data, chart, x, y, series, x_label, y_label, source, "
-        'alt, width',
+        "'colour'; allowed keys: id, caption, data, chart, x, y, series, x_label, y_label, y_format, "
+        "y_unit, y_from_zero, legend, series_order, series_labels, highlight, annotations, aspect, "
+        'source, alt, width',
     ],
     "unknown-section-key": [
         "unknown-section-key.yaml:9:5: error: sections[0].bodyy: unknown key 'bodyy' (did you mean "

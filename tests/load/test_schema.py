@@ -64,7 +64,8 @@ def test_schema_names_every_field_of_the_format(schema: dict) -> None:  # type: 
     figure = set(body["properties"]["figure"]["properties"])
     table = set(body["properties"]["table"]["properties"])
     assert {"id", "caption", "data", "chart", "x", "y", "series", "x_label", "y_label", "source",
-            "alt", "width"} == figure
+            "alt", "width", "y_format", "y_unit", "y_from_zero", "legend", "series_order",
+            "series_labels", "highlight", "annotations", "aspect"} == figure
     assert {"id", "caption", "data", "rows", "columns", "header", "align", "source",
             "width"} == table
 
