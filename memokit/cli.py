@@ -23,6 +23,7 @@ from memokit.errors import (
     Diagnostic,
     UsageError,
 )
+from memokit.figures.preview import figure_command, figure_parser
 
 _EPILOG = """\
 examples:
@@ -32,6 +33,7 @@ examples:
   memokit watch content -o out                         re-render on save
   memokit validate memo.yaml                           check without rendering
   memokit schema > memo.schema.json                    JSON Schema for editors
+  memokit figure memo.yaml --id incidents -o f.png     one figure alone (.png, .svg, .pdf)
   memokit styles                                       the built-in house styles
   memokit new memos/q3 --style brief                   start a memo that renders as it is
 
@@ -60,6 +62,7 @@ def _parser() -> argparse.ArgumentParser:
     _common(r)
 
     _batch_parsers(sub)
+    figure_parser(sub)
 
     v = sub.add_parser("validate", help="check memo files without rendering",
                        description="Check each memo FILE and report every problem found.")
@@ -247,7 +250,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return EXIT_USAGE
     try:
-        return {"render": _render, "build": _build, "watch": _watch, "validate": _validate,
+        return {"render": _render, "figure": figure_command,
+                "build": _build, "watch": _watch, "validate": _validate,
                 "schema": _schema, "styles": _styles, "new": _new}[args.command](args)
     except UsageError as exc:
         print(f"memokit: error: {exc}", file=sys.stderr)
