@@ -2,7 +2,8 @@
 
 PATHS are memo files, folders or globs. In a folder (or a glob's match), every
 ``*.yaml`` / ``*.yml`` below is a memo except files under a folder named
-``data`` or ``templates`` or a hidden folder, and files whose name starts with
+``data`` or ``templates`` or a hidden folder or a folder holding a ``style.yaml`` (a
+house style kept beside the memos), and files whose name starts with
 ``_`` or ``.``. Outputs mirror each memo's path relative to the PATH it was
 found under (for a glob: its leading part without wildcards).
 """
@@ -19,6 +20,7 @@ from memokit.errors import UsageError
 
 MEMO_SUFFIXES = (".yaml", ".yml")
 SKIP_FOLDERS = frozenset({"data", "templates"})
+STYLE_FILE = "style.yaml"  # a folder holding one is a house style, never searched for memos
 
 
 @dataclass(frozen=True)
@@ -43,9 +45,23 @@ def _skipped(rel: Path) -> bool:
             or any(p in SKIP_FOLDERS or p.startswith(".") for p in folders))
 
 
+def _in_style_folder(path: Path, base: Path) -> bool:
+    """Whether a folder from ``base`` down to ``path``'s own holds a style.yaml."""
+    folder = path.parent
+    while True:
+        if (folder / STYLE_FILE).is_file():
+            return True
+        if folder == base or folder == folder.parent or not folder.is_relative_to(base):
+            return False
+        folder = folder.parent
+
+
 def _walk(folder: Path, base: Path, exclude: Path | None) -> Iterator[MemoTarget]:
     for root, dirs, files in os.walk(folder):
         here = Path(root)
+        if (here / STYLE_FILE).is_file():  # a house style kept among the memos, not a memo
+            dirs[:] = []
+            continue
         rel_root = here.relative_to(base)
         dirs[:] = sorted(d for d in dirs
                          if d not in SKIP_FOLDERS and not d.startswith(".")
@@ -89,7 +105,7 @@ def find_memos(paths: Iterable[str | os.PathLike[str]], out_dir: Path | None = N
             for m in map(Path, matches):
                 if m.is_dir():
                     found.extend(_walk(m, base, exclude))
-                elif not _skipped(m.relative_to(base)):
+                elif not _skipped(m.relative_to(base)) and not _in_style_folder(m, base):
                     found.append(MemoTarget(m, m.relative_to(base)))
         else:
             raise UsageError(f"{text}: no such file or folder")

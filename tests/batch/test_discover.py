@@ -96,3 +96,12 @@ def test_bad_options_are_usage_errors(tmp_path: Path) -> None:
         assert r.returncode == 2, args
         assert message in r.stderr
     assert not (tmp_path / "out").exists()
+
+
+def test_a_house_style_folder_among_the_memos_is_not_searched(tmp_path: Path) -> None:
+    root = tmp_path / "content"
+    for rel in ("memo.yaml", "house/style.yaml", "house/labels.yaml", "house/sub/more.yaml",
+                "other/memo.yaml"):
+        write_memo(root / rel, rel)
+    assert rels(find_memos([root])) == ["memo.yaml", "other/memo.yaml"]
+    assert rels(find_memos([str(root / "**" / "*.yaml")])) == ["memo.yaml", "other/memo.yaml"]
