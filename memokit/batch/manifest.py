@@ -61,7 +61,7 @@ def memo_inputs(source: Path, data_root: Path | None) -> list[Path]:
     resolved is left out (the render reports it, and failed memos are not recorded).
     """
     from memokit.load.datasets import safe_path
-    from memokit.style import style_folder
+    from memokit.style import style_chain, style_folder
 
     files = [source.resolve()]
     try:
@@ -80,8 +80,8 @@ def memo_inputs(source: Path, data_root: Path | None) -> list[Path]:
                     files.append(resolved)
     style = raw.get("style", "memo")
     folder = style_folder(style, base) if isinstance(style, str) else None
-    if folder is not None:
-        files.extend(sorted(p.resolve() for p in folder.rglob("*")
+    for each in style_chain(folder) if folder is not None else []:  # and the styles it extends
+        files.extend(sorted(p.resolve() for p in each.rglob("*")
                             if p.is_file() and "__pycache__" not in p.parts))
     return list(dict.fromkeys(files))
 

@@ -6,11 +6,12 @@ import importlib.util
 from functools import lru_cache
 from pathlib import Path
 
-from memokit.errors import did_you_mean
+from memokit.errors import ContentError, did_you_mean
 from memokit.style.fonts import FontFiles, find_family
 from memokit.style.theme import Theme, load_theme
 
-__all__ = ["FontFiles", "Theme", "builtin_styles", "find_family", "load_style", "style_folder"]
+__all__ = ["FontFiles", "Theme", "builtin_styles", "find_family", "load_style", "style_chain",
+           "style_folder"]
 
 
 def templates_root() -> Path:
@@ -49,6 +50,16 @@ def unknown_style_message(name: str) -> str:
 def load_style(folder: Path) -> Theme:
     """Load a style folder into a Theme; fonts, colours, lengths and the logo are checked."""
     return load_theme(folder)
+
+
+def style_chain(folder: Path) -> list[Path]:
+    """The style folder and every folder it extends, the most specific first."""
+    from memokit.style.inherit import folders, load_layered
+
+    try:
+        return folders(load_layered(folder, style_folder))
+    except ContentError:  # a broken style fails in the render, with located errors
+        return [folder]
 
 
 def describe_styles() -> list[tuple[str, str]]:
