@@ -16,6 +16,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from reportlab.platypus.doctemplate import LayoutError
+
 TRIES = 8  # layouts after the first, at most
 
 
@@ -55,11 +57,15 @@ def balanced(first: Layout, layout: Callable[[dict[int, float]], Layout], leadin
         return first
     if all(h > 0 for h in heights) and heights[0] - heights[-1] <= leading + 0.5:
         return first  # already even
-    target = math.ceil(sum(heights) / cols / leading - 0.25) * leading
+    target = max(math.ceil(sum(heights) / cols / leading - 0.25), 2) * leading
     for _ in range(TRIES):
         if target >= heights[0] - 0.5:
             break
-        trial = layout({page: top - target - 0.5})
+        try:
+            trial = layout({page: top - target - 0.5})
+        except LayoutError:  # too little room above the floor for a block that must stay whole
+            target += leading
+            continue
         hs = trial.heights(page)
         if (trial.pages == page and not trial.problems and all(h > 0 for h in hs)
                 and hs[-1] <= min(hs[:-1]) + 0.5):

@@ -54,7 +54,34 @@ def _widths(rows: list[tuple[tuple[Inline, ...], ...]], ncols: int, width: float
     return [c * k for c in capped]
 
 
-def table_flowable(table: Table, width: float, theme: Theme, styles: Styles, mk: Markup) -> RLTable:
+class KeptTable(RLTable):
+    """A table that, when it breaks, leaves at least ``MIN_ROWS`` body rows on each side.
+
+    The header repeats above the rows that go on; a table too short to leave two
+    rows on each side moves whole.
+    """
+
+    MIN_ROWS = 2
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        parts = super().split(availWidth, availHeight)
+        if len(parts) != 2:
+            return parts
+        rep = self.repeatRows if isinstance(self.repeatRows, int) else max(self.repeatRows) + 1
+        total = len(self._cellvalues) - rep
+        first = len(parts[0]._cellvalues) - rep
+        if first < self.MIN_ROWS:
+            return []
+        if total - first >= self.MIN_ROWS:
+            return parts
+        keep = total - self.MIN_ROWS
+        if keep < self.MIN_ROWS:
+            return []
+        parts = super().split(availWidth, sum(self._rowHeights[:rep + keep]) + 1e-3)
+        return parts if len(parts) == 2 else []
+
+
+def table_flowable(table: Table, width: float, theme: Theme, styles: Styles, mk: Markup) -> KeptTable:
     """The reportlab table: header row shaded and repeated, rules in the Theme's colour."""
     ncols = max([len(table.header)] + [len(r) for r in table.rows] + [1])
     align = list(table.align) + ["left"] * (ncols - len(table.align))
@@ -80,6 +107,6 @@ def table_flowable(table: Table, width: float, theme: Theme, styles: Styles, mk:
     if table.header:
         cmds += [("BACKGROUND", (0, 0), (-1, 0), HexColor(theme.colours.table_header)),
                  ("LINEBELOW", (0, 0), (-1, 0), look.rule_width, rule)]
-    t = RLTable(data, colWidths=widths, repeatRows=1 if table.header else 0, hAlign="LEFT")
+    t = KeptTable(data, colWidths=widths, repeatRows=1 if table.header else 0, hAlign="LEFT")
     t.setStyle(RLTableStyle(cmds))
     return t
