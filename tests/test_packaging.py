@@ -22,6 +22,12 @@ def test_wheel_ships_styles_and_fonts_and_finds_them(tmp_path: Path) -> None:
         assert f"memokit/fonts/carlito/Carlito-{face}.ttf" in names
         assert f"memokit/fonts/caladea/Caladea-{face}.ttf" in names
     assert "memokit/fonts/carlito/OFL.txt" in names
+    for family in ("LiberationSans", "LiberationSerif"):
+        for face in ("Regular", "Bold", "Italic", "BoldItalic"):
+            assert f"memokit/fonts/{family.lower()}/{family}-{face}.ttf" in names
+        assert f"memokit/fonts/{family.lower()}/LICENSE.txt" in names
+    assert {"memokit/templates/brief/style.yaml", "memokit/templates/brief/logo.svg",
+            "memokit/templates/brief/logo.png"} <= names
     assert "memokit/fonts/caladea/LICENSE.txt" in names
 
     site = tmp_path / "site"
@@ -34,13 +40,15 @@ def test_wheel_ships_styles_and_fonts_and_finds_them(tmp_path: Path) -> None:
         "print(s.builtin_styles()['memo'])\n"
         "print(s.load_style(s.builtin_styles()['memo']).name)\n"
         "print(find_family('Carlito').regular)\n"
+        "print(s.load_style(s.builtin_styles()['brief']).logo.path)\n"
     )
     env = {**os.environ, "PYTHONPATH": str(site)}
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env,
                        cwd=tmp_path, timeout=120)
     assert r.returncode == 0, r.stderr
-    mod, style, name, font = r.stdout.split("\n")[:4]
+    mod, style, name, font, logo = r.stdout.split("\n")[:5]
     assert mod.startswith(str(site)), "the installed copy must be the one imported"
     assert style.startswith(str(site)) and style.endswith("templates/memo")
     assert name == "memo"
     assert font.startswith(str(site))
+    assert logo.startswith(str(site)) and logo.endswith("templates/brief/logo.svg")

@@ -6,7 +6,7 @@ import importlib.util
 from functools import lru_cache
 from pathlib import Path
 
-from memokit.errors import ContentError, did_you_mean
+from memokit.errors import did_you_mean
 from memokit.style.fonts import FontFiles, find_family
 from memokit.style.theme import Theme, load_theme
 
@@ -53,13 +53,25 @@ def load_style(folder: Path) -> Theme:
 
 
 def style_chain(folder: Path) -> list[Path]:
-    """The style folder and every folder it extends, the most specific first."""
-    from memokit.style.inherit import folders, load_layered
+    """The style folder and every folder it extends, the most specific first.
 
-    try:
-        return folders(load_layered(folder, style_folder))
-    except ContentError:  # a broken style fails in the render, with located errors
-        return [folder]
+    Reads only the ``extends`` keys; a broken style fails when it is loaded, with located errors.
+    """
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    chain = [folder]
+    while True:
+        try:
+            raw = yaml.load((folder / "style.yaml").read_text(encoding="utf-8"), Loader=loader)  # noqa: S506
+        except (OSError, UnicodeError, yaml.YAMLError):
+            return chain
+        name = raw.get("extends") if isinstance(raw, dict) else None
+        parent = style_folder(name, folder) if isinstance(name, str) and name else None
+        if parent is None or parent.resolve() in {f.resolve() for f in chain}:
+            return chain
+        folder = parent.resolve()
+        chain.append(folder)
 
 
 def describe_styles() -> list[tuple[str, str]]:

@@ -64,10 +64,13 @@ def _in_folder(folder: Path, family: str) -> FontFiles | None:
 
 def find_family(family: str, style_folder: Path | None = None) -> FontFiles | None:
     """The TrueType files of a family, or None if memokit cannot find it."""
-    if style_folder is not None and (style_folder / "fonts").is_dir():
-        found = _in_folder(style_folder / "fonts", family)
-        if found:
-            return found
+    if style_folder is not None:
+        from memokit.style import style_chain
+
+        for folder in style_chain(style_folder):  # the style, then the styles it extends
+            found = _in_folder(folder / "fonts", family) if (folder / "fonts").is_dir() else None
+            if found:
+                return found
     sub = BUNDLED / family.lower().replace(" ", "")
     if sub.is_dir():
         found = _in_folder(sub, family)

@@ -40,3 +40,23 @@ def test_a_change_to_the_extended_style_rebuilds_the_memo(tmp_path: Path) -> Non
     second = memokit.build([root], out, formats=("pdf", "docx"))
     assert (second.built, second.skipped) == (1, 0)
     assert has_colour(out / "memo.pdf", "#2E5E1F") and not has_colour(out / "memo.pdf", "#7A1F3D")
+
+
+def test_fonts_of_an_extended_style_folder_are_found(tmp_path: Path) -> None:
+    import shutil
+
+    from memokit.style import load_style
+    from memokit.style.fonts import BUNDLED, find_family
+
+    parent, child = tmp_path / "house", tmp_path / "house-brief"
+    (parent / "fonts").mkdir(parents=True)
+    child.mkdir()
+    for face in ("Regular", "Bold"):  # a family only this house has, under its own name
+        shutil.copy(BUNDLED / "carlito" / f"Carlito-{face}.ttf", parent / "fonts" / f"HouseSans-{face}.ttf")
+    (parent / "style.yaml").write_text("extends: memo\nname: house\nfonts:\n  heading: {family: House Sans, "
+                                       "word: Calibri}\n", encoding="utf-8")
+    (child / "style.yaml").write_text("extends: ../house\nname: house-brief\n", encoding="utf-8")
+    theme = load_style(child)
+    files = find_family("House Sans", theme.folder)
+    assert files is not None and files.regular == parent / "fonts" / "HouseSans-Regular.ttf"
+    assert files.italic == files.regular  # a missing face falls back to the regular one
