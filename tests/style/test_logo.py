@@ -47,6 +47,10 @@ def test_brief_svg_logo_on_first_page_of_both(brief_out: Rendered, memo_out: Ren
     assert (name, descr) == ("Logo", INSTITUTE)
     assert cx == pytest.approx(logo.width * EMU_PER_PT, rel=0.01)
     assert any(b"<title>Nordic Institute" in s for s in docx_media(brief_out["docx"], ".svg"))
+    # the logo's paragraph grows with the picture (an exact line height would crop it in Word)
+    doc = docx_part(brief_out["docx"], "word/document.xml")
+    para = re.search(r"<w:p>(?:(?!</w:p>).)*?name=\"Logo\"", doc, re.S)
+    assert para and 'w:lineRule="exact"' not in para.group(0) and 'w:lineRule="auto"' in para.group(0)
     assert all(p[0] != "Logo" for p in _docx_pictures(memo_out["docx"]))
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 from typing import TYPE_CHECKING
 
+from docx.enum.text import WD_LINE_SPACING
 from docx.shared import Pt
 
 from memokit.writers.docx import _oxml
@@ -35,6 +36,9 @@ def logo_paragraph(body: Body) -> None:
     png_path = logo.path.with_suffix(".png") if svg else logo.path
     png = png_path.read_bytes() if png_path.is_file() else _blank_png()
     para = body.paragraph("series")
+    fmt = para.paragraph_format  # the picture sets the line's height, not the style's exact leading
+    fmt.line_spacing_rule = WD_LINE_SPACING.SINGLE
+    fmt.space_after = Pt(body.theme.title_block.gap * 2)
     run = _oxml.add_run(para._p, "", para)
     shape = run.add_picture(io.BytesIO(png), width=Pt(logo.width))
     if svg and not png_path.is_file():
