@@ -6,6 +6,7 @@ import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from memokit.errors import did_you_mean
+from memokit.load import tabledata
 from memokit.load.chartopts import chart_options
 from memokit.load.yaml_source import PathKey
 from memokit.model import ChartSpec, DataSet, Figure, Inline, Table, Text
@@ -109,6 +110,8 @@ def _table_values(b: Builder, spec: dict[str, Any], path: PathKey
     """Header names and rows of values, from a data set or from inline rows."""
     if "data" in spec:
         ds = dataset(b, spec.get("data"), path + ("data",))
+        if ds is not None:
+            ds = tabledata.reshaped(b, ds, spec, path)
         if ds is None:
             return None
         cols = _list(spec.get("columns")) or list(ds.columns)
@@ -151,10 +154,13 @@ def table(b: Builder, spec: dict[str, Any], path: PathKey) -> Table | None:
         b.err(path + ("align",), f"'align' has {len(align)} entries for {len(header_raw)} "
               "columns; give one per column")
         return None
+    formats = tabledata.column_formats(b, spec, path, [str(h) for h in header_raw], values)
+    if formats is None:
+        return None
     head_cells = tuple(b.inline(path + ("header", k) if given else path + ("rows", 0, k), str(h))
                        for k, h in enumerate(header))
     from_rows = "data" not in spec
-    body = tuple(tuple(cell(b, v, path + ("rows", r + 1, c) if from_rows else None)
+    body = tuple(tuple(cell(b, v, path + ("rows", r + 1, c) if from_rows else None, formats[c])
                        for c, v in enumerate(row)) for r, row in enumerate(values))
     if not isinstance(spec.get("id"), str) or align_bad(align):
         return None
@@ -168,16 +174,15 @@ def align_bad(align: list[Any]) -> bool:
     return any(a not in ("left", "right", "center") for a in align)
 
 
-def cell(b: Builder, value: object, path: PathKey | None) -> tuple[Inline, ...]:
+def cell(b: Builder, value: object, path: PathKey | None, fmt: Any = None) -> tuple[Inline, ...]:
     """A table cell: inline Markdown when written in the memo, plain text from a data set."""
     if value is None:
         return ()
     if isinstance(value, bool):
         return (Text("yes" if value else "no"),)
-    if isinstance(value, int):
-        return (Text(f"{value:,}" if abs(value) >= 10000 else str(value)),)
-    if isinstance(value, float):
-        return (Text(f"{value:,.1f}" if abs(value) >= 10000 else f"{value:g}"),)
+    number = tabledata.formatted(value, fmt)
+    if number is not None:
+        return (Text(number),)
     if isinstance(value, dt.date):
         return (Text(value.isoformat()),)
     if path is None:

@@ -105,6 +105,8 @@ _TABLE = {
                    "x-hint": "list one display name per column"},
         "align": {"type": "array", "items": {"enum": ["left", "right", "center"]},
                   "x-hint": "list 'left', 'right' or 'center' per column"},
+        "format": {"type": "object", "additionalProperties": {"type": "string"},
+                   "x-hint": "map column names to 'percent' or a format such as '{:,}' or '{:.1f}'"},
         "source": _TEXT,
         "width": _WIDTH,
     },
@@ -197,6 +199,10 @@ _DATASET = {
     "x-hint": "give exactly one of 'file' or 'rows'",
     "additionalProperties": False,
 }
+
+# A table reshapes its data set with the same keys as a data set does.
+_TABLE["properties"].update(  # type: ignore[attr-defined]
+    {k: _DATASET["properties"][k] for k in ("filter", "bin", "group_by", "aggregate")})
 
 SCHEMA: dict[str, Any] = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",

@@ -67,7 +67,7 @@ def test_schema_names_every_field_of_the_format(schema: dict) -> None:  # type: 
             "alt", "width", "y_format", "y_unit", "y_from_zero", "legend", "series_order",
             "series_labels", "highlight", "annotations", "aspect"} == figure
     assert {"id", "caption", "data", "rows", "columns", "header", "align", "source",
-            "width"} == table
+            "width", "filter", "bin", "group_by", "aggregate", "format"} == table
 
 
 def test_the_example_memo_validates_against_the_schema(schema: dict) -> None:  # type: ignore[type-arg]
