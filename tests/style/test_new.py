@@ -41,6 +41,9 @@ def test_new_with_brief_style_and_refuses_to_overwrite(tmp_path: Path, capsys) -
     assert main(["new", str(tmp_path / "b"), "--style", "brief"]) == 0
     memo = tmp_path / "b" / "memo.yaml"
     assert "\nstyle: brief " in memo.read_text(encoding="utf-8")
+    assert main(["render", str(memo), "-o", str(tmp_path / "out")]) == 0  # the memo's own style: brief
+    box = PdfReader(str(tmp_path / "out" / "memo.pdf")).pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (612, 792)
     memo.write_text("mine", encoding="utf-8")
     assert main(["new", str(tmp_path / "b")]) == 2
     assert "exists" in capsys.readouterr().err
