@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 from pypdf import PdfReader
@@ -57,3 +58,17 @@ def test_styles_lists_builtin_styles_one_line_each(capsys) -> None:  # type: ign
     lines = capsys.readouterr().out.splitlines()
     assert [line.split()[0] for line in lines] == ["brief", "memo"]
     assert "Letter" in lines[0] and "A4" in lines[1]
+
+
+def test_brief_in_swedish_uses_the_inherited_swedish_labels(tmp_path: Path) -> None:
+    assert main(["new", str(tmp_path / "sv"), "--style", "brief"]) == 0
+    memo = tmp_path / "sv" / "memo.yaml"
+    memo.write_text(memo.read_text(encoding="utf-8").replace("language: en-GB", "language: sv-SE"),
+                    encoding="utf-8")
+    assert main(["render", str(memo), "-o", str(tmp_path / "out")]) == 0
+    text = "".join(p.extract_text() for p in PdfReader(str(tmp_path / "out" / "memo.pdf")).pages)
+    assert "Figur 1:" in text and "Källa:" in text  # the caption and source labels
+    assert "Figure 1:" not in text and "Source:" not in text
+    with zipfile.ZipFile(tmp_path / "out" / "memo.docx") as z:  # the running header of later pages
+        headers = " ".join(z.read(n).decode() for n in z.namelist() if n.startswith("word/header"))
+    assert "Policyunderlag" in headers
