@@ -91,6 +91,9 @@ def new_memo(folder: Path, style: str = "memo") -> list[Path]:
     theme = load_style(found.resolve())
     if style not in builtin_styles():  # the memo names its style folder relative to itself
         style = Path(os.path.relpath(found.resolve(), folder.resolve())).as_posix()
+        if style.startswith(".."):  # the loader accepts only style folders inside the memo's tree
+            raise UsageError(f"the style folder {found} is outside {folder}; a memo names a built-in "
+                             "style or a style folder inside its own folder (or render it with --style)")
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "data").mkdir(exist_ok=True)
     schema = folder / SCHEMA_NAME

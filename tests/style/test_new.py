@@ -72,3 +72,17 @@ def test_brief_in_swedish_uses_the_inherited_swedish_labels(tmp_path: Path) -> N
     with zipfile.ZipFile(tmp_path / "out" / "memo.docx") as z:  # the running header of later pages
         headers = " ".join(z.read(n).decode() for n in z.namelist() if n.startswith("word/header"))
     assert "Policyunderlag" in headers
+
+
+def test_new_with_a_style_folder_inside_the_memo_folder(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    house = tmp_path / "memo" / "house"
+    house.mkdir(parents=True)
+    (house / "style.yaml").write_text("extends: brief\nname: house\ncolours: {accent: '#7A1F3D'}\n",
+                                      encoding="utf-8")
+    assert main(["new", str(tmp_path / "memo"), "--style", str(house)]) == 0
+    memo = tmp_path / "memo" / "memo.yaml"
+    assert "\nstyle: house " in memo.read_text(encoding="utf-8")
+    assert main(["render", str(memo), "-o", str(tmp_path / "out")]) == 0
+    assert main(["new", str(tmp_path / "elsewhere"), "--style", str(house)]) == 2
+    assert "outside" in capsys.readouterr().err
+    assert not (tmp_path / "elsewhere" / "memo.yaml").exists()
