@@ -201,7 +201,8 @@ def number_axis(ax: Axes, axis_name: str, data: ChartData, span_pt: float, look:
     integer = all(v.is_integer() for v in xs)
     formatter = NumberFormatter(yearish=is_yearish(xs))
     labels = [format_number(v, 0, yearish=formatter.yearish) for v in xs]
-    if integer and len(xs) <= 24 and fits(labels, span_pt, look.tick_size):
+    steps = {b - a for a, b in zip(sorted(xs), sorted(xs)[1:])}
+    if integer and len(xs) <= 24 and len(steps) <= 1 and fits(labels, span_pt, look.tick_size):
         axis.set_major_locator(FixedLocator(xs))  # a tick at every value: 2021, 2022, ...
     else:
         widest = max(label_width(t, look.tick_size) for t in labels) + 2 * look.tick_size
