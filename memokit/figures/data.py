@@ -176,10 +176,12 @@ def _ordered(figure: Figure, series: list[Series]) -> list[Series]:
     """Series in ``series_order`` (the rest after, in data order), named by ``series_labels``."""
     spec = figure.chart
     names = [s.name for s in series]
-    for name in (*spec.series_order, *(k for k, _ in spec.series_labels)):
-        if name not in names:
-            raise chart_error(figure, f"there is no series '{name}'{did_you_mean(name, names)}; the "
-                              f"series are: {', '.join(names)}", "series_order")
+    for key, given in (("series_order", spec.series_order),
+                       ("series_labels", tuple(k for k, _ in spec.series_labels))):
+        for name in given:
+            if name not in names:
+                raise chart_error(figure, f"there is no series '{name}'{did_you_mean(name, names)}; "
+                                  f"the series are: {', '.join(names)}", key)
     rank = {n: i for i, n in enumerate(spec.series_order)}
     out = sorted(series, key=lambda s: (rank.get(s.name, len(rank)), names.index(s.name)))
     labels = dict(spec.series_labels)

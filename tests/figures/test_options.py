@@ -142,13 +142,17 @@ def test_highlight_shades_the_period_with_its_label(tmp_path: Path, theme: Theme
     assert f.chart.highlight[0].start == dt.date(2024, 3, 1)
     fig = draw(theme, memo, f)
     ax = fig.axes[0]
-    spans = [p for p in ax.patches if isinstance(p, Rectangle) or p.get_label() == ""]
-    xs = [(min(v[0] for v in p.get_xy()), max(v[0] for v in p.get_xy())) for p in ax.patches
-          if hasattr(p, "get_xy") and not isinstance(p, Rectangle)] or \
-         [(p.get_x(), p.get_x() + p.get_width()) for p in spans]
-    assert (dt.date(2024, 3, 1).toordinal(), dt.date(2024, 5, 1).toordinal()) in [
-        (round(a), round(b)) for a, b in xs]
+    shaded = [p for p in ax.patches if colour(p.get_facecolor()) == theme.figures.grid_colour.upper()]
+    assert len(shaded) == 1
+    xs = [v[0] for v in shaded[0].get_path().transformed(shaded[0].get_patch_transform()).vertices] \
+        if isinstance(shaded[0], Rectangle) else [v[0] for v in shaded[0].get_xy()]
+    assert (round(min(xs)), round(max(xs))) == (dt.date(2024, 3, 1).toordinal(),
+                                                dt.date(2024, 5, 1).toordinal())
     assert "Ceasefire" in texts(fig)
+
+
+def colour(c: object) -> str:
+    return matplotlib.colors.to_hex(c).upper()  # type: ignore[arg-type]
 
 
 def test_annotations_at_a_date_and_a_point(tmp_path: Path, theme: Theme) -> None:
@@ -159,6 +163,12 @@ def test_annotations_at_a_date_and_a_point(tmp_path: Path, theme: Theme) -> None
     assert {"Elections", "Peak"} <= set(texts(fig))
     peak = [a for a in fig.axes[0].texts if a.get_text() == "Peak"][0]
     assert peak.xy == (8.0, 27.0)  # September is the ninth bar slot
+
+
+def test_annotation_text_is_shown_as_written(tmp_path: Path, theme: Theme) -> None:
+    memo, f = load(tmp_path, "annotations:\n  - {x: 2024-06, text: '$1_000 & 10% cut'}")
+    svg = render_figure(f, memo, theme).svg.decode()
+    assert "$1_000 &amp; 10% cut" in svg
 
 
 def test_aspect_overrides_the_theme(tmp_path: Path, theme: Theme) -> None:
@@ -185,3 +195,17 @@ def test_bad_option_values_are_located_at_the_option(tmp_path: Path, options: st
                                                       says: str) -> None:
     (msg,) = errors(tmp_path, options)
     assert f"sections[0].body[0].{where}:" in msg and says in msg, msg
+
+
+def test_chart_data_refuses_unknown_series_in_order_or_labels() -> None:
+    from memokit.model.nodes import ChartSpec
+    from tests.figures.conftest import long_events, make_memo
+
+    for kw, key in (({"series_order": ("Protests",)}, "series_order"),
+                    ({"series_labels": (("Protests", "P"),)}, "series_labels")):
+        memo = make_memo([long_events()], ChartSpec("line", "events", "month", ("events",), "event_type",
+                                                    **kw))  # type: ignore[arg-type]
+        with pytest.raises(ContentError) as info:
+            chart_data(figures(memo)[0], memo.data, 8)
+        (d,) = info.value.diagnostics
+        assert d.field == f"figure 'fig0'.{key}" and "did you mean 'Protest'" in d.message
