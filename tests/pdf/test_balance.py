@@ -32,7 +32,7 @@ def _assert_balanced(pdf: Path, theme: Theme) -> Layout:
     left, right = _heights(lay, theme, lay.pages)
     lead = theme.sizes.leading
     assert left > 0 and right > 0, f"last page text in one column only ({left:.0f} / {right:.0f} pt)"
-    assert left >= right - 1, f"left column ({left:.0f} pt) shorter than the right ({right:.0f} pt)"
+    assert left >= right - 2, f"left column ({left:.0f} pt) shorter than the right ({right:.0f} pt)"
     assert left - right <= 3 * lead + 1, f"columns differ by {left - right:.0f} pt (> 3 lines)"
     return lay
 

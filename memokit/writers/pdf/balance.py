@@ -19,6 +19,7 @@ from typing import Any
 from reportlab.platypus.doctemplate import LayoutError
 
 TRIES = 8  # layouts after the first, at most
+SLACK = 2.0  # points the last column may pass the others (paragraph spacing, not a line)
 
 
 @dataclass
@@ -57,7 +58,7 @@ def balanced(first: Layout, layout: Callable[[dict[int, float]], Layout], leadin
         return first
     if all(h > 0 for h in heights) and heights[0] - heights[-1] <= leading + 0.5:
         return first  # already even
-    target = max(math.ceil(sum(heights) / cols / leading - 0.25), 2) * leading
+    target = max(math.ceil(sum(heights) / cols / leading), 2) * leading
     for _ in range(TRIES):
         if target >= heights[0] - 0.5:
             break
@@ -68,9 +69,10 @@ def balanced(first: Layout, layout: Callable[[dict[int, float]], Layout], leadin
             continue
         hs = trial.heights(page)
         if (trial.pages == page and not trial.problems and all(h > 0 for h in hs)
-                and hs[-1] <= min(hs[:-1]) + 0.5):
+                and hs[-1] <= min(hs[:-1]) + SLACK):
             return trial
         if trial.pages == page and not trial.problems and hs[-1] == 0:
             break  # the floor changed nothing (a block that cannot split): keep the first layout
-        target += leading
+        # the last column came out taller: move half the difference (whole lines) to the first
+        target += max(math.ceil((hs[-1] - min(hs[:-1])) / 2 / leading), 1) * leading
     return first
