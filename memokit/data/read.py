@@ -79,6 +79,16 @@ class _BadDate(Exception):
         self.index, self.value = index, value
 
 
+def column_kind(values: Sequence[object]) -> str:
+    """How a column reads on an axis: 'date', 'number' or 'category' (None values ignored)."""
+    present = [v for v in values if v is not None]
+    if present and all(isinstance(v, dt.date) for v in present):
+        return "date"
+    if present and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in present):
+        return "number"
+    return "category"
+
+
 def parse_date(s: str) -> dt.date:
     if _MONTH.match(s):
         return dt.date(int(s[:4]), int(s[5:7]), 1)

@@ -13,6 +13,7 @@ import math
 from dataclasses import dataclass
 from typing import Literal
 
+from memokit.data.read import column_kind
 from memokit.errors import ContentError, Diagnostic, did_you_mean
 from memokit.model.nodes import Annotation, DataSet, Figure, Highlight
 
@@ -83,15 +84,6 @@ def chart_error(figure: Figure, message: str, key: str | None = None) -> Content
                                     span.column if span else None, field, message)])
 
 
-def _x_type(values: list[object]) -> XType:
-    present = [v for v in values if v is not None]
-    if present and all(isinstance(v, dt.date) for v in present):
-        return "date"
-    if present and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in present):
-        return "number"
-    return "category"
-
-
 def _number(v: object) -> Value:
     if v is None:
         return None
@@ -151,7 +143,7 @@ def chart_data(figure: Figure, data: dict[str, DataSet], max_series: int) -> Cha
     if len(series) > max_series:
         raise chart_error(figure, f"{len(series)} series but the house palette has {max_series} "
                           "colours; filter the data set or split the chart", "series")
-    x_type = _x_type([r[xi] for r in ds.rows])
+    x_type: XType = column_kind([r[xi] for r in ds.rows])  # type: ignore[assignment]
     if spec.kind == "scatter" and x_type == "category":
         raise chart_error(figure, f"a scatter chart needs numbers or dates in '{spec.x}'", "x")
     xs_all = list(dict.fromkeys(r[xi] for r in ds.rows))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-from memokit.data.read import parse_date
+from memokit.data.read import column_kind, parse_date
 from memokit.errors import did_you_mean
 from memokit.load.yaml_source import PathKey
 from memokit.model import DataSet
@@ -19,19 +19,10 @@ BAR_KINDS = ("bar", "barh", "grouped-bar", "stacked-bar")
 _BAD = object()
 
 
-def _x_kind(values: list[object]) -> str:
-    present = [v for v in values if v is not None]
-    if present and all(isinstance(v, dt.date) for v in present):
-        return "date"
-    if present and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in present):
-        return "number"
-    return "category"
-
-
 def _x_value(b: Builder, raw: object, path: PathKey, xs: list[object], kind: str, x: str,
              slots: bool) -> object:
     """An x position written in an option, in the x column's type; _BAD after reporting why not."""
-    xtype = _x_kind(xs)
+    xtype = column_kind(xs)
     if xtype == "date":
         if isinstance(raw, dt.date):
             return raw
