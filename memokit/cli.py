@@ -187,27 +187,18 @@ def _watch(args: argparse.Namespace) -> int:
 
 
 def _validate(args: argparse.Namespace) -> int:
-    from pathlib import Path
-
-    from memokit.load import load_memo
+    from memokit.pipeline import check_memo
 
     status = EXIT_OK
     report = []
     for f in args.files:
-        path = Path(f)
-        if not path.is_file():
-            raise UsageError(f"{f}: no such file")
         try:
-            result = load_memo(path, f, Path(args.data_root) if args.data_root else None)
-            diags = result.warnings
-            failed = args.strict and bool(diags)
+            diags = check_memo(f, strict=args.strict, data_root=args.data_root).warnings
+            failed = False
         except ContentError as exc:
             diags, failed = exc.diagnostics, True
         if failed:
             status = EXIT_CONTENT
-            if args.strict:
-                diags = [Diagnostic(d.file, d.line, d.column, d.field, d.message, "error")
-                         for d in diags]
         report.append({"file": f, "ok": not failed, "diagnostics": [d.as_dict() for d in diags]})
         if not args.json:
             _emit(diags)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from memokit.errors import ContentError, Diagnostic, UsageError
 from memokit.load import load_memo
+from memokit.model import Memo
 from memokit.style import load_style, style_folder, unknown_style_message
 from memokit.style.coverage import missing_glyphs
 from memokit.style.theme import Theme
@@ -33,6 +34,34 @@ def resolve_theme(name: str, memo_dir: Path, from_cli: bool) -> Theme:
     return load_style(folder.resolve())
 
 
+@dataclass
+class Checked:
+    """A memo that loaded, with its Theme and every warning found before writing."""
+
+    memo: Memo
+    theme: Theme
+    warnings: list[Diagnostic]
+
+
+def check_memo(path: str | os.PathLike[str], *, style: str | None = None, strict: bool = False,
+               data_root: str | os.PathLike[str] | None = None) -> Checked:
+    """Load a memo and its house style; raise ContentError for bad content (and, with
+    ``strict``, for warnings). What ``validate`` reports is what ``render`` would."""
+    src = Path(path)
+    if not src.is_file():
+        raise UsageError(f"{src}: no such file")
+    root = Path(data_root) if data_root else None
+    loaded = load_memo(src, str(path), root)
+    memo = loaded.memo
+    theme = resolve_theme(style or memo.meta.style, src.parent, from_cli=style is not None)
+    if style is not None:
+        memo = replace(memo, meta=replace(memo.meta, style=style))
+    warnings = loaded.warnings + missing_glyphs(memo, theme)
+    if strict and warnings:
+        raise ContentError([replace(w, severity="error") for w in warnings])
+    return Checked(memo, theme, warnings)
+
+
 def render_memo(path: str | os.PathLike[str], out_dir: str | os.PathLike[str] = "output",
                 formats: Iterable[str] = FORMATS, *, style: str | None = None,
                 strict: bool = False, data_root: str | os.PathLike[str] | None = None,
@@ -45,17 +74,8 @@ def render_memo(path: str | os.PathLike[str], out_dir: str | os.PathLike[str] = 
     """
     src = Path(path)
     fmts = check_formats(formats)
-    if not src.is_file():
-        raise UsageError(f"{src}: no such file")
-    root = Path(data_root) if data_root else None
-    loaded = load_memo(src, str(path), root)
-    memo = loaded.memo
-    theme = resolve_theme(style or memo.meta.style, src.parent, from_cli=style is not None)
-    if style is not None:
-        memo = replace(memo, meta=replace(memo.meta, style=style))
-    warnings = loaded.warnings + missing_glyphs(memo, theme)
-    if strict and warnings:
-        raise ContentError([replace(w, severity="error") for w in warnings])
+    checked = check_memo(src, style=style, strict=strict, data_root=data_root)
+    memo, theme, warnings = checked.memo, checked.theme, checked.warnings
 
     from memokit.figures.render import render_figures
 
@@ -76,4 +96,3 @@ def render_memo(path: str | os.PathLike[str], out_dir: str | os.PathLike[str] = 
             if tmp.exists():
                 tmp.unlink()
     return RenderResult([final for _, final in temps], warnings)
-

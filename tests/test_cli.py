@@ -122,3 +122,16 @@ def test_help_and_validate_do_not_import_heavy_libraries() -> None:
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert r.returncode == 0, r.stderr
     assert r.stdout.strip() == ""
+
+
+def test_validate_checks_the_memos_house_style_too(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "house").mkdir()
+    (tmp_path / "house" / "style.yaml").write_text(
+        'extends: memo\nname: house\ndescription: x\ncolours: {accent: "#12345"}\n')
+    memo = tmp_path / "memo.yaml"
+    memo.write_text("title: T\nauthors: A\ndate: 2026-01-02\nstyle: house\nsections:\n"
+                    "  - heading: H\n    body: [Text.]\n")
+    r = run("validate", str(memo))
+    assert r.returncode == 1
+    assert r.stderr.strip() == (f"{tmp_path / 'house' / 'style.yaml'}:4:19: error: colours.accent: "
+                                "'#12345' is not a colour; write it as #RRGGBB (e.g. #1F4E79)")
