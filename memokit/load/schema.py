@@ -233,7 +233,7 @@ SCHEMA: dict[str, Any] = {
         "keywords": {"type": "array", "items": {"type": "string"},
                      "x-hint": "give a list of keywords"},
         "style": {"type": "string", "minLength": 1,
-                  "x-hint": "name a built-in style ('memo') or a style folder"},
+                  "x-hint": "name a built-in style ('memo', 'brief') or a style folder"},
         "lede": _TEXT,
         "data": {"type": "object", "propertyNames": {"pattern": ID_PATTERN},
                  "additionalProperties": _DATASET, "x-hint": "map data set names to their source"},
