@@ -82,3 +82,39 @@ sections:
 """
     pdf, _, _ = render_yaml(text, tmp_path, theme)
     _assert_balanced(pdf, theme)
+
+
+def test_balancing_lays_out_only_the_last_page_again(tmp_path: Path, theme: Theme,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """The memo is laid out once; the balancing trials start again at the last page, not at page 1."""
+    from memokit.writers.pdf.balance import TRIES
+    from memokit.writers.pdf.doc import MemoDoc
+
+    begun: list[int] = []
+    original = MemoDoc.handle_pageBegin
+
+    def counting(self: MemoDoc) -> None:
+        original(self)
+        begun.append(int(self.page))
+
+    monkeypatch.setattr(MemoDoc, "handle_pageBegin", counting)
+    body = " ".join(["The mission trains advisers and reviews the budget of the ministry."] * 7)
+    paras = "\n".join(f"      - |\n        Paragraph {i}. {body}" for i in range(14))
+    text = f"""title: Balance
+date: 2026-02-01
+authors: [{{name: A. Author}}]
+lede: A short lede.
+sections:
+  - heading: Only section
+    body:
+{paras}
+"""
+    pdf, _, _ = render_yaml(text, tmp_path / "a", theme)
+    lay = _assert_balanced(pdf, theme)
+    assert lay.pages >= 2
+    assert begun[:lay.pages] == list(range(1, lay.pages + 1))
+    again = begun[lay.pages:]
+    assert again and set(again) == {lay.pages}, f"pages begun again while balancing: {again}"
+    assert len(again) <= TRIES + 2
+    pdf2, _, _ = render_yaml(text, tmp_path / "b", theme)
+    assert pdf.read_bytes() == pdf2.read_bytes()

@@ -17,7 +17,7 @@ from memokit.figures.asset import FigureAsset
 from memokit.model import walk
 from memokit.model.nodes import Memo, Paragraph
 from memokit.style.theme import Theme
-from memokit.writers.pdf.balance import Layout, balanced
+from memokit.writers.pdf.balance import floors
 from memokit.writers.pdf.blocks import StoryBuilder
 from memokit.writers.pdf.doc import MemoDoc
 from memokit.writers.pdf.fonts import theme_fonts
@@ -56,28 +56,28 @@ def write(memo: Memo, theme: Theme, assets: Mapping[str, FigureAsset], dest: Pat
     styles = make_styles(theme, fonts, lang)
     mk = Markup(fonts, labels, theme.colours.link)
     furniture = Furniture.make(memo, theme, fonts)
-    built_warnings: list[str] = []
 
-    def layout(floors: dict[int, float]) -> Layout:
-        """One complete layout (every run starts from fresh flowables and notes)."""
-        book = NoteBook({n.number: mk.inlines(n.children) for n in walk.notes(memo)}, styles.note,
-                        theme.notes, labels.continued, theme.colours.rule)
-        built = StoryBuilder(memo, theme, styles, mk, assets, _end_paragraph(memo)).build()
-        built_warnings[:] = built.warnings
-        buf = io.BytesIO()
-        doc = MemoDoc(buf, theme=theme, book=book, furniture=furniture,
-                      title=title_block(memo, theme, styles, mk), date=memo.meta.date, info=_info(memo),
-                      lang=lang, floors=floors)
-        doc.build(doc.story(built.flowables))
-        return Layout(doc, buf.getvalue(), book.problems())
+    book = NoteBook({n.number: mk.inlines(n.children) for n in walk.notes(memo)}, styles.note,
+                    theme.notes, labels.continued, theme.colours.rule)
+    built = StoryBuilder(memo, theme, styles, mk, assets, _end_paragraph(memo)).build()
+    leading = float(styles.body.leading)
 
-    done = balanced(layout({}), layout, float(styles.body.leading))
-    if done.problems:
-        raise FootnotePlacementError("; ".join(done.problems))
-    Path(dest).write_bytes(done.data)
+    def finish(doc: MemoDoc) -> None:
+        """Balance the last page: lay it out again on trial, then for good under the floors found."""
+        doc.commit(floors(doc.trial({}), doc.trial, leading, theme.page.columns))
+
+    buf = io.BytesIO()
+    doc = MemoDoc(buf, theme=theme, book=book, furniture=furniture,
+                  title=title_block(memo, theme, styles, mk), date=memo.meta.date, info=_info(memo),
+                  lang=lang, finish=finish)
+    doc.build(doc.story(built.flowables))
+    problems = book.problems()
+    if problems:
+        raise FootnotePlacementError("; ".join(problems))
+    Path(dest).write_bytes(buf.getvalue())
     file = memo.source_path or "memo"
-    warnings = [Diagnostic(file, None, None, None, w, "warning") for w in built_warnings]
-    warnings += _float_distance(done.doc, file)
+    warnings = [Diagnostic(file, None, None, None, w, "warning") for w in built.warnings]
+    warnings += _float_distance(doc, file)
     return warnings
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -14,16 +15,17 @@ from reportlab.platypus.doctemplate import FrameBreak
 from memokit.style.theme import Theme
 from memokit.writers.pdf.floats import EndOfStory, PageFloat, Stack
 from memokit.writers.pdf.inlines import NOTE_MARK, REF_MARK
+from memokit.writers.pdf.lastpage import Replay
 from memokit.writers.pdf.notes import ColumnFrame, NoteBook
 from memokit.writers.pdf.page import Furniture
 
 
-class MemoDoc(BaseDocTemplate):
+class MemoDoc(Replay, BaseDocTemplate):
     """Title frame over the columns on page 1, page-wide floats over the columns later."""
 
     def __init__(self, dest: Path | Any, *, theme: Theme, book: NoteBook, furniture: Furniture,
                  title: Stack, date: dt.date, info: dict[str, str], lang: str,
-                 floors: dict[int, float] | None = None):
+                 finish: Callable[[MemoDoc], None] | None = None):
         p = theme.page
         body_font = furniture.fonts.body.regular  # not Helvetica: every font must be embedded
         super().__init__(dest, pagesize=(p.width, p.height), leftMargin=p.margin_left,
@@ -42,7 +44,8 @@ class MemoDoc(BaseDocTemplate):
         self.at_bottom = False  # whether this page has a page-wide float at its foot
         self.float_page: dict[str, int] = {}  # anchor -> page it was drawn on
         self.ref_page: dict[str, int] = {}  # anchor -> page of its first reference
-        self.floors = floors or {}  # page -> lowest text y of every column but the last
+        self.floors: dict[int, float] = {}  # page -> lowest text y of every column but the last
+        self.finish = finish  # called once the story is placed, before the last page is shown
         self.used: dict[tuple[int, int], tuple[float, float]] = {}  # (page, column) -> text top, bottom
         self.addPageTemplates([PageTemplate(id="page", frames=[self._frame_stub()],
                                             onPage=self._on_page)])
@@ -117,6 +120,7 @@ class MemoDoc(BaseDocTemplate):
         return True
 
     def handle_pageBegin(self) -> None:
+        self.remember()
         self.at_bottom = False
         p = self.theme.page
         top = p.height - p.margin_top
@@ -167,6 +171,7 @@ class MemoDoc(BaseDocTemplate):
         self._record()
         if isinstance(getattr(self, "frame", None), ColumnFrame):
             self.frame.flush(self.canv)
+        self.page_ends()
         super().handle_pageEnd()
 
     def handle_flowable(self, flowables: list[Flowable]) -> None:
@@ -200,7 +205,9 @@ class MemoDoc(BaseDocTemplate):
         return canv
 
     def _endBuild(self) -> None:
-        self._doSave = 0
+        if self.finish is not None:
+            self.finish(self)
+        self._doSave = 0  # saved below, once the footers know the page count
         super()._endBuild()
         self.furniture.define_footers(self.canv, self.page)
         self.canv.save()

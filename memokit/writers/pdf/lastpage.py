@@ -1,0 +1,162 @@
+"""Laying out the last page again without laying out the whole memo again.
+
+Balancing the last page's columns tries a few floors under its text. Every
+page before the last comes out the same whatever the floor, so the document
+remembers its state at the start of each page (the flowables and split parts
+still to place, the notes carried or pending, its records and the canvas's
+page state) and lays out only the last page again from there: as a trial that
+stops at the page's end, or for good, before the document is finished.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import copy
+from dataclasses import dataclass
+from typing import Any
+
+_ABSENT = object()
+
+
+class PageOverflow(Exception):
+    """A trial layout of the last page needed another page."""
+
+
+class _PageDone(Exception):
+    """A trial layout reached the end of the last page with the story placed."""
+
+
+@dataclass
+class Trial:
+    """What a layout of the last page gave: pages used, text height per column, self-check problems."""
+
+    pages: int
+    heights: list[float]
+    top: float | None
+    problems: list[str]
+
+
+def _shallow(state: dict[str, Any]) -> dict[str, Any]:
+    """A copy of an object's attributes, its lists, dicts and sets copied one level deep."""
+    return {k: (type(v)(v) if type(v) in (list, dict, set) else v) for k, v in state.items()}
+
+
+@dataclass
+class Mark:
+    """The state at the start of a page."""
+
+    story: list[Any]
+    doc: dict[str, Any]
+    book: dict[str, Any]
+    canvas: dict[str, Any]
+    outline: Any
+    objects: int  # PDF objects registered so far (annotations, destinations of earlier pages)
+
+
+class Replay:
+    """Mixin for the document template: remember each page's start, lay out the last page again."""
+
+    _story: list[Any]
+    _changed: list[tuple[Any, Any]]  # (flowable, its '_postponed' before) since the last page start
+    _mark: Mark | None = None
+    _trial = False  # laying out the last page on trial: stop at its end, never show the page
+
+    def build(self, flowables: list[Any], *args: Any, **kwargs: Any) -> None:
+        self._story = flowables
+        self._changed = []
+        super().build(flowables, *args, **kwargs)  # type: ignore[misc]
+
+    def handle_flowable(self, flowables: list[Any]) -> None:
+        """Note the flowables whose '_postponed' mark (set by reportlab) changes, to undo it."""
+        f = flowables[0]
+        before = getattr(f, "__dict__", {}).get("_postponed", _ABSENT)
+        super().handle_flowable(flowables)  # type: ignore[misc]
+        after = getattr(f, "__dict__", {}).get("_postponed", _ABSENT)
+        if after is not before:
+            self._changed.append((f, before))
+
+    def remember(self) -> None:
+        """Keep the state at the start of the page about to begin."""
+        if self._trial:
+            return
+        self._changed = []
+        canv = self.canv  # type: ignore[attr-defined]
+        self._mark = Mark(list(self._story), _shallow(self.__dict__), _shallow(self.book.__dict__),  # type: ignore[attr-defined]
+                          _shallow(canv.__dict__), copy.deepcopy(canv._doc.outline), canv._doc.objectcounter)
+
+    def _restore(self, floors: dict[int, float]) -> None:
+        m = mark = self._mark
+        assert m is not None
+        canv = self.canv  # type: ignore[attr-defined]
+        for f, before in reversed(self._changed):
+            if before is _ABSENT:
+                f.__dict__.pop("_postponed", None)
+            else:
+                f._postponed = before
+        self.__dict__.clear()
+        self.__dict__.update(_shallow(m.doc))
+        self._mark = mark
+        self.book.__dict__.clear()  # type: ignore[attr-defined]
+        self.book.__dict__.update(_shallow(m.book))  # type: ignore[attr-defined]
+        canv.__dict__.clear()
+        canv.__dict__.update(_shallow(m.canvas))
+        pdf = canv._doc
+        pdf.outline = copy.deepcopy(m.outline)
+        for n in range(pdf.objectcounter, m.objects, -1):  # forget the objects of the page's last layout
+            name = pdf.numberToId.pop(n)
+            del pdf.idToObject[name], pdf.idToObjectNumberAndVersion[name]
+        pdf.objectcounter = m.objects
+        self.canv = canv
+        self.floors = floors
+        self._story = list(m.story)
+        self._changed = []
+
+    def _lay_out(self) -> None:
+        """Begin the remembered page and place the rest of the story (build's loop)."""
+        self.handle_pageBegin()  # type: ignore[attr-defined]
+        story = self._story
+        while story:
+            self.clean_hanging()  # type: ignore[attr-defined]
+            self.handle_flowable(story)  # type: ignore[attr-defined]
+
+    def trial(self, floors: dict[int, float]) -> Trial:
+        """Lay out the last page again under ``floors`` and measure it (one page more if it overflows)."""
+        self._restore(floors)
+        self._trial = True
+        try:
+            self._lay_out()
+            self.clean_hanging()  # type: ignore[attr-defined]
+            with contextlib.suppress(_PageDone):
+                self.handle_pageBreak()  # type: ignore[attr-defined]
+        except PageOverflow:  # the story goes on: as a whole layout, one more page
+            page = int(self.page)  # type: ignore[attr-defined]
+            return Trial(page + 1, self.heights(page), self.top(page), [])
+        finally:
+            self._trial = False
+        page = int(self.page)  # type: ignore[attr-defined]
+        return Trial(page, self.heights(page), self.top(page), self.book.problems())  # type: ignore[attr-defined]
+
+    def commit(self, floors: dict[int, float]) -> None:
+        """Lay out the last page again under ``floors`` for good (the document then finishes)."""
+        self._restore(floors)
+        self._lay_out()
+
+    def page_ends(self) -> None:
+        """Called at the end of a page, after its records: on trial, the page goes no further."""
+        if self._trial:
+            if self._story:
+                raise PageOverflow
+            raise _PageDone
+
+    def heights(self, page: int) -> list[float]:
+        """Text height of each column of ``page``, 0 for a column left empty."""
+        out = []
+        for c in range(1, self.theme.page.columns + 1):  # type: ignore[attr-defined]
+            top, bottom = self.used.get((page, c), (0.0, 0.0))  # type: ignore[attr-defined]
+            out.append(max(top - bottom, 0.0))
+        return out
+
+    def top(self, page: int) -> float | None:
+        first = self.used.get((page, 1))  # type: ignore[attr-defined]
+        return first[0] if first else None
+
