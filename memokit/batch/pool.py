@@ -17,7 +17,7 @@ import signal
 import sys
 import time
 import types
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
@@ -188,5 +188,3 @@ class WorkerPool:
                 s.process.join(max(0.0, deadline - time.monotonic()))
             self._discard(s)
 
-    def pids(self) -> Iterable[int]:
-        return [s.process.pid for s in self._slots]

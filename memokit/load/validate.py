@@ -179,7 +179,3 @@ def validate_structure(doc: Located) -> list[Diagnostic]:
                 diags.append(d)
     return sorted(diags, key=Diagnostic.sort_key)
 
-
-def bad_paths(diags: list[Diagnostic]) -> set[str]:
-    """Field paths with a structural error (the builder skips those)."""
-    return {d.field for d in diags if d.field}

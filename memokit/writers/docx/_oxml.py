@@ -139,10 +139,6 @@ def add_run(container: BaseOxmlElement, text: str = "", parent: object = None) -
     return run
 
 
-def set_run_language(run: Run, lang: str) -> None:
-    _insert(run._r.get_or_add_rPr(), parse_xml(f'<w:lang {W} w:val={quoteattr(lang)}/>'))
-
-
 def add_hyperlink(container: BaseOxmlElement, r_id: str) -> BaseOxmlElement:
     """An external hyperlink element (``r_id`` related from the containing part)."""
     link = parse_xml(f'<w:hyperlink {WR} r:id="{r_id}" w:history="1"/>')
@@ -261,15 +257,6 @@ def set_final_section(body: BaseOxmlElement, sect_pr: BaseOxmlElement) -> None:
     if old is not None:
         body.remove(old)
     body.append(sect_pr)
-
-
-def column_counts(body: BaseOxmlElement) -> list[int]:
-    """Columns of every section in document order (for checks)."""
-    out = []
-    for sp in body.iter(qn("w:sectPr")):
-        cols = sp.find(qn("w:cols"))
-        out.append(int(cols.get(qn("w:num"), "1")) if cols is not None else 1)
-    return out
 
 
 # ------------------------------------------------------------------ numbering
