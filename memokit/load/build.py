@@ -18,8 +18,8 @@ from memokit.inline import Callbacks, MarkupProblem, parse_blocks, parse_inline
 from memokit.load import figtab
 from memokit.load.datasets import load_datasets, safe_path
 from memokit.load.validate import validate_structure
-from memokit.load.yaml_source import Located, PathKey, control_message, format_path, load_yaml_file
 from memokit.model import Author, Block, DataSet, Inline, Memo, MemoMeta, Note, Ref, Section, SourceSpan
+from memokit.source.located import Located, PathKey, control_message, format_path, load_yaml_file
 from memokit.template import Rows, TemplateFailure, render_text
 
 # control characters YAML lets through as escapes in double quotes ("\x07")

@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING, Any
 
 from memokit.data.read import column_kind, parse_date
 from memokit.errors import did_you_mean
-from memokit.load.yaml_source import PathKey
 from memokit.model import DataSet
 from memokit.model.nodes import Annotation, Highlight
+from memokit.source.located import PathKey
 
 if TYPE_CHECKING:
     from memokit.load.build import Builder

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from memokit.data.tables import DataProblem, Loaded, from_inline, prepare, read_file
 from memokit.errors import Diagnostic, did_you_mean
-from memokit.load.yaml_source import Located, PathKey
 from memokit.model import DataSet
+from memokit.source.located import Located, PathKey
 
 
 def safe_path(raw: str, base: Path, data_root: Path | None) -> tuple[Path | None, str | None]:

@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING, Any
 from memokit.errors import did_you_mean
 from memokit.load import tabledata
 from memokit.load.chartopts import chart_options
-from memokit.load.yaml_source import PathKey
 from memokit.model import ChartSpec, DataSet, Figure, Inline, Table, Text
 from memokit.model.walk import iter_inlines
+from memokit.source.located import PathKey
 
 if TYPE_CHECKING:
     from memokit.load.build import Builder

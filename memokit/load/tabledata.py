@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING, Any
 
 from memokit.data.tables import DataProblem, Loaded, prepare
 from memokit.errors import did_you_mean
-from memokit.load.yaml_source import PathKey
 from memokit.model import DataSet
+from memokit.source.located import PathKey
 
 if TYPE_CHECKING:
     from memokit.load.build import Builder

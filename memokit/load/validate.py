@@ -15,7 +15,7 @@ from jsonschema.exceptions import ValidationError
 
 from memokit.errors import Diagnostic, did_you_mean, one_of
 from memokit.load.schema import SCHEMA
-from memokit.load.yaml_source import Located, PathKey
+from memokit.source.located import Located, PathKey
 
 _VALIDATOR = Draft202012Validator(SCHEMA)
 

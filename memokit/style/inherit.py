@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from memokit.errors import ContentError, Diagnostic
-from memokit.load.yaml_source import Located, PathKey, load_yaml_file
+from memokit.source.located import Located, PathKey, load_yaml_file
 
 
 def merge(base: object, own: object) -> object:

@@ -14,7 +14,7 @@ from types import UnionType
 from typing import Any, Union, get_args, get_origin, get_type_hints
 
 from memokit.errors import ContentError, Diagnostic, did_you_mean
-from memokit.load.yaml_source import Located, PathKey, format_path
+from memokit.source.located import Located, PathKey, format_path
 from memokit.style.fonts import available_families, find_family
 from memokit.style.inherit import Layered, folders, load_layered
 

@@ -18,8 +18,8 @@ from pathlib import Path
 import yaml
 
 from memokit.errors import ContentError, Diagnostic
-from memokit.load.textpos import LineIndex, TextOrigin, source_index
-from memokit.load.yaml_errors import syntax_error
+from memokit.source.textpos import LineIndex, TextOrigin, source_index
+from memokit.source.yaml_errors import syntax_error
 
 MAX_BYTES = 2_000_000
 MAX_NODES = 200_000
