@@ -27,9 +27,9 @@ sys.path.insert(0, str(ROOT))
 
 from memokit.data.tables import prepare, read_file  # noqa: E402
 from memokit.figures.render import render_figure, render_figures  # noqa: E402
-from memokit.load import load_memo  # noqa: E402
 from memokit.model.nodes import ChartSpec, Figure, Memo, MemoMeta, Section, Text  # noqa: E402
 from memokit.pipeline import resolve_theme  # noqa: E402
+from memokit.resolve import load_memo  # noqa: E402
 
 TYPES = ("Battles", "Explosions/Remote violence", "Protests", "Riots")
 SPEC = {"bin": {"column": "event_date", "by": "month", "as": "month"},

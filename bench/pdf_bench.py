@@ -20,8 +20,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from memokit.figures.render import render_figures  # noqa: E402
-from memokit.load import load_memo  # noqa: E402
 from memokit.model import walk  # noqa: E402
+from memokit.resolve import load_memo  # noqa: E402
 from memokit.style import load_style, style_folder  # noqa: E402
 from memokit.writers.pdf import write  # noqa: E402
 from tests.pdf.generate import long_memo_yaml  # noqa: E402

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
+from memokit.version import __version__
 
 
 def render(path, out_dir="output", formats=("pdf", "docx"), **options):  # type: ignore[no-untyped-def]

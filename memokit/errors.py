@@ -29,6 +29,16 @@ class Diagnostic:
     message: str
     severity: Severity = "error"
 
+    @classmethod
+    def at(cls, span: object, message: str, severity: Severity = "error",
+           file: str = "memo") -> Diagnostic:
+        """A diagnostic at a source span (``file``, ``line``, ``column``, ``field``), or at the
+        top of ``file`` when there is none."""
+        if span is None:
+            return cls(file, None, None, None, message, severity)
+        return cls(span.file, span.line, span.column, span.field, message,  # type: ignore[attr-defined]
+                   severity)
+
     def format(self) -> str:
         where = self.file
         if self.line is not None:

@@ -1,4 +1,4 @@
-"""One memo file -> its outputs: load, style, figures, writers, atomic replace."""
+"""One memo file -> its outputs: build, resolve, style, figures, writers, atomic replace."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from memokit.errors import ContentError, Diagnostic, UsageError
-from memokit.load import load_memo
 from memokit.model import Memo
+from memokit.resolve import load_memo
 from memokit.style import load_style, style_folder, unknown_style_message
 from memokit.style.coverage import missing_glyphs
 from memokit.style.theme import Theme
@@ -51,9 +51,10 @@ def check_memo(path: str | os.PathLike[str], *, style: str | None = None, strict
     if not src.is_file():
         raise UsageError(f"{src}: no such file")
     root = Path(data_root) if data_root else None
-    loaded = load_memo(src, str(path), root)
-    memo = loaded.memo
-    theme = resolve_theme(style or memo.meta.style, src.parent, from_cli=style is not None)
+    loaded = load_memo(src, str(path), root, lambda memo: resolve_theme(
+        style or memo.meta.style, src.parent, from_cli=style is not None))
+    memo, theme = loaded.memo, loaded.theme
+    assert theme is not None  # asked for above
     if style is not None:
         memo = replace(memo, meta=replace(memo.meta, style=style))
     warnings = loaded.warnings + missing_glyphs(memo, theme)

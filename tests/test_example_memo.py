@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from memokit.load import load_memo
 from memokit.model import Code, Emph, Inline, Link, Strong, Text
 from memokit.model.walk import iter_sections, notes
+from memokit.resolve import load_memo
 from tests.helpers import EXAMPLE, require_tool
 
 

@@ -48,12 +48,12 @@ def gallery_memo(folder: Path) -> Path:
 
 
 def main() -> None:
-    from memokit.figures.data import chart_data
+    from memokit.data.series import chart_data
     from memokit.figures.draw import draw_chart
     from memokit.figures.style import look_for
-    from memokit.load import load_memo
     from memokit.model.walk import figures
     from memokit.pipeline import resolve_theme
+    from memokit.resolve import load_memo
 
     theme = resolve_theme("memo", ROOT, from_cli=True)
     with tempfile.TemporaryDirectory() as tmp:

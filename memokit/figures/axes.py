@@ -13,7 +13,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure as MplFigure
 from matplotlib.ticker import FixedLocator, Formatter, MaxNLocator, NullFormatter, NullLocator
 
-from memokit.figures.data import ChartData
+from memokit.data.series import ChartData
 from memokit.figures.style import Look
 from memokit.figures.ticks import (
     CHAR_EM,

@@ -16,7 +16,7 @@ from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
-import memokit
+from memokit.version import __version__
 
 FORMAT = 1  # bump when the cache layout changes
 
@@ -32,9 +32,11 @@ def cache_dir() -> Path:
 
 @lru_cache(maxsize=1)
 def _code_hash() -> str:
-    """The figure code's own source, so a changed chart rule never serves a stale picture."""
+    """The figure code's own source (and the series code it draws from), so a changed chart
+    rule never serves a stale picture."""
     h = hashlib.sha256()
-    for p in sorted(Path(__file__).parent.glob("*.py")):
+    series = Path(__file__).parent.parent / "data" / "series.py"
+    for p in [*sorted(Path(__file__).parent.glob("*.py")), series]:
         h.update(p.name.encode() + b"\0" + p.read_bytes())
     return h.hexdigest()
 
@@ -49,7 +51,7 @@ def _matplotlib_version() -> str:
 
 def cache_key(data_key: object, look_key: object) -> str:
     """Content hash of the chart's data and spec, the style values, and the code versions."""
-    doc = {"format": FORMAT, "memokit": memokit.__version__, "code": _code_hash(),
+    doc = {"format": FORMAT, "memokit": __version__, "code": _code_hash(),
            "matplotlib": _matplotlib_version(), "data": data_key, "look": look_key}
     text = json.dumps(doc, sort_keys=True, ensure_ascii=True, separators=(",", ":"))
     return hashlib.sha256(text.encode()).hexdigest()

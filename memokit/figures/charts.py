@@ -13,8 +13,8 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure as MplFigure
 from matplotlib.patches import Patch
 
+from memokit.data.series import ChartData, Value
 from memokit.figures import axes as ax_
-from memokit.figures.data import ChartData, Value
 from memokit.figures.marks import marks
 from memokit.figures.style import Look
 

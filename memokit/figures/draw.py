@@ -12,9 +12,9 @@ from matplotlib import rc_context
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure as MplFigure
 
+from memokit.data.series import ChartData
 from memokit.figures.cache import Entry
 from memokit.figures.charts import KINDS
-from memokit.figures.data import ChartData
 from memokit.figures.style import Look, rc_params
 
 

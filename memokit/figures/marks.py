@@ -10,7 +10,7 @@ from collections.abc import Callable
 from matplotlib.axes import Axes
 from matplotlib.transforms import blended_transform_factory
 
-from memokit.figures.data import ChartData
+from memokit.data.series import ChartData
 from memokit.figures.style import Look
 
 DASH = (0, (2.5, 2))  # annotation lines: short dashes

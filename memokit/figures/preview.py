@@ -29,9 +29,9 @@ def figure_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type
 def figure_command(args: argparse.Namespace) -> int:
     """Write one figure; exit codes as the other commands (UsageError/ContentError propagate)."""
     from memokit.errors import EXIT_OK, UsageError, did_you_mean
-    from memokit.load import load_memo
     from memokit.model.walk import figures
     from memokit.pipeline import resolve_theme
+    from memokit.resolve import load_memo
 
     src = Path(args.file)
     if not src.is_file():
@@ -68,7 +68,7 @@ def pdf_bytes(figure, memo, theme) -> bytes:  # type: ignore[no-untyped-def]
 
     from matplotlib import rc_context
 
-    from memokit.figures.data import chart_data
+    from memokit.data.series import chart_data
     from memokit.figures.draw import build_figure
     from memokit.figures.style import look_for, rc_params
 

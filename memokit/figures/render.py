@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from memokit.data.series import chart_data
 from memokit.errors import ContentError, Diagnostic
 from memokit.figures import cache
 from memokit.figures.asset import FigureAsset
-from memokit.figures.data import chart_data
 from memokit.figures.style import look_for
 from memokit.model.nodes import Figure, Memo
 from memokit.model.walk import figures

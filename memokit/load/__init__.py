@@ -1,5 +1,5 @@
-"""YAML memo files -> the Memo model, or located errors."""
+"""YAML memo files -> the Memo model as written (numbered and checked by ``resolve``)."""
 
-from memokit.load.build import LoadResult, load_memo
+from memokit.load.build import Built, build_memo, sorted_errors
 
-__all__ = ["LoadResult", "load_memo"]
+__all__ = ["Built", "build_memo", "sorted_errors"]

@@ -1,14 +1,15 @@
-"""Located YAML -> the resolved Memo model, or every located error at once.
+"""Located YAML -> the Memo model as written, with every located error found while building.
 
-The only code that sees raw dicts. Footnotes are numbered and cross-references
-resolved here, in reading order, once for all writers.
+The only code that sees raw dicts. It only builds: notes, figures, tables and
+cross-references come out with number 0, and the resolve stage numbers and
+checks them once for all writers.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +17,7 @@ from memokit.data.tables import Loaded
 from memokit.errors import ContentError, Diagnostic, did_you_mean
 from memokit.inline import Callbacks, MarkupProblem, parse_blocks, parse_inline
 from memokit.load import figtab
-from memokit.load.datasets import load_datasets, safe_path
+from memokit.load.datasets import load_datasets
 from memokit.load.validate import validate_structure
 from memokit.model import Author, Block, DataSet, Inline, Memo, MemoMeta, Note, Ref, Section, SourceSpan
 from memokit.source.located import Located, PathKey, control_message, format_path, load_yaml_file
@@ -33,10 +34,27 @@ _PLAIN_NAMES = {"title": "the title", "subtitle": "the subtitle", "heading": "a 
                 "alt": "alt text", "x_label": "an axis label", "y_label": "an axis label"}
 
 
+# stands in for a memo whose title, authors or date could not be read (it has errors)
+_UNREAD = MemoMeta(title="", authors=(), date=dt.date(1, 1, 1))
+
+
 @dataclass
-class LoadResult:
+class Built:
+    """One memo as built: its model (numbers not yet given), and what was found on the way."""
+
     memo: Memo
-    warnings: list[Diagnostic] = field(default_factory=list)
+    errors: list[Diagnostic]
+    warnings: list[Diagnostic]
+    declared: list[tuple[str, str]]  # (kind, id) of every figure and table written, built or not
+    base: Path  # the memo's folder
+    data_root: Path | None
+    style: str | None  # the style the memo names, as written (None: the default)
+    style_span: SourceSpan  # where the memo names its style (or the top of the file)
+    complete: bool = True  # False when the title, authors or date could not be read
+
+    @property
+    def ok(self) -> bool:
+        return self.complete and not self.errors
 
 
 class Builder:
@@ -55,9 +73,8 @@ class Builder:
         self.note_defs: dict[str, Any] = notes if isinstance(notes, dict) else {}
         self.note_cited: dict[str, tuple[int, int]] = {}  # where each id was first cited
         self.note_unsure: set[str] = set()  # named in text that failed to build
-        self.note_count = 0
-        self.numbers: dict[tuple[str, str], int] = {}
-        self.first_ids: dict[tuple[str, str], PathKey] = {}
+        self.declared: list[tuple[str, str]] = []  # figure and table ids, in the order written
+        self.complete = True
         self.read: dict[str, Loaded] = {}  # each data set as read, to locate a bad value
         self.context: dict[str, object] = {}
 
@@ -74,7 +91,12 @@ class Builder:
 
     def span(self, path: PathKey) -> SourceSpan:
         line, col = self.doc.pos(path)
-        return SourceSpan(self.doc.file, line, col)
+        return SourceSpan(self.doc.file, line, col, format_path(path) or None)
+
+    def span_at(self, path: PathKey, text: str, offset: int) -> SourceSpan:
+        """Where character ``offset`` of ``text`` (the string at ``path``) was written."""
+        line, col = self.doc.text_pos(path, offset, text)
+        return SourceSpan(self.doc.file, line, col, format_path(path) or None)
 
     def text(self, path: PathKey, value: object) -> str | None:
         """A text field after Jinja2, checked for control characters.
@@ -115,8 +137,7 @@ class Builder:
     def callbacks(self, path: PathKey, text: str, notes: bool) -> Callbacks:
         def note(note_id: str | None, kids: tuple[Inline, ...], offset: int) -> Inline | None:
             if note_id is None:
-                self.note_count += 1
-                return Note(self.note_count, kids)
+                return Note(0, kids)
             if note_id not in self.note_defs:
                 tip = did_you_mean(note_id, self.note_defs)
                 self.err_at(path, text, offset, f"footnote '[^{note_id}]' is not defined{tip}; "
@@ -129,21 +150,10 @@ class Builder:
                             "footnote")
                 return None
             self.note_cited[note_id] = self.doc.text_pos(path, offset, text)
-            self.note_count += 1
-            number = self.note_count
-            return Note(number, self.note_body(note_id), note_id)
+            return Note(0, self.note_body(note_id), note_id)
 
         def ref(kind: str, target: str, offset: int) -> Inline | None:
-            number = self.numbers.get((kind, target))
-            if number is None:
-                ids = [i for (k, i) in self.numbers if k == kind]
-                tag = "fig" if kind == "figure" else "tbl"
-                known = f" ({', '.join(ids)})" if ids else f" (this memo has no {kind}s)"
-                self.err_at(path, text, offset, f"cross-reference '@{tag}:{target}' names no "
-                            f"{kind}{did_you_mean(target, ids)}; use the id of a {kind} in "
-                            f"this memo{known}")
-                return None
-            return Ref(kind, target, number)  # type: ignore[arg-type]
+            return Ref(kind, target, 0, self.span_at(path, text, offset))  # type: ignore[arg-type]
 
         def forbidden(offset: int) -> None:
             what = {"caption": "a caption", "lede": "the lede", "source": "a source line"}.get(
@@ -176,26 +186,26 @@ class Builder:
         return parse_inline(text, cb)
 
     # ------------------------------------------------------------ the memo
-    def build(self) -> Memo | None:
+    def build(self) -> Memo:
+        """The memo; its meta is a stand-in (and ``complete`` False) when the title, authors
+        or date could not be read."""
         raw = self.raw
         meta = self.meta()
+        self.complete = meta is not None
         self.context = {"memo": _meta_context(meta, raw), "data": {
             k: Rows(v.records()) for k, v in self.data.items()}}
         if meta is not None:
             # the title and subtitle may use data; check them now that it is in scope
             meta = _with_texts(meta, self)
-        self.number_blocks(raw.get("sections"), ("sections",))
+        self.declare_blocks(raw.get("sections"))
         lede = self.inline(("lede",), raw.get("lede")) if "lede" in raw else ()
         sections = self.sections(raw.get("sections"), ("sections",), 1)
-        self.check_style(raw.get("style"))
         for note_id in self.note_defs:
             if note_id not in self.note_cited and not self._cited_where_unread(note_id) \
                     and _NOTE_ID.fullmatch(f"[^{note_id}]"):
                 self.err(("footnotes", note_id), f"footnote '{note_id}' is never cited; cite it "
                          f"as [^{note_id}] in a paragraph, or delete it", key=True)
-        if meta is None:
-            return None
-        return Memo(meta, lede, tuple(sections), dict(self.data), self.doc.file)
+        return Memo(meta or _UNREAD, lede, tuple(sections), dict(self.data), self.doc.file)
 
     def _cited_where_unread(self, note_id: str) -> bool:
         """A note named in text that other errors kept from being read is not 'never cited'."""
@@ -225,42 +235,21 @@ class Builder:
             keywords=keywords, style=str(raw.get("style", "memo")),
             **{k: v if isinstance(v, str) else None for k, v in optional.items()})
 
-    def check_style(self, name: object) -> None:
-        """A style is a built-in name or a folder inside the memo's tree with a style.yaml."""
-        from memokit.style import builtin_styles, unknown_style_message
-
-        if not isinstance(name, str) or name in builtin_styles():
-            return
-        resolved, why = safe_path(name, self.base, self.data_root)
-        if why:
-            self.err(("style",), why)
-        elif resolved is None or not (resolved / "style.yaml").is_file():
-            self.err(("style",), unknown_style_message(name))
-
-    def number_blocks(self, sections: object, path: PathKey) -> None:
-        """Give figures and tables their numbers first, so references may point forward."""
+    def declare_blocks(self, sections: object) -> None:
+        """Note every figure and table id as written, so a reference to one that fails to build
+        is not reported as naming nothing."""
         if not isinstance(sections, list):
             return
-        for i, sec in enumerate(sections):
+        for sec in sections:
             if not isinstance(sec, dict):
                 continue
             body = sec.get("body")
-            for j, item in enumerate(body if isinstance(body, list) else []):
-                if not isinstance(item, dict):
-                    continue
+            for item in body if isinstance(body, list) else []:
                 for kind in ("figure", "table"):
-                    spec = item.get(kind)
+                    spec = item.get(kind) if isinstance(item, dict) else None
                     if isinstance(spec, dict) and isinstance(spec.get("id"), str):
-                        key = (kind, spec["id"])
-                        where = path + (i, "body", j, kind, "id")
-                        if key in self.numbers:
-                            first = self.first_ids[key]
-                            self.err(where, f"{kind} id '{spec['id']}' is used twice (first on "
-                                     f"line {self.doc.pos(first)[0]}); give each {kind} its own id")
-                            continue
-                        self.first_ids[key] = where
-                        self.numbers[key] = 1 + sum(1 for k, _ in self.numbers if k == kind)
-            self.number_blocks(sec.get("sections"), path + (i, "sections"))
+                        self.declared.append((kind, spec["id"]))
+            self.declare_blocks(sec.get("sections"))
 
     def sections(self, raw: object, path: PathKey, level: int) -> list[Section]:
         out: list[Section] = []
@@ -377,9 +366,12 @@ def _meta_context(meta: MemoMeta | None, raw: dict[str, Any]) -> dict[str, objec
     }
 
 
-def load_memo(path: Path, shown_as: str | None = None, data_root: Path | None = None,
-              ) -> LoadResult:
-    """Read, validate and build one memo; raise ContentError with every problem found."""
+def build_memo(path: Path, shown_as: str | None = None, data_root: Path | None = None) -> Built:
+    """Read, validate and build one memo, collecting every problem found.
+
+    Raises ContentError only when the file cannot be read as a memo at all (not YAML, not
+    a mapping); everything else is in ``Built.errors``.
+    """
     doc = load_yaml_file(path, shown_as)
     if not isinstance(doc.value, dict):
         kind = "a list" if isinstance(doc.value, list) else "a single value"
@@ -393,13 +385,18 @@ def load_memo(path: Path, shown_as: str | None = None, data_root: Path | None = 
     builder.read = read
     memo = builder.build()
     errors = doc.problems + structural + data_errors + builder.errors
-    if errors or memo is None:
-        if not errors:
-            errors = [Diagnostic(doc.file, 1, 1, None, "the memo could not be built; please "
-                                 "report this with the memo")]
-        unique = {(d.file, d.line, d.column, d.field, d.message): d for d in errors}
-        raise ContentError(sorted(unique.values(), key=lambda d: _order(d, doc.file)))
-    return LoadResult(memo, sorted(builder.warnings, key=Diagnostic.sort_key))
+    line, col = doc.pos(("style",))
+    style_span = SourceSpan(doc.file, line, col, "style")
+    style = doc.value.get("style")
+    return Built(memo, errors, sorted(builder.warnings, key=Diagnostic.sort_key), builder.declared,
+                 path.parent, data_root, style if isinstance(style, str) else None, style_span,
+                 builder.complete)
+
+
+def sorted_errors(errors: list[Diagnostic], memo_file: str) -> list[Diagnostic]:
+    """Each distinct error once: the memo's own first, in file order; then its data files'."""
+    unique = {(d.file, d.line, d.column, d.field, d.message): d for d in errors}
+    return sorted(unique.values(), key=lambda d: _order(d, memo_file))
 
 
 def _order(d: Diagnostic, memo_file: str) -> tuple[int, str, int, int]:

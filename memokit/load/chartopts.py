@@ -4,22 +4,20 @@ annotations, aspect): checked against the data set and located at the option at 
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from memokit.data.read import column_kind, parse_date
 from memokit.errors import did_you_mean
+from memokit.load.context import Context
 from memokit.model import DataSet
 from memokit.model.nodes import Annotation, Highlight
 from memokit.source.located import PathKey
-
-if TYPE_CHECKING:
-    from memokit.load.build import Builder
 
 BAR_KINDS = ("bar", "barh", "grouped-bar", "stacked-bar")
 _BAD = object()
 
 
-def _x_value(b: Builder, raw: object, path: PathKey, xs: list[object], kind: str, x: str,
+def _x_value(b: Context, raw: object, path: PathKey, xs: list[object], kind: str, x: str,
              slots: bool) -> object:
     """An x position written in an option, in the x column's type; _BAD after reporting why not."""
     xtype = column_kind(xs)
@@ -60,7 +58,7 @@ def _series_names(ds: DataSet, spec: dict[str, Any], y: tuple[str, ...]) -> list
     return list(y)
 
 
-def _series_name(b: Builder, raw: object, path: PathKey, names: list[str], key: bool = False) -> bool:
+def _series_name(b: Context, raw: object, path: PathKey, names: list[str], key: bool = False) -> bool:
     if str(raw) in names:
         return True
     b.err(path, f"there is no series '{raw}'{did_you_mean(str(raw), names)}; the series are: "
@@ -68,7 +66,7 @@ def _series_name(b: Builder, raw: object, path: PathKey, names: list[str], key: 
     return False
 
 
-def chart_options(b: Builder, spec: dict[str, Any], path: PathKey, ds: DataSet,
+def chart_options(b: Context, spec: dict[str, Any], path: PathKey, ds: DataSet,
                   y: tuple[str, ...]) -> dict[str, Any] | None:
     """Keyword arguments for :class:`ChartSpec` beyond the column mapping; None after an error."""
     out: dict[str, Any] = {}

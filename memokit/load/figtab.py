@@ -1,24 +1,23 @@
-"""Figure and table blocks: data set and column checks, then the model nodes."""
+"""Figure and table blocks: data set and column checks, then the model nodes (numbered later,
+by the resolve stage)."""
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from memokit.errors import did_you_mean
 from memokit.load import tabledata
 from memokit.load.chartopts import chart_options
+from memokit.load.context import Context
 from memokit.model import ChartSpec, DataSet, Figure, Inline, Table, Text
 from memokit.model.walk import iter_inlines
 from memokit.source.located import PathKey
 
-if TYPE_CHECKING:
-    from memokit.load.build import Builder
-
 _ALT_SHOWN = 60  # characters of a composed alt text quoted in the warning
 
 
-def dataset(b: Builder, name: object, path: PathKey) -> DataSet | None:
+def dataset(b: Context, name: object, path: PathKey) -> DataSet | None:
     if not isinstance(name, str):
         return None
     if name not in b.data:
@@ -45,7 +44,7 @@ def _not_numeric(values: tuple[object, ...]) -> tuple[int, object] | None:
     return None
 
 
-def column(b: Builder, ds: DataSet, name: object, path: PathKey, numeric: bool = False) -> bool:
+def column(b: Context, ds: DataSet, name: object, path: PathKey, numeric: bool = False) -> bool:
     if not isinstance(name, str):
         return False
     if name not in ds.columns:
@@ -68,7 +67,7 @@ def column(b: Builder, ds: DataSet, name: object, path: PathKey, numeric: bool =
     return True
 
 
-def figure(b: Builder, spec: dict[str, Any], path: PathKey) -> Figure | None:
+def figure(b: Context, spec: dict[str, Any], path: PathKey) -> Figure | None:
     ds = dataset(b, spec.get("data"), path + ("data",))
     ys = spec.get("y")
     y = tuple([ys] if isinstance(ys, str) else ys if isinstance(ys, list) else [])
@@ -95,9 +94,8 @@ def figure(b: Builder, spec: dict[str, Any], path: PathKey) -> Figure | None:
         shown = alt if len(alt) <= _ALT_SHOWN else alt[:_ALT_SHOWN].rstrip() + "..."
         b.warn(path, f"no 'alt' text, so one was composed from the chart (\"{shown}\"); write an "
                "'alt:' that says what the chart shows")
-    number = b.numbers.get(("figure", spec["id"]), 0)
     width = spec.get("width") if spec.get("width") in ("page", "column") else "column"
-    return Figure(spec["id"], number, caption, chart, alt, source, width, b.span(path))
+    return Figure(spec["id"], 0, caption, chart, alt, source, width, b.span(path), b.span(path + ("id",)))
 
 
 def _list(value: object) -> list[Any] | None:
@@ -105,7 +103,7 @@ def _list(value: object) -> list[Any] | None:
     return value if isinstance(value, list) and value else None
 
 
-def _table_values(b: Builder, spec: dict[str, Any], path: PathKey
+def _table_values(b: Context, spec: dict[str, Any], path: PathKey
                   ) -> tuple[list[str], list[list[object]]] | None:
     """Header names and rows of values, from a data set or from inline rows."""
     if "data" in spec:
@@ -133,7 +131,7 @@ def _table_values(b: Builder, spec: dict[str, Any], path: PathKey
     return header, values
 
 
-def table(b: Builder, spec: dict[str, Any], path: PathKey) -> Table | None:
+def table(b: Context, spec: dict[str, Any], path: PathKey) -> Table | None:
     caption = b.inline(path + ("caption",), spec.get("caption"))
     source = b.inline(path + ("source",), spec.get("source")) if "source" in spec else ()
     found = _table_values(b, spec, path)
@@ -164,17 +162,16 @@ def table(b: Builder, spec: dict[str, Any], path: PathKey) -> Table | None:
                        for c, v in enumerate(row)) for r, row in enumerate(values))
     if not isinstance(spec.get("id"), str) or align_bad(align):
         return None
-    number = b.numbers.get(("table", spec["id"]), 0)
     width = spec.get("width") if spec.get("width") in ("page", "column") else "column"
-    return Table(spec["id"], number, caption, head_cells, body, tuple(align), source,
-                 width, b.span(path))
+    return Table(spec["id"], 0, caption, head_cells, body, tuple(align), source,
+                 width, b.span(path), b.span(path + ("id",)))
 
 
 def align_bad(align: list[Any]) -> bool:
     return any(a not in ("left", "right", "center") for a in align)
 
 
-def cell(b: Builder, value: object, path: PathKey | None, fmt: Any = None) -> tuple[Inline, ...]:
+def cell(b: Context, value: object, path: PathKey | None, fmt: Any = None) -> tuple[Inline, ...]:
     """A table cell: inline Markdown when written in the memo, plain text from a data set."""
     if value is None:
         return ()

@@ -4,20 +4,18 @@ and each column's number format (``format:``), with year-like columns left unsep
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from memokit.data.tables import DataProblem, Loaded, prepare
 from memokit.errors import did_you_mean
+from memokit.load.context import Context
 from memokit.model import DataSet
 from memokit.source.located import PathKey
-
-if TYPE_CHECKING:
-    from memokit.load.build import Builder
 
 TRANSFORMS = ("filter", "bin", "group_by", "aggregate")
 
 
-def reshaped(b: Builder, ds: DataSet, spec: dict[str, Any], path: PathKey) -> DataSet | None:
+def reshaped(b: Context, ds: DataSet, spec: dict[str, Any], path: PathKey) -> DataSet | None:
     """``ds`` with the table's own filter/bin/group_by/aggregate applied (None after an error)."""
     own = {k: spec[k] for k in TRANSFORMS if k in spec}
     if not own:
@@ -59,7 +57,7 @@ def default_text(value: float, years: bool) -> str:
     return "\u2212" + text[1:] if text.startswith("-") else text
 
 
-def column_formats(b: Builder, spec: dict[str, Any], path: PathKey, names: list[str],
+def column_formats(b: Context, spec: dict[str, Any], path: PathKey, names: list[str],
                    values: list[list[object]]) -> list[Any] | None:
     """Per column: a format string, True (year-like: no separators) or None (default)."""
     given = spec.get("format") if isinstance(spec.get("format"), dict) else {}

@@ -2,7 +2,8 @@
 
 A small closed set of block and inline types. The model holds meaning (a lede,
 a level-2 heading, a note), never points, colours or format names. Numbering of
-footnotes, figures and tables is done once by the loader, so every writer agrees.
+footnotes, figures and tables is done once, by the resolve stage, so every writer agrees;
+the loader builds nodes with number 0.
 """
 
 from __future__ import annotations
@@ -53,7 +54,7 @@ class LineBreak:
 
 @dataclass(frozen=True, slots=True)
 class Note:
-    """A footnote: its number in reading order and its content."""
+    """A footnote: its number in reading order (0 until resolved) and its content."""
 
     number: int
     children: tuple[Inline, ...]
@@ -62,11 +63,12 @@ class Note:
 
 @dataclass(frozen=True, slots=True)
 class Ref:
-    """A cross-reference to a figure or table, resolved to its number."""
+    """A cross-reference to a figure or table; its number is 0 until resolved."""
 
     kind: Literal["figure", "table"]
     target: str
-    number: int
+    number: int = 0
+    span: SourceSpan | None = field(default=None, compare=False)  # where '@fig:id' was written
 
 
 Inline = Union[Text, Code, Emph, Strong, Link, LineBreak, Note, Ref]
@@ -154,6 +156,7 @@ class Figure:
     source: tuple[Inline, ...] = ()
     width: Literal["page", "column"] = "column"
     span: SourceSpan | None = None
+    id_span: SourceSpan | None = None  # where the id was written
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,6 +170,7 @@ class Table:
     source: tuple[Inline, ...] = ()
     width: Literal["page", "column"] = "column"
     span: SourceSpan | None = None
+    id_span: SourceSpan | None = None
 
 
 Block = Union[Paragraph, BulletList, OrderedList, Quote, Figure, Table]

@@ -12,6 +12,7 @@ class SourceSpan:
     file: str
     line: int
     column: int
+    field: str | None = None  # the field path in messages, e.g. ``sections[0].body[1].figure.id``
 
     def __str__(self) -> str:
         return f"{self.file}:{self.line}:{self.column}"

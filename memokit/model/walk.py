@@ -2,24 +2,33 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import fields, replace
+from typing import TypeVar
 
 from memokit.model.nodes import (
     Block,
     BulletList,
+    Code,
     Emph,
     Figure,
     Inline,
+    LineBreak,
     Link,
+    ListItem,
     Memo,
     Note,
     OrderedList,
     Paragraph,
     Quote,
+    Ref,
     Section,
     Strong,
     Table,
+    Text,
 )
+
+T = TypeVar("T")
 
 
 def iter_sections(sections: tuple[Section, ...]) -> Iterator[Section]:
@@ -76,3 +85,55 @@ def last_paragraph(memo: Memo) -> Paragraph | None:
     for b in memo_blocks(memo):
         last = b
     return last if isinstance(last, Paragraph) else None
+
+
+# ---------------------------------------------------------------- generic traversal
+# Every node type that can hold other nodes or inlines. Adding a block or inline type
+# to nodes.py means adding it here; tests walk every type through this list.
+CONTAINERS: tuple[type, ...] = (
+    Memo, Section, Paragraph, BulletList, OrderedList, ListItem, Quote, Figure, Table,
+    Emph, Strong, Link, Note, Ref, Text, Code, LineBreak,
+)
+
+
+def _is_node(value: object) -> bool:
+    return isinstance(value, CONTAINERS)
+
+
+def descendants(node: object) -> Iterator[object]:
+    """``node`` and every node inside it, in reading order (pre-order, fields in order)."""
+    stack: list[object] = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, tuple):
+            stack.extend(reversed(item))
+            continue
+        if not _is_node(item):
+            continue
+        yield item
+        stack.extend(reversed([getattr(item, f.name) for f in fields(item)]))  # type: ignore[arg-type]
+
+
+def rewrite(node: T, visit: Callable[[object], object]) -> T:
+    """A copy of ``node`` with ``visit`` applied to it and to every node inside, in reading order.
+
+    ``visit`` sees each node before its children and returns it or a replacement; the
+    children of the replacement are visited next. Unchanged subtrees are kept as they are.
+    """
+    def walk(item: object) -> object:
+        if isinstance(item, tuple):
+            new = tuple(walk(x) for x in item)
+            return item if all(a is b for a, b in zip(new, item)) else new
+        if not _is_node(item):
+            return item
+        item = visit(item)
+        changes = {}
+        for f in fields(item):  # type: ignore[arg-type]
+            old = getattr(item, f.name)
+            if isinstance(old, (tuple, *CONTAINERS)):
+                new = walk(old)
+                if new is not old:
+                    changes[f.name] = new
+        return replace(item, **changes) if changes else item  # type: ignore[type-var]
+
+    return walk(node)  # type: ignore[return-value]

@@ -11,7 +11,7 @@ from matplotlib.collections import PathCollection, PolyCollection
 from matplotlib.figure import Figure as MplFigure
 from matplotlib.lines import Line2D
 
-from memokit.figures.data import chart_data
+from memokit.data.series import chart_data
 from memokit.figures.draw import build_figure
 from memokit.figures.style import look_for
 from memokit.model.nodes import ChartSpec, DataSet

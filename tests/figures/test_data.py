@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
+from memokit.data.series import chart_data
 from memokit.errors import ContentError
-from memokit.figures.data import chart_data
 from memokit.model.nodes import ChartSpec, DataSet
 from memokit.model.walk import figures
 from tests.figures.conftest import MONTHS, TYPES, long_events, make_memo, wide_personnel

@@ -5,10 +5,10 @@ from __future__ import annotations
 import importlib.util
 from pathlib import Path
 
-from memokit.figures.data import KINDS
-from memokit.load import load_memo
+from memokit.data.series import KINDS
 from memokit.load.schema import SCHEMA
 from memokit.model.walk import figures
+from memokit.resolve import load_memo
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 

@@ -7,11 +7,11 @@ import random
 from collections import Counter
 from pathlib import Path
 
-from memokit.figures.data import chart_data
+from memokit.data.series import chart_data
 from memokit.figures.draw import build_figure
 from memokit.figures.style import look_for
-from memokit.load import load_memo
 from memokit.model.walk import figures
+from memokit.resolve import load_memo
 from memokit.style.theme import Theme
 
 TYPES = ("Battles", "Explosions/Remote violence", "Protests", "Riots")

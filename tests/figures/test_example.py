@@ -6,12 +6,12 @@ import csv
 import datetime as dt
 from collections import Counter
 
-from memokit.figures.data import chart_data
+from memokit.data.series import chart_data
 from memokit.figures.draw import build_figure
 from memokit.figures.render import render_figures
 from memokit.figures.style import look_for
-from memokit.load import load_memo
 from memokit.model.walk import figures
+from memokit.resolve import load_memo
 from memokit.style.theme import Theme
 from tests.helpers import EXAMPLE
 

@@ -11,14 +11,14 @@ import pytest
 from matplotlib.figure import Figure as MplFigure
 from matplotlib.patches import Rectangle
 
+from memokit.data.series import chart_data
 from memokit.errors import ContentError
-from memokit.figures.data import chart_data
 from memokit.figures.draw import build_figure
 from memokit.figures.render import render_figure
 from memokit.figures.style import look_for
-from memokit.load import load_memo
 from memokit.model.nodes import Figure, Memo
 from memokit.model.walk import figures
+from memokit.resolve import load_memo
 from memokit.style.theme import Theme
 
 CSV = "month,kind,n\n" + "".join(

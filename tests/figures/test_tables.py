@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from memokit.errors import ContentError
-from memokit.load import load_memo
 from memokit.model.nodes import Table
 from memokit.model.walk import iter_inlines, tables
+from memokit.resolve import load_memo
 
 REGIONS = ("North", "Delta", "Capital")
 

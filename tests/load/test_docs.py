@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from memokit.load import load_memo
 from memokit.load.schema import SCHEMA
 from memokit.model import Figure, Ref, Table, Text
 from memokit.model.walk import iter_inlines
+from memokit.resolve import load_memo
 from tests.helpers import ROOT
 from tests.load.test_catalogue import ALT_WARNING, CASES
 

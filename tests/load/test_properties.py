@@ -14,9 +14,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from memokit.errors import ContentError
-from memokit.load import load_memo
 from memokit.model import Note, Paragraph, Text
 from memokit.model.walk import iter_inlines
+from memokit.resolve import load_memo
 
 SETTINGS = settings(max_examples=80, deadline=None,
                     suppress_health_check=[HealthCheck.function_scoped_fixture,

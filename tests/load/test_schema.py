@@ -13,7 +13,7 @@ from jsonschema.validators import validator_for
 
 from memokit.cli import main
 from memokit.errors import ContentError
-from memokit.load import load_memo
+from memokit.resolve import load_memo
 from tests.helpers import EXAMPLE
 from tests.load.test_catalogue import BAD, CASES, STRUCTURAL
 

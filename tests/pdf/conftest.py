@@ -9,8 +9,8 @@ import pytest
 
 from memokit.errors import Diagnostic
 from memokit.figures.asset import FigureAsset
-from memokit.load import load_memo
 from memokit.model.nodes import Memo
+from memokit.resolve import load_memo
 from memokit.style import load_style, style_folder
 from memokit.style.theme import Theme
 from memokit.writers.pdf import write

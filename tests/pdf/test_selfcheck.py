@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from memokit.load import load_memo
+from memokit.resolve import load_memo
 from memokit.style.theme import Theme
 from memokit.writers.pdf import FootnotePlacementError, write
 from memokit.writers.pdf.notes import NoteBook

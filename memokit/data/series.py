@@ -1,4 +1,5 @@
-"""From a data set and a chart spec to the series a chart draws (no matplotlib here).
+"""From a data set and a chart spec to the series a chart draws
+(no matplotlib here): the resolve stage checks every chart with it, the figure code draws from it.
 
 Long data (``series`` names a column: one series per distinct value) and wide
 data (``y`` lists columns: one series per column) both end up as a tuple of

@@ -1,0 +1,60 @@
+"""The resolve stage: the built memo numbered, cross-referenced and checked against its data,
+once for every writer. What ``validate`` reports is what ``render`` would."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from memokit.errors import ContentError, Diagnostic
+from memokit.load import Built, build_memo, sorted_errors
+from memokit.model import Memo
+from memokit.resolve.charts import check_charts
+from memokit.resolve.numbering import number
+from memokit.resolve.style import check_style
+from memokit.style.theme import Theme
+
+__all__ = ["Resolved", "load_memo", "resolve"]
+
+
+@dataclass
+class Resolved:
+    """A memo ready for the writers, its warnings, and its Theme when one was asked for."""
+
+    memo: Memo
+    warnings: list[Diagnostic]
+    theme: Theme | None = None
+
+
+def resolve(built: Built, max_series: int | None = None) -> tuple[Memo, list[Diagnostic]]:
+    """Number and cross-reference ``built.memo``, then check its charts against their data
+    (``max_series``: the house palette's size, when known); return the resolved memo and the
+    errors found. Charts are checked only in a memo that built and numbered cleanly."""
+    memo, errors = number(built.memo, built.declared)
+    if errors or built.errors or not built.complete:
+        return memo, errors
+    return memo, check_charts(memo, max_series)
+
+
+def load_memo(path: str | os.PathLike[str], shown_as: str | None = None,
+              data_root: Path | None = None,
+              theme_for: Callable[[Memo], Theme] | None = None) -> Resolved:
+    """Build and resolve one memo; raise ContentError with every problem found.
+
+    ``theme_for`` gives the memo's Theme once the memo built cleanly (its palette bounds
+    the series a chart may have).
+    """
+    built = build_memo(Path(path), shown_as, data_root)
+    errors = built.errors + check_style(built)
+    theme = theme_for(built.memo) if theme_for is not None and built.complete and not errors \
+        else None
+    memo, found = resolve(built, len(theme.palette) if theme is not None else None)
+    errors += found
+    if errors or not built.complete:
+        if not errors:
+            errors = [Diagnostic(memo.source_path or str(path), 1, 1, None, "the memo could not "
+                                 "be built; please report this with the memo")]
+        raise ContentError(sorted_errors(errors, memo.source_path or str(path)))
+    return Resolved(memo, built.warnings, theme)
