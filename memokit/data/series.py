@@ -78,9 +78,12 @@ def _plain(v: object) -> object:
 
 
 def chart_error(figure: Figure, message: str, key: str | None = None) -> ContentError:
-    """A located error about a figure's chart."""
+    """A located error about a figure's chart: at the key at fault when its place is known."""
+    at = dict(figure.field_spans).get(key) if key else None
+    if at is not None:
+        return ContentError([Diagnostic.at(at, message)])
     span = figure.span
-    field = f"figure '{figure.id}'" + (f".{key}" if key else "")
+    field = (span.field if span and span.field else f"figure '{figure.id}'") + (f".{key}" if key else "")
     return ContentError([Diagnostic(span.file if span else "<memo>", span.line if span else None,
                                     span.column if span else None, field, message)])
 
@@ -146,7 +149,8 @@ def chart_data(figure: Figure, data: dict[str, DataSet], max_series: int) -> Cha
                           "colours; filter the data set or split the chart", "series")
     x_type: XType = column_kind([r[xi] for r in ds.rows])  # type: ignore[assignment]
     if spec.kind == "scatter" and x_type == "category":
-        raise chart_error(figure, f"a scatter chart needs numbers or dates in '{spec.x}'", "x")
+        raise chart_error(figure, f"a scatter chart needs numbers or dates in '{spec.x}'; use a bar "
+                          "chart for categories", "x")
     xs_all = list(dict.fromkeys(r[xi] for r in ds.rows))
     if x_type != "category":
         xs_all.sort()  # type: ignore[type-var]
@@ -155,7 +159,8 @@ def chart_data(figure: Figure, data: dict[str, DataSet], max_series: int) -> Cha
         series = [Series(s.name, tuple(str(x) for x in s.xs), s.ys) for s in series]
     ys_all = [y for s in series for y in s.ys if y is not None]
     if not ys_all:
-        raise chart_error(figure, "the chart has no values to draw (every y cell is empty)", "y")
+        raise chart_error(figure, "the chart has no values to draw (every y cell is empty); fill in "
+                          "the data, or name a y column that holds numbers", "y")
     if spec.kind == "stacked-area" and min(ys_all) < 0:
         raise chart_error(figure, "a stacked area chart needs values of zero or more; use a line "
                           "chart or a stacked bar chart for data with negative values", "chart")

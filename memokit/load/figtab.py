@@ -14,6 +14,7 @@ from memokit.model import ChartSpec, DataSet, Figure, Inline, Table, Text
 from memokit.model.walk import iter_inlines
 from memokit.source.located import PathKey
 
+_CHART_KEYS = ("chart", "data", "x", "y", "series", "series_order", "series_labels")
 _ALT_SHOWN = 60  # characters of a composed alt text quoted in the warning
 
 
@@ -95,7 +96,9 @@ def figure(b: Context, spec: dict[str, Any], path: PathKey) -> Figure | None:
         b.warn(path, f"no 'alt' text, so one was composed from the chart (\"{shown}\"); write an "
                "'alt:' that says what the chart shows")
     width = spec.get("width") if spec.get("width") in ("page", "column") else "column"
-    return Figure(spec["id"], 0, caption, chart, alt, source, width, b.span(path), b.span(path + ("id",)))
+    keys = tuple((k, b.span(path + (k,))) for k in _CHART_KEYS if k in spec)
+    return Figure(spec["id"], 0, caption, chart, alt, source, width, b.span(path), b.span(path + ("id",)),
+                  keys)
 
 
 def _list(value: object) -> list[Any] | None:

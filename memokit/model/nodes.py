@@ -157,6 +157,8 @@ class Figure:
     width: Literal["page", "column"] = "column"
     span: SourceSpan | None = None
     id_span: SourceSpan | None = None  # where the id was written
+    # where each chart key (chart, data, x, y, series, ...) was written, for located messages
+    field_spans: tuple[tuple[str, SourceSpan], ...] = field(default=(), compare=False)
 
 
 @dataclass(frozen=True, slots=True)
