@@ -27,6 +27,7 @@ from memokit.model.nodes import (
     Table,
     Text,
 )
+from memokit.model.source import SourceSpan
 
 T = TypeVar("T")
 
@@ -137,3 +138,25 @@ def rewrite(node: T, visit: Callable[[object], object]) -> T:
         return replace(item, **changes) if changes else item  # type: ignore[type-var]
 
     return walk(node)  # type: ignore[return-value]
+
+
+def shown_texts(node: object, span: SourceSpan | None = None) -> Iterator[tuple[str, SourceSpan | None]]:
+    """Every text a reader sees inside ``node`` (headings, and the text of every inline, notes
+    included), with the span of the nearest node around it that has one, in reading order."""
+    if isinstance(node, tuple):
+        for item in node:
+            yield from shown_texts(item, span)
+        return
+    if not _is_node(node):
+        return
+    own = None if isinstance(node, Ref) else getattr(node, "span", None)  # a Ref's span is its text's
+    span = own or span
+    if isinstance(node, Text):
+        yield node.text, span
+        return
+    if isinstance(node, Section):
+        yield node.heading, node.span
+    for f in fields(node):  # type: ignore[arg-type]
+        value = getattr(node, f.name)
+        if isinstance(value, (tuple, *CONTAINERS)):
+            yield from shown_texts(value, span)

@@ -7,8 +7,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from memokit.errors import Diagnostic
-from memokit.model import Figure, Inline, Memo, Note, Paragraph, Section, SourceSpan, Table, Text
-from memokit.model.walk import iter_blocks, iter_inlines, iter_sections
+from memokit.model import Memo, SourceSpan
+from memokit.model.walk import shown_texts
 from memokit.style.fonts import find_family
 from memokit.style.theme import Theme
 
@@ -21,14 +21,6 @@ def _cmap(path: Path) -> frozenset[int]:
         return frozenset(font.getBestCmap())
 
 
-def _texts(inlines: tuple[Inline, ...]) -> Iterator[str]:
-    for i in iter_inlines(inlines):
-        if isinstance(i, Text):
-            yield i.text
-        elif isinstance(i, Note):
-            yield from _texts(i.children)
-
-
 def _memo_texts(memo: Memo) -> Iterator[tuple[str, SourceSpan | None]]:
     m = memo.meta
     for t in (m.title, m.subtitle, m.series, m.number, m.project, m.approved_by):
@@ -36,25 +28,7 @@ def _memo_texts(memo: Memo) -> Iterator[tuple[str, SourceSpan | None]]:
             yield t, None
     for a in m.authors:
         yield a.name, None
-    for t in _texts(memo.lede):
-        yield t, None
-    for sec in iter_sections(memo.sections):
-        yield sec.heading, sec.span
-        yield from _section_texts(sec)
-
-
-def _section_texts(sec: Section) -> Iterator[tuple[str, SourceSpan | None]]:
-    for b in iter_blocks(sec.blocks):
-        if isinstance(b, Paragraph):
-            for t in _texts(b.children):
-                yield t, sec.span
-        elif isinstance(b, Figure):
-            for t in _texts(b.caption + b.source):
-                yield t, b.span
-        elif isinstance(b, Table):
-            for cell in (b.caption, b.source, *b.header, *(c for r in b.rows for c in r)):
-                for t in _texts(cell):
-                    yield t, b.span
+    yield from shown_texts((memo.lede, memo.sections))
 
 
 def missing_glyphs(memo: Memo, theme: Theme) -> list[Diagnostic]:
