@@ -41,6 +41,7 @@ system-tools:
 
 lint: $(BIN)/.test-installed
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 
 test: $(BIN)/.test-installed system-tools lint
 	$(BIN)/python -m pytest

@@ -42,3 +42,24 @@ def render_figures(memo: Memo, theme: Theme) -> dict[str, FigureAsset]:
     if problems:
         raise ContentError(problems)
     return assets
+
+
+def figure_pdf(figure: Figure, memo: Memo, theme: Theme) -> bytes:
+    """The figure as a one-page vector PDF (embedded TrueType fonts, no dates)."""
+    import io
+    from dataclasses import replace
+
+    from matplotlib import rc_context
+
+    from memokit.figures.draw import build_figure
+    from memokit.figures.style import look_for, rc_params
+
+    look = look_for(theme, figure.width, memo.meta.language)
+    if figure.chart.aspect:
+        look = replace(look, height=round(look.width * figure.chart.aspect, 3))
+    fig = build_figure(chart_data(figure, memo.data, len(look.palette)), look)
+    buf = io.BytesIO()
+    with rc_context({**rc_params(look), "pdf.fonttype": 42}):
+        fig.savefig(buf, format="pdf", metadata={"CreationDate": None, "ModDate": None,
+                                                 "Producer": None, "Creator": None})
+    return buf.getvalue()

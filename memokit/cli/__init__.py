@@ -14,6 +14,7 @@ import traceback
 from collections.abc import Sequence
 
 from memokit import __version__
+from memokit.cli.figure import figure_command, figure_parser
 from memokit.errors import (
     EXIT_CONTENT,
     EXIT_INTERNAL,
@@ -23,7 +24,6 @@ from memokit.errors import (
     Diagnostic,
     UsageError,
 )
-from memokit.figures.preview import figure_command, figure_parser
 
 _EPILOG = """\
 examples:
@@ -227,7 +227,7 @@ def _styles(_: argparse.Namespace) -> int:
 def _new(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from memokit.scaffold import new_memo
+    from memokit.cli.scaffold import new_memo
 
     for path in new_memo(Path(args.path), args.style):
         print(path)
@@ -259,7 +259,3 @@ def main(argv: Sequence[str] | None = None) -> int:
               "This is a bug in memokit; please report it with the memo that caused it "
               "(run with --debug for details).", file=sys.stderr)
         return EXIT_INTERNAL
-
-
-if __name__ == "__main__":
-    sys.exit(main())

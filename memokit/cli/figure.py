@@ -30,8 +30,7 @@ def figure_command(args: argparse.Namespace) -> int:
     """Write one figure; exit codes as the other commands (UsageError/ContentError propagate)."""
     from memokit.errors import EXIT_OK, UsageError, did_you_mean
     from memokit.model.walk import figures
-    from memokit.pipeline import resolve_theme
-    from memokit.resolve import load_memo
+    from memokit.pipeline import check_memo
 
     src = Path(args.file)
     if not src.is_file():
@@ -39,45 +38,23 @@ def figure_command(args: argparse.Namespace) -> int:
     out = Path(args.output or f"{args.id}.png")
     if out.suffix.lower() not in FORMATS:
         raise UsageError(f"{out}: write the figure as .png, .svg or .pdf")
-    memo = load_memo(src, args.file, Path(args.data_root) if args.data_root else None).memo
+    checked = check_memo(args.file, style=args.style, data_root=args.data_root)
+    memo, theme = checked.memo, checked.theme
     found = {f.id: f for f in figures(memo)}
     if args.id not in found:
         ids = ", ".join(found) or "none"
         raise UsageError(f"{args.file} has no figure '{args.id}'{did_you_mean(args.id, found)}; "
                          f"its figures are: {ids}")
-    theme = resolve_theme(args.style or memo.meta.style, src.parent, from_cli=args.style is not None)
     figure = found[args.id]
     out.parent.mkdir(parents=True, exist_ok=True)
     suffix = out.suffix.lower()
-    if suffix == ".pdf":
-        content = pdf_bytes(figure, memo, theme)
-    else:
-        from memokit.figures.render import render_figure
+    from memokit.figures.render import figure_pdf, render_figure
 
+    if suffix == ".pdf":
+        content = figure_pdf(figure, memo, theme)
+    else:
         asset = render_figure(figure, memo, theme)
         content = asset.png if suffix == ".png" else asset.svg
     out.write_bytes(content)
     print(out)
     return EXIT_OK
-
-
-def pdf_bytes(figure, memo, theme) -> bytes:  # type: ignore[no-untyped-def]
-    """The figure as a one-page vector PDF (embedded TrueType fonts, no dates)."""
-    import io
-    from dataclasses import replace
-
-    from matplotlib import rc_context
-
-    from memokit.data.series import chart_data
-    from memokit.figures.draw import build_figure
-    from memokit.figures.style import look_for, rc_params
-
-    look = look_for(theme, figure.width, memo.meta.language)
-    if figure.chart.aspect:
-        look = replace(look, height=round(look.width * figure.chart.aspect, 3))
-    fig = build_figure(chart_data(figure, memo.data, len(look.palette)), look)
-    buf = io.BytesIO()
-    with rc_context({**rc_params(look), "pdf.fonttype": 42}):
-        fig.savefig(buf, format="pdf", metadata={"CreationDate": None, "ModDate": None,
-                                                 "Producer": None, "Creator": None})
-    return buf.getvalue()
