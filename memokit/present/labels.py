@@ -26,9 +26,14 @@ class NumberLabel:
     number: int
 
     @property
+    def prefix(self) -> str:
+        """What stands before the number: 'Figure' and the no-break space."""
+        return f"{self.word}{NBSP}"
+
+    @property
     def text(self) -> str:
         """'Figure 1', as cross-references show it."""
-        return f"{self.word}{NBSP}{self.number}"
+        return f"{self.prefix}{self.number}"
 
     @property
     def caption(self) -> str:
