@@ -13,7 +13,7 @@ from pathlib import Path
 from types import UnionType
 from typing import Any, Union, get_args, get_origin, get_type_hints
 
-from memokit.errors import ContentError, Diagnostic, did_you_mean
+from memokit.errors import ContentError, Diagnostic, did_you_mean, one_of
 from memokit.source.located import Located, PathKey, format_path
 from memokit.style.fonts import available_families, find_family
 from memokit.style.inherit import Layered, folders, load_layered
@@ -23,6 +23,7 @@ PAGE_SIZES_MM = {"A4": (210.0, 297.0), "A5": (148.0, 210.0), "LETTER": (215.9, 2
 _UNITS = {"pt": 1.0, "mm": 72 / 25.4, "cm": 72 / 2.54, "in": 72.0}
 _LENGTH = re.compile(r"^\s*([0-9]*\.?[0-9]+)\s*(pt|mm|cm|in)\s*$")
 _COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
+FIGURE_ALIGNS = ("left", "center", "right")
 
 
 class Length(float):
@@ -182,6 +183,7 @@ class FigureStyle:
     axis_colour: str = "rule"  # axis line and ticks: a key of Colours, or #RRGGBB
     label_colour: str = "text"  # tick labels, axis labels, legend
     bar_width: float = 0.8  # share of each category's slot the bars fill
+    align: str = "left"  # left | center | right: the picture across its column or the page
 
 
 @dataclass(frozen=True)
@@ -391,6 +393,10 @@ def _check(theme: Theme, doc: Located) -> list[Diagnostic]:
         if not (_COLOUR.match(val) or (not val.startswith("#") and hasattr(theme.colours, val))):
             out.append(doc.error(("figures", key), f"'{val}' is not a colour; use a colour name "
                                  "(accent, text, muted, rule) or #RRGGBB"))
+    align = theme.figures.align
+    if align not in FIGURE_ALIGNS:
+        out.append(doc.error(("figures", "align"), f"'{align}' is not an alignment"
+                             f"{did_you_mean(align, FIGURE_ALIGNS)}; use {one_of(FIGURE_ALIGNS)}"))
     if theme.text.align not in ("justify", "left"):
         out.append(doc.error(("text", "align"), "use 'justify' or 'left'"))
     return out

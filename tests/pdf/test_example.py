@@ -12,9 +12,9 @@ from pypdf import PdfReader
 from memokit.figures.render import render_figures
 from memokit.model.nodes import Inline, Link, Memo, Note
 from memokit.model.walk import iter_inlines, iter_sections, memo_blocks, notes
+from memokit.present import plain_text
 from memokit.style.theme import Theme
 from memokit.writers.pdf import write
-from memokit.writers.pdf.inlines import plain
 from tests.helpers import require_tool
 from tests.pdf.reading import (
     body_words,
@@ -43,7 +43,8 @@ def test_text_has_title_headings_in_capitals_notes_and_captions(example: Example
         if sec.level <= 2:
             assert shown == sec.heading.upper()
     for n in notes(memo):
-        assert norm(plain(n.children)) in text, f"footnote {n.number} missing"
+        assert norm(plain_text(n.children, theme.labels_for(memo.meta.language))) in text, \
+            f"footnote {n.number} missing"
     assert "Figure 1: Recorded events in Karvonia" in text
     assert "Table 1: Personnel of the international missions" in text
     assert "Source: Illustrative data generated for this example" in text

@@ -14,7 +14,8 @@ from tests.pdf.generate import long_memo_yaml
 
 
 def test_problems_name_the_misplaced_note(theme: Theme) -> None:
-    book = NoteBook({1: "a", 2: "b", 3: "c"}, None, theme.notes, "continued", "#000000")  # type: ignore[arg-type]
+    book = NoteBook({1: "a", 2: "b", 3: "c"}, None, theme.notes, theme.labels_for("en"),  # type: ignore[arg-type]
+                    "#000000")
     book.ref_at = {1: (1, 1), 2: (1, 2), 3: (2, 1)}
     book.note_at = {1: (1, 1), 2: (2, 1)}
     problems = book.problems()

@@ -49,6 +49,10 @@ CASES: dict[str, tuple[str, str]] = {
     "months": (
         "extends: memo\nlabels:\n  sv:\n    months: [jan, feb]\n",
         "{d}/style.yaml:4:13: error: labels.sv.months: give the 12 month names"),
+    "figure-align": (
+        "extends: memo\nfigures:\n  align: centre\n",
+        "{d}/style.yaml:3:10: error: figures.align: 'centre' is not an alignment (did you mean 'center'?); "
+        "use 'left', 'center' or 'right'"),
     "logo-missing": (
         "extends: memo\nlogo: {file: crest.svg, width: 20mm}\n",
         "{d}/style.yaml:2:14: error: logo.file: no logo file 'crest.svg'"),

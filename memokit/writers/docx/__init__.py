@@ -14,7 +14,7 @@ import docx
 from memokit.errors import Diagnostic
 from memokit.figures.asset import FigureAsset
 from memokit.model.nodes import Memo
-from memokit.model.walk import last_paragraph
+from memokit.present import end_mark
 from memokit.style.theme import Theme
 from memokit.writers.docx import _oxml, package
 from memokit.writers.docx.blocks import Body
@@ -36,7 +36,7 @@ def write(memo: Memo, theme: Theme, assets: Mapping[str, FigureAsset], dest: Pat
     _oxml.write_settings(document.settings.element, theme.text.hyphenate, theme.text.list_indent, lang)
     labels = theme.labels_for(lang)
     inlines = Inlines(document.part, styles, labels, Notes(document.part, styles, labels))
-    body = Body(document, memo, theme, styles, inlines, assets, last_paragraph(memo))
+    body = Body(document, memo, theme, styles, inlines, assets, end_mark(memo, theme))
     title_block(body, memo, theme)
     body.write(memo.sections)
     header_and_footer(document, memo, theme, styles)

@@ -4,6 +4,7 @@ are delegated to ``floats``."""
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Literal
 
 from docx.document import Document
 from docx.text.paragraph import Paragraph
@@ -21,9 +22,10 @@ from memokit.model.nodes import (
     Table,
 )
 from memokit.model.nodes import Paragraph as ParaNode
+from memokit.present import EndMark, Role, Where, role_of
 from memokit.style.theme import Theme
 from memokit.writers.docx import _oxml, floats
-from memokit.writers.docx.inlines import NBSP, Inlines
+from memokit.writers.docx.inlines import Inlines
 from memokit.writers.docx.page import SectionFlow
 from memokit.writers.docx.styles import Styles
 
@@ -32,12 +34,12 @@ class Body:
     """Writes the memo's blocks into the document body, in reading order."""
 
     def __init__(self, document: Document, memo: Memo, theme: Theme, styles: Styles, inlines: Inlines,
-                 assets: Mapping[str, FigureAsset], end_at: ParaNode | None):
+                 assets: Mapping[str, FigureAsset], end: EndMark | None):
         self.document, self.memo, self.theme, self.styles = document, memo, theme, styles
         self.inlines = inlines
         self.labels = theme.labels_for(memo.meta.language)
         self.assets = assets
-        self.end_at = end_at
+        self.end = end
         self.flow = SectionFlow(theme)
         self.warnings: list[Diagnostic] = []
         self._last: Paragraph | None = None  # the last body-level paragraph, if nothing followed it
@@ -75,8 +77,8 @@ class Body:
         self.columns(self.theme.page.columns)
         for sec in sections:
             self.section(sec)
-        if self.end_at is None and self.theme.end_mark:
-            self._end_mark(self.paragraph("body"))
+        if self.end is not None and self.end.alone:
+            self._end_mark(self.paragraph(Role.BODY), self.end)
         if self.flow.columns > 1:
             # a continuous break after the column text: Word and LibreOffice balance the last page
             self.columns(1)
@@ -84,7 +86,7 @@ class Body:
         self.flow.finish(self.document)
 
     def section(self, sec: Section) -> None:
-        self.text_paragraph(f"heading{min(sec.level, 3)}", sec.heading)
+        self.text_paragraph(role_of(sec), sec.heading)
         for b in sec.blocks:
             self.block(b)
         for sub in sec.sections:
@@ -92,7 +94,7 @@ class Body:
 
     def block(self, b: Block, level: int = 0, quote: bool = False) -> None:
         if isinstance(b, ParaNode):
-            self.body_paragraph(b, "quote" if quote else "body")
+            self.body_paragraph(b, role_of(b, Where(quote=quote)))
         elif isinstance(b, (BulletList, OrderedList)):
             self.list(b, level, quote)
         elif isinstance(b, Quote):
@@ -108,18 +110,18 @@ class Body:
     def body_paragraph(self, node: ParaNode, role: str) -> Paragraph:
         para = self.paragraph(role)
         self.inlines.write(para, node.children)
-        if node is self.end_at and self.theme.end_mark:
-            self.inlines.text(para, NBSP)
-            self._end_mark(para)
+        if self.end is not None and self.end.closes(node):
+            self.inlines.text(para, self.end.gap)
+            self._end_mark(para, self.end)
         return para
 
-    def _end_mark(self, para: Paragraph) -> None:
-        self.inlines.text(para, self.theme.end_mark, self.styles["end_mark"])
+    def _end_mark(self, para: Paragraph, end: EndMark) -> None:
+        self.inlines.text(para, end.mark, self.styles[Role.END_MARK])
 
     def list(self, lst: BulletList | OrderedList, level: int, quote: bool) -> None:
         """A list with real numbering; every ordered list restarts at its own start number."""
         ordered = isinstance(lst, OrderedList)
-        role = "list_number" if ordered else "list_bullet"
+        kind: Literal["bullet", "number"] = "number" if ordered else "bullet"
         numbering = self.document.part.numbering_part.element
         lvl = min(level, 2)
         if ordered:
@@ -130,7 +132,7 @@ class Body:
             first = True
             for b in item.blocks:
                 if isinstance(b, ParaNode):
-                    para = self.body_paragraph(b, role if first else "list_continue")
+                    para = self.body_paragraph(b, role_of(b, Where(quote=quote, item=kind, first=first)))
                     if first and (ordered or lvl):
                         _oxml.set_paragraph_numbering(para, num_id, lvl)
                 elif isinstance(b, (BulletList, OrderedList)):

@@ -10,11 +10,19 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
 from docx.text.paragraph import Paragraph
 
-from memokit.errors import Diagnostic
 from memokit.model.nodes import Figure, Inline, Table
-from memokit.style.theme import Theme
+from memokit.present import (
+    CAPTION_END,
+    Role,
+    located_warning,
+    number_label,
+    plain_text,
+    role_of,
+    source_prefix,
+)
+from memokit.style.theme import Labels, Theme
 from memokit.writers.docx import _oxml
-from memokit.writers.docx.inlines import NBSP, bookmark_name, plain_text
+from memokit.writers.docx.inlines import bookmark_name
 
 if TYPE_CHECKING:
     from memokit.writers.docx.blocks import Body
@@ -29,16 +37,16 @@ def _width(body: Body, wide: bool) -> float:
 
 def _caption(body: Body, kind: str, number: int, target: str, text: tuple[Inline, ...]) -> None:
     """"Figure 1: text": label and number (a SEQ field) inside the bookmark REF fields point to."""
-    para = body.paragraph("caption")
-    label = body.labels.figure if kind == "figure" else body.labels.table
+    para = body.paragraph(Role.CAPTION)
+    label = number_label(kind, number, body.labels)
     seq = "Figure" if kind == "figure" else "Table"
-    style = body.styles["caption_label"]
+    style = body.styles[Role.CAPTION_LABEL]
     bid = body.next_bookmark()
     _oxml.bookmark_start(para._p, bid, bookmark_name(kind, number, target))
-    body.inlines.text(para, f"{label}{NBSP}", style)
+    body.inlines.text(para, label.prefix, style)
     _oxml.add_field(para._p, f"SEQ {seq} \\* ARABIC", str(number), style)
     _oxml.bookmark_end(para._p, bid)
-    body.inlines.text(para, ":", style)
+    body.inlines.text(para, CAPTION_END, style)
     if text:
         body.inlines.text(para, " ")
         body.inlines.write(para, text)
@@ -46,8 +54,8 @@ def _caption(body: Body, kind: str, number: int, target: str, text: tuple[Inline
 
 def _source(body: Body, source: tuple[Inline, ...]) -> None:
     if source:
-        para = body.paragraph("source")
-        body.inlines.text(para, f"{body.labels.source}: ")
+        para = body.paragraph(Role.SOURCE)
+        body.inlines.text(para, source_prefix(body.labels))
         body.inlines.write(para, source)
 
 
@@ -70,18 +78,17 @@ def figure(body: Body, fig: Figure) -> None:
     wide = _wide(body, fig.width)
     if wide:
         body.columns(1)
-    para = body.paragraph("figure")
+    para = body.paragraph(role_of(fig))
     asset = body.assets.get(fig.id)
     if asset is None:
-        body.warnings.append(Diagnostic(body.memo.source_path or "", None, None, f"figure {fig.id}",
-                                        "no rendered chart for this figure; the DOCX shows its alt text",
-                                        "warning"))
+        body.warnings.append(located_warning(body.memo, fig, "no rendered chart for this figure; the DOCX "
+                                             "shows its alt text", f"figure {fig.id}"))
         body.inlines.text(para, fig.alt)
     else:
         run = _oxml.add_run(para._p, "", para)
         shape = run.add_picture(io.BytesIO(asset.png), width=Pt(_width(body, wide)))
-        label = body.labels.figure
-        _oxml.describe_picture(shape._inline, f"{label} {fig.number}", fig.alt or asset.alt)
+        name = number_label("figure", fig.number, body.labels).name
+        _oxml.describe_picture(shape._inline, name, fig.alt or asset.alt)
         if asset.svg:
             _oxml.add_svg_alternative(shape._inline, para.part, svg_for_word(asset.svg, body.theme))
     _caption(body, "figure", fig.number, fig.id, fig.caption)
@@ -90,14 +97,14 @@ def figure(body: Body, fig: Figure) -> None:
         body.columns(body.theme.page.columns)
 
 
-def column_widths(tab: Table, total: float) -> list[float]:
+def column_widths(tab: Table, total: float, labels: Labels) -> list[float]:
     """Shares of ``total`` in proportion to each column's longest text (within bounds)."""
     n = len(tab.header) or (len(tab.rows[0]) if tab.rows else 1)
     need = []
     for i in range(n):
         cells = [tab.header[i]] if i < len(tab.header) else []
         cells += [r[i] for r in tab.rows if i < len(r)]
-        need.append(min(max([len(plain_text(c)) for c in cells] + [3]), 40))
+        need.append(min(max([len(plain_text(c, labels)) for c in cells] + [3]), 40))
     s = sum(need)
     return [total * w / s for w in need]
 
@@ -121,7 +128,7 @@ def table(body: Body, tab: Table) -> None:
     _oxml.set_table_style(t._tbl, body.styles["table"])
     width = _width(body, wide)
     _oxml.set_table_layout(t._tbl, width)
-    widths = column_widths(tab, width)
+    widths = column_widths(tab, width, body.labels)
     for i, col in enumerate(t.columns):
         col.width = Pt(widths[i])
     rows = list(t.rows)
@@ -130,7 +137,7 @@ def table(body: Body, tab: Table) -> None:
         body_rows = rows[1:]
         for i, cell in enumerate(rows[0].cells):
             para = cell.paragraphs[0]
-            _oxml.set_paragraph_style(para, body.styles["table_header"])
+            _oxml.set_paragraph_style(para, body.styles[Role.CELL_HEAD])
             _fill(body, para, tab.header[i] if i < len(tab.header) else (), _col_align(tab, i))
     else:
         body_rows = rows
@@ -138,7 +145,7 @@ def table(body: Body, tab: Table) -> None:
         for i, cell in enumerate(row.cells):
             cell.width = Pt(widths[i])
             para = cell.paragraphs[0]
-            _oxml.set_paragraph_style(para, body.styles["table_text"])
+            _oxml.set_paragraph_style(para, body.styles[Role.CELL])
             _fill(body, para, data[i] if i < len(data) else (), _col_align(tab, i))
     if tab.header:
         for i, cell in enumerate(rows[0].cells):

@@ -11,11 +11,10 @@ from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.text.paragraph import Paragraph
 
 from memokit.model.nodes import Code, Emph, Inline, LineBreak, Link, Note, Ref, Strong, Text
+from memokit.present import Role, ref_label, role_of
 from memokit.style.theme import Labels
 from memokit.writers.docx import _oxml
 from memokit.writers.docx.styles import Styles
-
-NBSP = "\u00a0"
 
 
 @dataclass(frozen=True)
@@ -27,30 +26,10 @@ class RunFormat:
     style: str | None = None
 
 
-def ref_label(kind: str, number: int, labels: Labels) -> str:
-    """"Figure 1" / "Table 2" in the memo's language, as captions and cross-references show it."""
-    return f"{labels.figure if kind == 'figure' else labels.table}{NBSP}{number}"
-
-
 def bookmark_name(kind: str, number: int, target: str) -> str:
     """The hidden bookmark around a caption's label and number (Word's ``_Ref`` convention)."""
     safe = re.sub(r"[^A-Za-z0-9_]", "_", target)
     return f"_Ref_{kind[:3]}{number}_{safe}"[:40]
-
-
-def plain_text(inlines: tuple[Inline, ...], labels: Labels | None = None) -> str:
-    """The text a reader sees, without footnotes (for properties and column widths)."""
-    out: list[str] = []
-    for node in inlines:
-        if isinstance(node, (Text, Code)):
-            out.append(node.text)
-        elif isinstance(node, (Emph, Strong, Link)):
-            out.append(plain_text(node.children, labels))
-        elif isinstance(node, LineBreak):
-            out.append(" ")
-        elif isinstance(node, Ref):
-            out.append(ref_label(node.kind, node.number, labels) if labels else str(node.number))
-    return "".join(out)
 
 
 class Notes:
@@ -62,9 +41,9 @@ class Notes:
         self.labels = labels
 
     def add(self, container: BaseOxmlElement, note: Note) -> None:
-        _oxml.add_footnote_reference(container, note.number, self.styles["footnote_ref"])
-        para = _oxml.new_footnote(self.part, note.number, self.styles["footnote_text"],
-                                  self.styles["footnote_ref"])
+        _oxml.add_footnote_reference(container, note.number, self.styles[Role.NOTE_REF])
+        para = _oxml.new_footnote(self.part, note.number, self.styles[role_of(note)],
+                                  self.styles[Role.NOTE_REF])
         _oxml.add_run(para._p, "\t", para)
         Inlines(self.part, self.styles, self.labels, None).write(para, note.children)
 
@@ -105,11 +84,11 @@ class Inlines:
             elif isinstance(node, Strong):
                 self._write(paragraph, container, node.children, replace(fmt, bold=True))
             elif isinstance(node, Code):
-                self._run(paragraph, container, node.text, replace(fmt, style=self.styles["code"]))
+                self._run(paragraph, container, node.text, replace(fmt, style=self.styles[Role.CODE]))
             elif isinstance(node, Link):
                 r_id = self.part.relate_to(node.url, RT.HYPERLINK, is_external=True)
                 link = _oxml.add_hyperlink(container, r_id)
-                self._write(paragraph, link, node.children, replace(fmt, style=self.styles["hyperlink"]))
+                self._write(paragraph, link, node.children, replace(fmt, style=self.styles[Role.LINK]))
             elif isinstance(node, LineBreak):
                 _oxml.add_run(container, "", paragraph).add_break()
             elif isinstance(node, Note):
@@ -120,6 +99,6 @@ class Inlines:
                 name = bookmark_name(node.kind, node.number, node.target)
                 # CHARFORMAT: an updated result keeps the link look of the field code, not the caption's bold
                 _oxml.add_field(container, f"REF {name} \\h \\* CHARFORMAT",
-                                ref_label(node.kind, node.number, self.labels), self.styles["hyperlink"])
+                                ref_label(node.kind, node.number, self.labels), self.styles[Role.LINK])
             else:
                 raise TypeError(f"no DOCX rendering for inline {type(node).__name__}")

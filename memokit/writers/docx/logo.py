@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from docx.enum.text import WD_LINE_SPACING
 from docx.shared import Pt
 
+from memokit.present import Role, spacing
 from memokit.writers.docx import _oxml
 
 if TYPE_CHECKING:
@@ -35,10 +36,10 @@ def logo_paragraph(body: Body) -> None:
     svg = logo.path.suffix.lower() == ".svg"
     png_path = logo.path.with_suffix(".png") if svg else logo.path
     png = png_path.read_bytes() if png_path.is_file() else _blank_png()
-    para = body.paragraph("series")
+    para = body.paragraph(Role.SERIES)
     fmt = para.paragraph_format  # the picture sets the line's height, not the style's exact leading
     fmt.line_spacing_rule = WD_LINE_SPACING.SINGLE
-    fmt.space_after = Pt(body.theme.title_block.gap * 2)
+    fmt.space_after = Pt(spacing(body.theme).logo_after)
     run = _oxml.add_run(para._p, "", para)
     shape = run.add_picture(io.BytesIO(png), width=Pt(logo.width))
     if svg and not png_path.is_file():

@@ -7,10 +7,9 @@ import datetime as dt
 from docx.document import Document
 
 from memokit.model.nodes import Memo
+from memokit.present import memo_properties, plain_text
 from memokit.style.theme import Theme
 from memokit.writers.docx import _oxml
-from memokit.writers.docx.inlines import plain_text
-from memokit.writers.docx.page import memo_properties
 
 GENERATOR = "memokit"
 LIMIT = 255  # characters Word keeps in a core property

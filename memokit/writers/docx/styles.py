@@ -16,49 +16,53 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.shared import Pt, RGBColor
 from docx.styles.style import BaseStyle
 
+from memokit.present import Role, figure_align, spacing
 from memokit.style.theme import Theme
 from memokit.writers.docx import _oxml
 
 P, C, T, N = (WD_STYLE_TYPE.PARAGRAPH, WD_STYLE_TYPE.CHARACTER, WD_STYLE_TYPE.TABLE,
               WD_STYLE_TYPE.LIST)
 
-# role -> (style id, style name, type, built in to Word)
+# role -> (style id, style name, type, built in to Word); the memo's roles are those of
+# memokit.present, the others are Word's own defaults and the writer's table and spacer styles
 CATALOGUE: dict[str, tuple[str, str, WD_STYLE_TYPE, bool]] = {
     "normal": ("Normal", "Normal", P, True),
     "default_font": ("DefaultParagraphFont", "Default Paragraph Font", C, True),
     "normal_table": ("TableNormal", "Normal Table", T, True),
     "no_list": ("NoList", "No List", N, True),
-    "body": ("BodyText", "Body Text", P, True),
-    "series": ("Series", "Series", P, False),
-    "title": ("Title", "Title", P, True),
-    "subtitle": ("Subtitle", "Subtitle", P, True),
-    "authors": ("Authors", "Authors", P, False),
-    "colophon": ("Colophon", "Colophon", P, False),
-    "lede": ("Lede", "Lede", P, False),
-    "heading1": ("Heading1", "heading 1", P, True),
-    "heading2": ("Heading2", "heading 2", P, True),
-    "heading3": ("Heading3", "heading 3", P, True),
-    "list_bullet": ("ListBullet", "List Bullet", P, True),
-    "list_number": ("ListNumber", "List Number", P, True),
-    "list_continue": ("ListContinue", "List Continue", P, True),
-    "quote": ("Quote", "Quote", P, True),
-    "figure": ("Figure", "Figure", P, False),
-    "caption": ("Caption", "caption", P, True),
-    "source": ("Source", "Source", P, False),
-    "table_text": ("TableText", "Table Text", P, False),
-    "table_header": ("TableHeader", "Table Header", P, False),
-    "footnote_text": ("FootnoteText", "footnote text", P, True),
-    "header": ("Header", "header", P, True),
-    "institute": ("Institute", "Institute", P, False),
-    "footer": ("Footer", "footer", P, True),
+    Role.BODY: ("BodyText", "Body Text", P, True),
+    Role.SERIES: ("Series", "Series", P, False),
+    Role.TITLE: ("Title", "Title", P, True),
+    Role.SUBTITLE: ("Subtitle", "Subtitle", P, True),
+    Role.AUTHORS: ("Authors", "Authors", P, False),
+    Role.COLOPHON: ("Colophon", "Colophon", P, False),
+    Role.LEDE: ("Lede", "Lede", P, False),
+    Role.HEADING1: ("Heading1", "heading 1", P, True),
+    Role.HEADING2: ("Heading2", "heading 2", P, True),
+    Role.HEADING3: ("Heading3", "heading 3", P, True),
+    Role.LIST_BULLET: ("ListBullet", "List Bullet", P, True),
+    Role.LIST_NUMBER: ("ListNumber", "List Number", P, True),
+    Role.LIST_CONTINUE: ("ListContinue", "List Continue", P, True),
+    Role.QUOTE: ("Quote", "Quote", P, True),
+    Role.FIGURE: ("Figure", "Figure", P, False),
+    Role.CAPTION: ("Caption", "caption", P, True),
+    Role.SOURCE: ("Source", "Source", P, False),
+    Role.CELL: ("TableText", "Table Text", P, False),
+    Role.CELL_HEAD: ("TableHeader", "Table Header", P, False),
+    Role.NOTE: ("FootnoteText", "footnote text", P, True),
+    Role.HEADER: ("Header", "header", P, True),
+    Role.INSTITUTE: ("Institute", "Institute", P, False),
+    Role.FOOTER: ("Footer", "footer", P, True),
     "spacer": ("BlockEnd", "Block End", P, False),
-    "footnote_ref": ("FootnoteReference", "footnote reference", C, True),
-    "hyperlink": ("Hyperlink", "Hyperlink", C, True),
-    "code": ("VerbatimChar", "Verbatim Char", C, False),
-    "caption_label": ("CaptionLabel", "Caption Label", C, False),
-    "end_mark": ("EndMark", "End Mark", C, False),
+    Role.NOTE_REF: ("FootnoteReference", "footnote reference", C, True),
+    Role.LINK: ("Hyperlink", "Hyperlink", C, True),
+    Role.CODE: ("VerbatimChar", "Verbatim Char", C, False),
+    Role.CAPTION_LABEL: ("CaptionLabel", "Caption Label", C, False),
+    Role.END_MARK: ("EndMark", "End Mark", C, False),
     "table": ("MemoTable", "Memo Table", T, False),
 }
+_ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER,
+          "right": WD_ALIGN_PARAGRAPH.RIGHT}
 
 
 @dataclass(frozen=True)
@@ -73,7 +77,7 @@ class Styles:
         return self.ids[role]
 
     def heading(self, level: int) -> str:
-        return self.ids[f"heading{min(max(level, 1), 3)}"]
+        return self.ids[Role.heading(level)]
 
 
 def _rgb(colour: str) -> RGBColor:
@@ -84,8 +88,8 @@ def build_styles(document: Document, theme: Theme, language: str) -> Styles:
     """Replace the template's styles with the memo's, and its numbering with the two list kinds."""
     sz, col, text = theme.sizes, theme.colours, theme.text
     body_font, head_font = theme.fonts.body.word, theme.fonts.heading.word
-    ratio = sz.leading / sz.body  # the body's leading ratio, for sizes without their own
-    gap = theme.title_block.gap
+    sp = spacing(theme)
+    gap = sp.gap
     align = WD_ALIGN_PARAGRAPH.JUSTIFY if text.align == "justify" else WD_ALIGN_PARAGRAPH.LEFT
     _oxml.reset_styles(document.styles.element, body_font, sz.body, language)
     made: dict[str, BaseStyle] = {}
@@ -114,7 +118,7 @@ def build_styles(document: Document, theme: Theme, language: str) -> Styles:
         if kind == P:
             pf = style.paragraph_format
             if size is not None or leading is not None:
-                pf.line_spacing = Pt(leading if leading is not None else (size or sz.body) * ratio)
+                pf.line_spacing = Pt(leading if leading is not None else sp.leading(size or sz.body))
             if after is not None:
                 pf.space_after = Pt(after)
             if before is not None:
@@ -130,17 +134,17 @@ def build_styles(document: Document, theme: Theme, language: str) -> Styles:
     _oxml.mark_default(add("normal_table").element)
     _oxml.mark_default(add("no_list").element)
 
-    body = add("body", "normal", after=text.paragraph_space)
+    body = add(Role.BODY, "normal", after=text.paragraph_space)
     body.paragraph_format.alignment = align
     body.paragraph_format.widow_control = True
 
     accent = theme.colour(theme.title_block.colour)
-    add("series", "normal", head_font, sz.institute, colour=col.muted, after=gap)
-    title = add("title", "normal", head_font, sz.title, colour=accent, bold=True, after=gap)
-    subtitle = add("subtitle", "normal", head_font, sz.subtitle, after=gap)
-    add("authors", "normal", head_font, sz.authors, before=gap, after=gap)
-    colophon = add("colophon", "normal", head_font, sz.header, colour=col.muted, after=2 * gap)
-    lede = add("lede", "normal", body_font, sz.lede, sz.lede_leading, bold=True, before=gap,
+    add(Role.SERIES, "normal", head_font, sz.institute, colour=col.muted, after=gap)
+    title = add(Role.TITLE, "normal", head_font, sz.title, colour=accent, bold=True, after=gap)
+    subtitle = add(Role.SUBTITLE, "normal", head_font, sz.subtitle, after=gap)
+    add(Role.AUTHORS, "normal", head_font, sz.authors, before=gap, after=gap)
+    colophon = add(Role.COLOPHON, "normal", head_font, sz.header, colour=col.muted, after=sp.colophon_after)
+    lede = add(Role.LEDE, "normal", body_font, sz.lede, sz.lede_leading, bold=True, before=gap,
                after=theme.title_block.space_after)
     lede.paragraph_format.alignment = align
     for s in (title, subtitle):
@@ -151,60 +155,60 @@ def build_styles(document: Document, theme: Theme, language: str) -> Styles:
 
     for level, size in ((1, sz.heading1), (2, sz.heading2), (3, sz.heading3)):
         h = theme.headings.level(level)
-        st = add(f"heading{level}", "normal", head_font, size, colour=theme.colour(h.colour), bold=True,
+        st = add(Role.heading(level), "normal", head_font, size, colour=theme.colour(h.colour), bold=True,
                  before=h.space_before, after=h.space_after)
         st.font.all_caps = h.case == "upper"  # the text keeps the author's casing
         st.paragraph_format.keep_with_next = True
         st.paragraph_format.keep_together = True
-        st.next_paragraph_style = made["body"]
+        st.next_paragraph_style = made[Role.BODY]
         _oxml.set_outline_level(st.element, level - 1)
         _oxml.suppress_hyphenation(st.element)
 
-    for role in ("list_bullet", "list_number"):
-        add(role, "body", after=text.list_item_space)
-    cont = add("list_continue", "body", after=text.list_item_space)
+    for role in (Role.LIST_BULLET, Role.LIST_NUMBER):
+        add(role, Role.BODY, after=text.list_item_space)
+    cont = add(Role.LIST_CONTINUE, Role.BODY, after=text.list_item_space)
     cont.paragraph_format.left_indent = Pt(text.list_indent)
-    quote = add("quote", "body", before=text.paragraph_space)
+    quote = add(Role.QUOTE, Role.BODY, before=text.paragraph_space)
     quote.paragraph_format.left_indent = Pt(text.quote_indent)
     quote.paragraph_format.right_indent = Pt(text.quote_indent)
 
-    fig = add("figure", "normal", before=text.block_space)
+    fig = add(Role.FIGURE, "normal", before=text.block_space)
     fig.paragraph_format.line_spacing = 1.0  # pictures need the line to grow with them
-    fig.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    fig.paragraph_format.alignment = _ALIGN[figure_align(theme)]
     fig.paragraph_format.keep_with_next = True
-    cap = add("caption", "normal", head_font, sz.caption, before=gap, after=0)
+    cap = add(Role.CAPTION, "normal", head_font, sz.caption, before=gap, after=0)
     cap.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
     cap.paragraph_format.keep_with_next = True  # a table's caption stays with it, a figure's with its source
-    source = add("source", "normal", head_font, sz.source, colour=col.muted, before=gap / 2,
+    source = add(Role.SOURCE, "normal", head_font, sz.source, colour=col.muted, before=sp.source_before,
                  after=text.block_space)
     source.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
-    cell = add("table_text", "normal", head_font, sz.table)
+    cell = add(Role.CELL, "normal", head_font, sz.table)
     cell.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
     cell.paragraph_format.keep_with_next = True  # a table stays in one column when it fits
     _oxml.suppress_hyphenation(cell.element)
-    add("table_header", "table_text", bold=True)
+    add(Role.CELL_HEAD, Role.CELL, bold=True)
 
-    note = add("footnote_text", "normal", body_font, sz.footnote, sz.footnote_leading,
+    note = add(Role.NOTE, "normal", body_font, sz.footnote, sz.footnote_leading,
                after=theme.notes.space_between)
     note.paragraph_format.alignment = align
     note.paragraph_format.left_indent = Pt(theme.notes.number_width)
     note.paragraph_format.first_line_indent = Pt(-theme.notes.number_width)
 
-    header = add("header", "normal", head_font, sz.header, colour=col.muted)
+    header = add(Role.HEADER, "normal", head_font, sz.header, colour=col.muted)
     header.paragraph_format.line_spacing = 1.0
-    add("institute", "header", bold=True, colour=accent, size=sz.institute)
-    footer = add("footer", "header")
+    add(Role.INSTITUTE, Role.HEADER, bold=True, colour=accent, size=sz.institute)
+    footer = add(Role.FOOTER, Role.HEADER)
     stops = footer.paragraph_format.tab_stops
     stops.add_tab_stop(Pt(theme.page.text_width / 2), WD_TAB_ALIGNMENT.CENTER)
     stops.add_tab_stop(Pt(theme.page.text_width), WD_TAB_ALIGNMENT.RIGHT)
     add("spacer", "normal", size=1, leading=1, after=text.block_space)  # after a table without source
 
-    _oxml.set_superscript(add("footnote_ref", "default_font").element)
-    add("hyperlink", "default_font", colour=col.link)
-    code = add("code", "default_font")
+    _oxml.set_superscript(add(Role.NOTE_REF, "default_font").element)
+    add(Role.LINK, "default_font", colour=col.link)
+    code = add(Role.CODE, "default_font")
     _oxml.set_all_scripts_font(code.element, theme.fonts.mono.word)
-    add("caption_label", "default_font", bold=True)
-    end = add("end_mark", "default_font")
+    add(Role.CAPTION_LABEL, "default_font", bold=True)
+    end = add(Role.END_MARK, "default_font")
     _oxml.set_all_scripts_font(end.element, theme.fonts.symbol.word)
 
     table = add("table", "normal_table")
@@ -213,7 +217,7 @@ def build_styles(document: Document, theme: Theme, language: str) -> Styles:
 
     bullet_num, number_num = _oxml.reset_numbering(
         document.part.numbering_part.element, text.bullet, body_font, text.list_indent,
-        CATALOGUE["list_bullet"][0], CATALOGUE["list_number"][0])
-    _oxml.set_style_numbering(made["list_bullet"].element, bullet_num)
-    _oxml.set_style_numbering(made["list_number"].element, number_num)
+        CATALOGUE[Role.LIST_BULLET][0], CATALOGUE[Role.LIST_NUMBER][0])
+    _oxml.set_style_numbering(made[Role.LIST_BULLET].element, bullet_num)
+    _oxml.set_style_numbering(made[Role.LIST_NUMBER].element, number_num)
     return Styles({role: entry[0] for role, entry in CATALOGUE.items()}, bullet_num, number_num)

@@ -15,13 +15,14 @@ from typing import Any
 from memokit.errors import Diagnostic
 from memokit.figures.asset import FigureAsset
 from memokit.model import walk
-from memokit.model.nodes import Memo, Paragraph
-from memokit.style.theme import Theme
+from memokit.model.nodes import Memo
+from memokit.present import Role, end_mark, located_warning, plain_text
+from memokit.style.theme import Labels, Theme
 from memokit.writers.pdf.balance import floors
 from memokit.writers.pdf.blocks import StoryBuilder
 from memokit.writers.pdf.doc import MemoDoc
 from memokit.writers.pdf.fonts import theme_fonts
-from memokit.writers.pdf.inlines import Markup, plain
+from memokit.writers.pdf.inlines import Markup, anchor
 from memokit.writers.pdf.notes import NoteBook
 from memokit.writers.pdf.page import Furniture, title_block
 from memokit.writers.pdf.styles import make_styles
@@ -33,19 +34,10 @@ class FootnotePlacementError(RuntimeError):
     """The layout put a footnote away from the column that cites it (a bug, not bad content)."""
 
 
-def _end_paragraph(memo: Memo) -> Paragraph | None:
-    """The paragraph that takes the end mark: the last block, if text comes last."""
-    last = None
-    for sec in walk.iter_sections(memo.sections):
-        for b in walk.iter_blocks(sec.blocks):
-            last = b
-    return last if isinstance(last, Paragraph) else None
-
-
-def _info(memo: Memo) -> dict[str, str]:
+def _info(memo: Memo, labels: Labels) -> dict[str, str]:
     m = memo.meta
     return {"title": m.title, "author": ", ".join(a.name for a in m.authors),
-            "subject": " ".join(plain(memo.lede).split()), "keywords": ", ".join(m.keywords)}
+            "subject": " ".join(plain_text(memo.lede, labels).split()), "keywords": ", ".join(m.keywords)}
 
 
 def write(memo: Memo, theme: Theme, assets: Mapping[str, FigureAsset], dest: Path) -> list[Diagnostic]:
@@ -57,10 +49,10 @@ def write(memo: Memo, theme: Theme, assets: Mapping[str, FigureAsset], dest: Pat
     mk = Markup(fonts, labels, theme.colours.link)
     furniture = Furniture.make(memo, theme, fonts)
 
-    book = NoteBook({n.number: mk.inlines(n.children) for n in walk.notes(memo)}, styles.note,
-                    theme.notes, labels.continued, theme.colours.rule)
-    built = StoryBuilder(memo, theme, styles, mk, assets, _end_paragraph(memo)).build()
-    leading = float(styles.body.leading)
+    book = NoteBook({n.number: mk.inlines(n.children) for n in walk.notes(memo)}, styles[Role.NOTE],
+                    theme.notes, labels, theme.colours.rule)
+    built = StoryBuilder(memo, theme, styles, mk, assets, end_mark(memo, theme)).build()
+    leading = float(styles[Role.BODY].leading)
 
     def finish(doc: MemoDoc) -> None:
         """Balance the last page: lay it out again on trial, then for good under the floors found."""
@@ -68,28 +60,26 @@ def write(memo: Memo, theme: Theme, assets: Mapping[str, FigureAsset], dest: Pat
 
     buf = io.BytesIO()
     doc = MemoDoc(buf, theme=theme, book=book, furniture=furniture,
-                  title=title_block(memo, theme, styles, mk), date=memo.meta.date, info=_info(memo),
+                  title=title_block(memo, theme, styles, mk), date=memo.meta.date, info=_info(memo, labels),
                   lang=lang, finish=finish)
     doc.build(doc.story(built.flowables))
     problems = book.problems()
     if problems:
         raise FootnotePlacementError("; ".join(problems))
     Path(dest).write_bytes(buf.getvalue())
-    file = memo.source_path or "memo"
-    warnings = [Diagnostic(file, None, None, None, w, "warning") for w in built.warnings]
-    warnings += _float_distance(doc, file)
-    return warnings
+    return built.warnings + _float_distance(doc, memo)
 
 
-def _float_distance(doc: Any, file: str) -> list[Diagnostic]:
+def _float_distance(doc: Any, memo: Memo) -> list[Diagnostic]:
     """A page-wide figure or table should sit on the page of its first reference or the next."""
+    nodes = {anchor("figure", f.id): f for f in walk.figures(memo)}
+    nodes.update({anchor("table", t.id): t for t in walk.tables(memo)})
     out = []
     for name, page in sorted(doc.float_page.items()):
         ref = doc.ref_page.get(name)
         if ref is not None and not ref <= page <= ref + 1:
-            out.append(Diagnostic(file, None, None, None,
-                                  f"{name.replace('-', ' ', 1)} is on page {page}, its first reference "
-                                  f"on page {ref}", "warning"))
+            out.append(located_warning(memo, nodes.get(name), f"{name.replace('-', ' ', 1)} is on page "
+                                       f"{page}, its first reference on page {ref}"))
     return out
 
 

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Literal
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph
 
+from memokit.errors import Diagnostic
 from memokit.figures.asset import FigureAsset
 from memokit.model.nodes import (
     Block,
@@ -21,6 +23,7 @@ from memokit.model.nodes import (
     Table,
 )
 from memokit.model.nodes import Paragraph as ParaNode
+from memokit.present import EndMark, Role, Where, located_warning, number_label, role_of
 from memokit.style.theme import Theme
 from memokit.writers.pdf.figures import figure_block
 from memokit.writers.pdf.floats import PageFloat, Stack
@@ -48,17 +51,17 @@ class HeadingPara(Paragraph):
 @dataclass
 class Story:
     flowables: list[Flowable] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Diagnostic] = field(default_factory=list)
 
 
 class StoryBuilder:
     """Builds the body story of one memo."""
 
     def __init__(self, memo: Memo, theme: Theme, styles: Styles, mk: Markup,
-                 assets: Mapping[str, FigureAsset], end_at: ParaNode | None):
+                 assets: Mapping[str, FigureAsset], end: EndMark | None):
         self.memo, self.theme, self.styles, self.mk = memo, theme, styles, mk
         self.assets = assets
-        self.end_at = end_at
+        self.end = end
         self.story = Story()
         self._keys = 0
         self._styles: dict[tuple[object, ...], ParagraphStyle] = {}
@@ -72,15 +75,14 @@ class StoryBuilder:
         flat: list[Flowable] = []
         for sec in self.memo.sections:
             flat += self.section(sec)
-        if self.end_at is None and self.theme.end_mark:
-            flat.append(Paragraph(self.mk.end_mark(self.theme.end_mark).removeprefix("&nbsp;"),
-                                  self.styles.body))
+        if self.end is not None and self.end.alone:
+            flat.append(Paragraph(self.mk.end_mark(self.end), self.styles[Role.BODY]))
         self.story.flowables = _keep_with_next(flat)
         return self.story
 
     def section(self, sec: Section) -> list[Flowable]:
         self._keys += 1
-        style = self.styles.heading(sec.level)
+        style = self.styles[role_of(sec)]
         text = self.theme.heading_text(sec.heading, sec.level)
         h = HeadingPara(self.mk.text(text, self.mk.fonts.heading), style)
         h._mk_key, h._mk_title, h._mk_level = f"section-{self._keys}", sec.heading, sec.level
@@ -98,12 +100,12 @@ class StoryBuilder:
         out: list[Flowable] = []
         for b in blocks:
             if isinstance(b, ParaNode):
-                out.append(self.paragraph(b, style or self.styles.body))
+                out.append(self.paragraph(b, style or self.styles[role_of(b)]))
             elif isinstance(b, (BulletList, OrderedList)):
                 out += self.list(b, left)
             elif isinstance(b, Quote):
                 indent = left + self.theme.text.quote_indent
-                out += self.blocks(b.blocks, self._style(self.styles.quote, indent, left), indent)
+                out += self.blocks(b.blocks, self._style(self.styles[Role.QUOTE], indent, left), indent)
             elif isinstance(b, Figure):
                 out.append(self.figure(b))
             elif isinstance(b, Table):
@@ -118,7 +120,7 @@ class StoryBuilder:
         if key not in self._styles:
             kw: dict[str, object] = {"leftIndent": left, "bulletIndent": bullet_at}
             if last:  # the end of a list is spaced like the end of a paragraph
-                kw["spaceAfter"] = self.styles.body.spaceAfter
+                kw["spaceAfter"] = self.styles[Role.BODY].spaceAfter
             if bullet_font:
                 kw["bulletFontName"] = bullet_font
             self._styles[key] = ParagraphStyle(f"{base.name}-{len(self._styles)}", parent=base, **kw)
@@ -126,25 +128,28 @@ class StoryBuilder:
 
     def paragraph(self, p: ParaNode, style: ParagraphStyle, bullet: str | None = None) -> Paragraph:
         text = self.mk.inlines(p.children)
-        if p is self.end_at and self.theme.end_mark:
-            text += self.mk.end_mark(self.theme.end_mark)
+        if self.end is not None and self.end.closes(p):
+            text += self.mk.end_mark(self.end)
         return BodyPara(text, style, bulletText=bullet)
 
     def list(self, lst: BulletList | OrderedList, left: float) -> list[Flowable]:
-        base = self.styles.list_item
+        kind: Literal["bullet", "number"] = "bullet" if isinstance(lst, BulletList) else "number"
+        first = self.styles[Role.LIST_BULLET if kind == "bullet" else Role.LIST_NUMBER]
         if isinstance(lst, BulletList):
             labels = [self.theme.text.bullet] * len(lst.items)
         else:
             labels = [f"{lst.start + i}." for i in range(len(lst.items))]
-        font = base.bulletFontName
+        font = first.bulletFontName
         if not all(self.mk.fonts.body.has(c) for c in "".join(labels)):
             font = self.mk.fonts.symbol.regular
-        widest = max((stringWidth(lb + " ", font, base.bulletFontSize) for lb in labels), default=0.0)
+        widest = max((stringWidth(lb + " ", font, first.bulletFontSize) for lb in labels), default=0.0)
         indent = left + max(self.theme.text.list_indent, widest)
         out: list[Flowable] = []
         for i, (item, label) in enumerate(zip(lst.items, labels)):
             for j, b in enumerate(item.blocks):
                 last = i == len(lst.items) - 1 and j == len(item.blocks) - 1
+                where = Where(item=kind, first=j == 0)
+                base = self.styles[role_of(b, where)] if isinstance(b, ParaNode) else first
                 style = self._style(base, indent, left, last, font)
                 bullet = label if j == 0 else None
                 if isinstance(b, ParaNode):
@@ -159,10 +164,10 @@ class StoryBuilder:
         floated = fig.width == "page" and self.theme.page.columns > 1
         width = self.text_width if floated else self.column_width
         block, notes = figure_block(fig, self.assets.get(fig.id), width, self.styles, self.mk,
-                                    self.theme.text.block_space, floated)
-        self.story.warnings += notes
+                                    self.theme, floated)
+        self.story.warnings += [located_warning(self.memo, fig, n) for n in notes]
         if floated:
-            label = f"{self.mk.labels.figure} {fig.number}"
+            label = number_label("figure", fig.number, self.mk.labels).name
             return PageFloat(block, anchor("figure", fig.id), label)  # type: ignore[arg-type]
         return block
 
@@ -174,9 +179,10 @@ class StoryBuilder:
             block = Stack([cap, tbl] + ([src] if src else []), anchor=None)
             h = block.wrap(self.text_width, self.body_height)[1]
             if h <= self.body_height * self.theme.page.float_share:
-                return [PageFloat(block, anchor("table", t.id), f"{self.mk.labels.table} {t.number}")]
-            self.story.warnings.append(f"table '{t.id}' is too long to span the page; "
-                                       "it is set in the column")
+                return [PageFloat(block, anchor("table", t.id),
+                                  number_label("table", t.number, self.mk.labels).name)]
+            self.story.warnings.append(located_warning(
+                self.memo, t, f"table '{t.id}' is too long to span the page; it is set in the column"))
         tbl = table_flowable(t, self.column_width, self.theme, self.styles, self.mk)
         cap = Stack([cap], space_before=space, space_after=cap.style.spaceAfter)
         cap._mk_keep = True  # type: ignore[attr-defined]

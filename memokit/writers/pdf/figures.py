@@ -5,13 +5,18 @@ from __future__ import annotations
 import io
 
 from reportlab.graphics.shapes import Drawing
-from reportlab.platypus import Flowable, Image, Paragraph
+from reportlab.platypus import Flowable, Image
 
 from memokit.figures.asset import FigureAsset
 from memokit.model.nodes import Figure
+from memokit.present import Role, figure_align, picture_ratio
+from memokit.style.theme import Theme
+from memokit.writers.pdf.captions import numbered_caption, source_line
 from memokit.writers.pdf.floats import Stack
-from memokit.writers.pdf.inlines import Markup, anchor, esc
+from memokit.writers.pdf.inlines import Markup, anchor
 from memokit.writers.pdf.styles import Styles
+
+H_ALIGN = {"left": "LEFT", "center": "CENTER", "right": "RIGHT"}
 
 
 def vector(asset: FigureAsset, width: float, font: tuple[str, float]) -> Drawing | None:
@@ -27,46 +32,40 @@ def vector(asset: FigureAsset, width: float, font: tuple[str, float]) -> Drawing
     s = width / drawing.width
     drawing.scale(s, s)
     drawing.width, drawing.height = drawing.width * s, drawing.height * s
-    drawing.hAlign = "LEFT"
     drawing.initialFontName, drawing.initialFontSize = font  # not Helvetica, which is never embedded
     return drawing
 
 
-def picture(asset: FigureAsset, width: float, font: tuple[str, float]) -> tuple[Flowable, bool]:
-    """The figure graphic and whether it is vector (PNG only if svglib failed)."""
-    d = vector(asset, width, font)
-    if d is not None:
-        return d, True
-    ratio = asset.height_pt / asset.width_pt if asset.width_pt else 0.62
-    img = Image(io.BytesIO(asset.png), width=width, height=width * ratio)
-    img.hAlign = "LEFT"
-    return img, False
-
-
-def caption_parts(fig: Figure, styles: Styles, mk: Markup) -> list[Flowable]:
-    """'Figure N: caption' (label bold) and the 'Source: ...' line."""
-    fam = mk.fonts.heading
-    out: list[Flowable] = [Paragraph(
-        f"<b>{esc(mk.labels.figure)}&nbsp;{fig.number}:</b> {mk.inlines(fig.caption, fam)}", styles.caption)]
-    if fig.source:
-        out.append(Paragraph(f"{esc(mk.labels.source)}: {mk.inlines(fig.source, fam)}", styles.source))
-    return out
+def picture(asset: FigureAsset, width: float, font: tuple[str, float], theme: Theme) -> tuple[Flowable, bool]:
+    """The figure graphic, aligned as the style says, and whether it is vector (PNG only if svglib failed)."""
+    graphic: Flowable | None = vector(asset, width, font)
+    is_vector = graphic is not None
+    if graphic is None:
+        ratio = picture_ratio(asset.width_pt, asset.height_pt, theme)
+        graphic = Image(io.BytesIO(asset.png), width=width, height=width * ratio)
+    graphic.hAlign = H_ALIGN[figure_align(theme)]
+    return graphic, is_vector
 
 
 def figure_block(fig: Figure, asset: FigureAsset | None, width: float, styles: Styles, mk: Markup,
-                 space: float, floated: bool) -> tuple[Flowable, list[str]]:
+                 theme: Theme, floated: bool) -> tuple[Flowable, list[str]]:
     """The figure with its caption: a Stack for a page float, else kept together in the column."""
     notes: list[str] = []
     items: list[Flowable] = []
     if asset is None:
         notes.append(f"figure '{fig.id}' has no rendered chart; only its caption is shown")
     else:
-        graphic, is_vector = picture(asset, width, (mk.fonts.heading.regular, styles.caption.fontSize))
+        font = (mk.fonts.heading.regular, styles[Role.CAPTION].fontSize)
+        graphic, is_vector = picture(asset, width, font, theme)
         if not is_vector:
             notes.append(f"figure '{fig.id}': the SVG could not be converted; the PNG is used")
         items.append(graphic)
-    items += caption_parts(fig, styles, mk)
+    items.append(numbered_caption("figure", fig.number, fig.caption, styles, mk))
+    src = source_line(fig.source, styles, mk)
+    if src is not None:
+        items.append(src)
     name = anchor("figure", fig.id)
     if floated:
         return Stack(items, anchor=name), notes
+    space = theme.text.block_space
     return Stack(items, anchor=name, space_before=space, space_after=space), notes

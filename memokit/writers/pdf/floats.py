@@ -6,7 +6,7 @@ from reportlab.platypus import Flowable
 
 
 class Stack(Flowable):
-    """Flowables drawn one under the other as one unbreakable block."""
+    """Flowables drawn one under the other as one unbreakable block, each where its hAlign says."""
 
     def __init__(self, items: list[Flowable], anchor: str | None = None, space_before: float | None = None,
                  space_after: float | None = None):
@@ -15,17 +15,17 @@ class Stack(Flowable):
         self.anchor = anchor
         self._before = space_before
         self._after = space_after
-        self._layout: list[tuple[Flowable, float, float]] = []  # item, y from top, height
+        self._layout: list[tuple[Flowable, float, float, float]] = []  # item, x, y from top, height
 
     def wrap(self, aW: float, aH: float) -> tuple[float, float]:
         y = 0.0
         prev_after = 0.0
         self._layout = []
         for i, f in enumerate(self.items):
-            _, h = f.wrap(aW, aH)
+            w, h = f.wrap(aW, aH)
             if i:
                 y += max(f.getSpaceBefore(), prev_after)
-            self._layout.append((f, y, h))
+            self._layout.append((f, _x(getattr(f, "hAlign", "LEFT"), aW - w), y, h))
             y += h
             prev_after = f.getSpaceAfter()
         self.width, self.height = aW, y
@@ -47,8 +47,15 @@ class Stack(Flowable):
     def draw(self) -> None:
         if self.anchor:
             self.canv.bookmarkHorizontal(self.anchor, 0, self.height)
-        for f, y, h in self._layout:
-            f.drawOn(self.canv, 0, self.height - y - h)
+        for f, x, y, h in self._layout:
+            f.drawOn(self.canv, x, self.height - y - h)
+
+
+def _x(align: str, room: float) -> float:
+    """How far right an item with ``room`` to spare goes: none when left-aligned."""
+    if room <= 0 or align not in ("CENTER", "CENTRE", "RIGHT"):
+        return 0
+    return room / 2 if align in ("CENTER", "CENTRE") else room
 
 
 class PageFloat(Flowable):

@@ -13,6 +13,7 @@ from __future__ import annotations
 from xml.sax.saxutils import escape
 
 from memokit.model.nodes import Code, Emph, Inline, LineBreak, Link, Note, Ref, Strong, Text
+from memokit.present import NBSP, EndMark, ref_label
 from memokit.style.theme import Labels
 from memokit.writers.pdf.fonts import Family, FontSet
 
@@ -25,6 +26,11 @@ def esc(text: str) -> str:
     return escape(text)
 
 
+def esc_label(text: str) -> str:
+    """Markup of a label ('Figure 1'): its no-break spaces as entities, which reportlab sets apart."""
+    return esc(text).replace(NBSP, "&nbsp;")
+
+
 def esc_attr(text: str) -> str:
     return escape(text, {'"': "&quot;"})
 
@@ -32,19 +38,6 @@ def esc_attr(text: str) -> str:
 def anchor(kind: str, target: str) -> str:
     """The PDF destination name of a figure or table."""
     return f"{kind}-{target}"
-
-
-def plain(inlines: tuple[Inline, ...]) -> str:
-    """The text a reader sees, without notes (for outlines and document info)."""
-    out: list[str] = []
-    for i in inlines:
-        if isinstance(i, (Text, Code)):
-            out.append(i.text)
-        elif isinstance(i, (Emph, Strong, Link)):
-            out.append(plain(i.children))
-        elif isinstance(i, LineBreak):
-            out.append(" ")
-    return "".join(out)
 
 
 class Markup:
@@ -99,15 +92,16 @@ class Markup:
         if isinstance(node, Note):
             return note_reference(node.number)
         if isinstance(node, Ref):
-            label = self.labels.figure if node.kind == "figure" else self.labels.table
+            label = ref_label(node.kind, node.number, self.labels)
             name = anchor(node.kind, node.target)
-            return (f'<a href="#{esc_attr(name)}" color="{self.link}">{esc(label)}&nbsp;{node.number}</a>'
+            return (f'<a href="#{esc_attr(name)}" color="{self.link}">{esc_label(label)}</a>'
                     f'<onDraw name="{REF_MARK}" label="{esc_attr(name)}"/>')
         raise TypeError(f"no PDF markup for inline {type(node).__name__}")
 
-    def end_mark(self, mark: str, family: Family | None = None) -> str:
-        """The end mark after the last paragraph, in the symbol family if need be."""
-        return "&nbsp;" + self.text(mark, family or self.fonts.body)
+    def end_mark(self, end: EndMark, family: Family | None = None) -> str:
+        """The end mark (after its gap when it closes a paragraph), in the symbol family if need be."""
+        mark = self.text(end.mark, family or self.fonts.body)
+        return mark if end.alone else esc_label(end.gap) + mark
 
 
 def note_reference(number: int) -> str:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable, Image, Spacer
 
+from memokit.present import spacing
 from memokit.style.theme import Theme
 
 
 def logo_flowables(theme: Theme, font: tuple[str, float]) -> list[Flowable]:
-    """The logo scaled to the style's width, then the title block's gap; [] if the style has none."""
+    """The logo scaled to the style's width, then the space below it; [] if the style has none."""
     logo = theme.logo
     if logo is None:
         return []
@@ -29,4 +30,4 @@ def logo_flowables(theme: Theme, font: tuple[str, float]) -> list[Flowable]:
         w, h = ImageReader(str(logo.path)).getSize()
         item = Image(str(logo.path), width=logo.width, height=logo.width * h / w)
     item.hAlign = "LEFT"
-    return [item, Spacer(1, theme.title_block.gap * 2)]
+    return [item, Spacer(1, spacing(theme).logo_after)]

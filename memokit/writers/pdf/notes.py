@@ -23,7 +23,8 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Frame, Paragraph
 from reportlab.platypus.doctemplate import ActionFlowable, FrameBreak
 
-from memokit.style.theme import Notes
+from memokit.present import continued_mark
+from memokit.style.theme import Labels, Notes
 from memokit.writers.pdf.inlines import NOTE_MARK
 from memokit.writers.pdf.para import BodyPara
 
@@ -53,7 +54,7 @@ class NoteBook:
     markup: dict[int, str]
     style: ParagraphStyle
     look: Notes
-    continued: str  # the label of a continued note
+    labels: Labels  # the memo's labels (the continuation mark)
     rule_colour: str
     placed: set[int] = field(default_factory=set)
     carry: list[Paragraph] = field(default_factory=list)
@@ -312,13 +313,13 @@ class ColumnFrame(Frame):
             canv.setStrokeColor(HexColor(self.book.rule_colour))
             canv.setLineWidth(lk.rule_width)
             canv.line(x, y, x + lk.rule_length, y)
-            conts = [str(c) for c in (getattr(p, "_mk_cont", None) for p in self.band) if c is not None]
+            conts = [c for c in (getattr(p, "_mk_cont", None) for p in self.band) if c is not None]
             if conts:  # the continuation mark: which notes go on here
                 st = self.book.style
                 canv.setFont(st.fontName, st.fontSize)
                 canv.setFillColor(HexColor(self.book.rule_colour))
                 canv.drawString(x + lk.rule_length + lk.space_below_rule, y - st.fontSize * 0.3,
-                                f"{', '.join(conts)} ({self.book.continued})")
+                                continued_mark(conts, self.book.labels))
             canv.restoreState()
             y -= lk.rule_width / 2 + lk.space_below_rule
             for part in self.band:

@@ -15,15 +15,13 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph
 
 from memokit.model.nodes import Memo
+from memokit.present import Field, PageText, Piece, Role, page_text, title_items
 from memokit.style.theme import Theme
-from memokit.template import render_text
 from memokit.writers.pdf.floats import Stack
 from memokit.writers.pdf.fonts import FontSet
-from memokit.writers.pdf.inlines import Markup, esc
+from memokit.writers.pdf.inlines import Markup
 from memokit.writers.pdf.logo import logo_flowables
 from memokit.writers.pdf.styles import Styles
-
-_PAGE, _PAGES = "\ue000", "\ue001"  # stand-ins for the numbers in the snippets
 
 
 class Rule(Flowable):
@@ -50,51 +48,41 @@ class Rule(Flowable):
 
 
 def title_block(memo: Memo, theme: Theme, styles: Styles, mk: Markup) -> Stack:
-    """Series, title, subtitle, authors, colophon and the bold lede, full width."""
-    m = memo.meta
-    lab = theme.labels_for(m.language)
+    """The title block's items (see :func:`memokit.present.title_items`), full width."""
     head = mk.fonts.heading
-    items: list[Flowable] = logo_flowables(theme, (head.regular, styles.series.fontSize))
-    if m.series:
-        items.append(Paragraph(mk.text(m.series, head), styles.series))
-    items.append(Paragraph(mk.text(m.title, head), styles.title))
-    if m.subtitle:
-        items.append(Paragraph(mk.text(m.subtitle, head), styles.subtitle))
-    if m.authors:
-        items.append(Paragraph(mk.text(", ".join(a.name for a in m.authors), head), styles.authors))
-    bits = [f"{esc(lab.date)} {mk.text(theme.format_date(m.date, m.language), head)}"]
-    for label, value in ((lab.memo, m.number), (lab.project, m.project), (lab.approved_by, m.approved_by)):
-        if value:
-            bits.append(f"{esc(label)} {mk.text(value, head)}")
-    items.append(Paragraph(" \u00a0·\u00a0 ".join(bits), styles.colophon))
-    if theme.title_block.rule:
-        items.append(Rule(theme.title_block.rule_width, theme.colour(theme.title_block.colour),
-                          theme.title_block.gap))
-    if memo.lede:
-        items.append(Paragraph(mk.inlines(memo.lede, mk.fonts.body), styles.lede))
+    items: list[Flowable] = []
+    for item in title_items(memo, theme):
+        if item.kind == "logo":
+            items += logo_flowables(theme, (head.regular, styles[Role.SERIES].fontSize))
+        elif item.kind == "rule":
+            items.append(Rule(theme.title_block.rule_width, theme.colour(theme.title_block.colour),
+                              theme.title_block.gap))
+        elif item.inlines:
+            items.append(Paragraph(mk.inlines(item.inlines, mk.fonts.body), styles[item.role]))
+        else:
+            items.append(Paragraph(mk.text(item.text, head), styles[item.role]))
     return Stack(items)
+
+
+def _shown(pieces: list[Piece], page: int, pages: int | None = None) -> str:
+    return "".join(p.shown(page, pages) for p in pieces)
+
+
+def _counts_pages(pieces: list[Piece]) -> bool:
+    return any(p.field is Field.PAGES for p in pieces)
 
 
 @dataclass
 class Furniture:
-    """Header and footer text of one memo, drawn from the Theme's Jinja snippets."""
+    """Header and footer of one memo: the text :func:`memokit.present.page_text` gives, drawn."""
 
     theme: Theme
     fonts: FontSet
-    header: str
-    footer: tuple[str, str, str]  # left, centre, right, with stand-ins for page numbers
+    text: PageText
 
     @classmethod
     def make(cls, memo: Memo, theme: Theme, fonts: FontSet) -> Furniture:
-        lab = theme.labels_for(memo.meta.language)
-        ctx = {"memo": memo.meta, "date": theme.format_date(memo.meta.date, memo.meta.language),
-               "labels": lab, "institute": theme.institute, "page": _PAGE, "pages": _PAGES}
-
-        def r(snippet: str) -> str:
-            return " ".join(render_text(snippet, ctx).split())
-
-        return cls(theme, fonts, r(theme.header),
-                   (r(theme.footer_left), r(theme.footer_centre), r(theme.footer_right)))
+        return cls(theme, fonts, page_text(memo, theme, properties=False))
 
     def _font(self, canv: Canvas) -> tuple[str, float]:
         name, size = self.fonts.heading.regular, self.theme.sizes.header
@@ -111,20 +99,21 @@ class Furniture:
         if page == 1:
             canv.setFont(self.fonts.heading.bold, t.sizes.institute)
             canv.setFillColor(HexColor(t.colour(t.title_block.colour)))
-            canv.drawString(p.margin_left, y, t.institute)
+            canv.drawString(p.margin_left, y, self.text.institute)
+        elif _counts_pages(self.text.header):
+            canv.doForm(header_form(page))  # drawn once the page count is known
         else:
             self._font(canv)
-            canv.drawString(p.margin_left, y, self.header.replace(_PAGE, str(page)))
+            canv.drawString(p.margin_left, y, _shown(self.text.header, page))
         canv.restoreState()
         canv.doForm(footer_form(page))
 
     def define_footers(self, canv: Canvas, pages: int) -> None:
-        """Once the page count is known: one footer form per page."""
+        """Once the page count is known: one footer form per page (and header form, if it counts)."""
         p = self.theme.page
         y = p.footer_offset
         for page in range(1, pages + 1):
-            left, centre, right = (s.replace(_PAGE, str(page)).replace(_PAGES, str(pages))
-                                   for s in self.footer)
+            left, centre, right = (_shown(s, page, pages) for s in self.text.footer)
             canv.beginForm(footer_form(page))
             name, size = self._font(canv)
             if left:
@@ -134,6 +123,16 @@ class Furniture:
             if right:
                 canv.drawString(p.width - p.margin_right - stringWidth(right, name, size), y, right)
             canv.endForm()
+            if page > 1 and _counts_pages(self.text.header):
+                canv.beginForm(header_form(page))
+                self._font(canv)
+                canv.drawString(p.margin_left, p.height - p.header_offset,
+                                _shown(self.text.header, page, pages))
+                canv.endForm()
+
+
+def header_form(page: int) -> str:
+    return f"memokitHeader{page}"
 
 
 def footer_form(page: int) -> str:

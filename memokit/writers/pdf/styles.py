@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -10,6 +10,7 @@ from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 
+from memokit.present import Role, spacing
 from memokit.style.theme import Theme
 from memokit.writers.pdf.fonts import FontSet
 from memokit.writers.pdf.para import STRETCH
@@ -31,32 +32,21 @@ def hyphenator(language: str) -> Hyphenator | None:
 
 @dataclass(frozen=True)
 class Styles:
-    body: ParagraphStyle
-    quote: ParagraphStyle
-    list_item: ParagraphStyle
-    headings: tuple[ParagraphStyle, ParagraphStyle, ParagraphStyle]
-    institute: ParagraphStyle
-    series: ParagraphStyle
-    title: ParagraphStyle
-    subtitle: ParagraphStyle
-    authors: ParagraphStyle
-    colophon: ParagraphStyle
-    lede: ParagraphStyle
-    caption: ParagraphStyle
-    source: ParagraphStyle
-    note: ParagraphStyle
-    cell: ParagraphStyle
-    cell_head: ParagraphStyle
-    header: ParagraphStyle
+    """The memo's paragraph styles by role (the list roles share one style)."""
+
+    roles: Mapping[Role, ParagraphStyle]
+
+    def __getitem__(self, role: Role) -> ParagraphStyle:
+        return self.roles[role]
 
     def heading(self, level: int) -> ParagraphStyle:
-        return self.headings[min(max(level, 1), 3) - 1]
+        return self.roles[Role.heading(level)]
 
 
 def make_styles(theme: Theme, fonts: FontSet, language: str) -> Styles:
     """All paragraph styles of one memo (hyphenation follows the memo's language)."""
     sz, col = theme.sizes, theme.colours
-    ratio = sz.leading / sz.body  # the body's leading ratio, used for sizes without one
+    sp = spacing(theme)
     text = HexColor(col.text)
     hyph = hyphenator(language) if theme.text.hyphenate else None
     # no one-line widows or orphans; words break only at pyphen's points, never inside a URL
@@ -67,7 +57,7 @@ def make_styles(theme: Theme, fonts: FontSet, language: str) -> Styles:
     def ps(name: str, font: str, size: float, leading: float | None = None, **kw: object) -> ParagraphStyle:
         kw.setdefault("textColor", text)
         return ParagraphStyle(name, fontName=font, fontSize=size,
-                              leading=leading if leading is not None else size * ratio, **kw)
+                              leading=leading if leading is not None else sp.leading(size), **kw)
 
     body = ps("Body", fonts.body.regular, sz.body, sz.leading, alignment=ALIGN[theme.text.align],
               spaceAfter=theme.text.paragraph_space, hyphenationLang=hyph or "",
@@ -84,27 +74,31 @@ def make_styles(theme: Theme, fonts: FontSet, language: str) -> Styles:
 
     accent = HexColor(theme.colour(theme.title_block.colour))
     muted = HexColor(col.muted)
-    gap = theme.title_block.gap
+    gap = sp.gap
     note = ps("Note", fonts.body.regular, sz.footnote, sz.footnote_leading,
               alignment=ALIGN[theme.text.align], leftIndent=theme.notes.number_width, bulletIndent=0,
               bulletFontName=fonts.body.regular, bulletFontSize=sz.footnote,
               hyphenationLang=hyph or "", **flow)
-    return Styles(
-        body=body, quote=quote, list_item=list_item,
-        headings=(heading(1, sz.heading1), heading(2, sz.heading2), heading(3, sz.heading3)),
-        institute=ps("Institute", fonts.heading.bold, sz.institute, textColor=accent),
-        series=ps("Series", fonts.heading.regular, sz.institute, textColor=muted, spaceAfter=gap),
-        title=ps("Title", fonts.heading.bold, sz.title, textColor=accent, spaceAfter=gap),
-        subtitle=ps("Subtitle", fonts.heading.regular, sz.subtitle, spaceAfter=gap),
-        authors=ps("Authors", fonts.heading.regular, sz.authors, spaceBefore=gap, spaceAfter=gap),
-        colophon=ps("Colophon", fonts.heading.regular, sz.header, textColor=muted, spaceAfter=2 * gap),
-        lede=ps("Lede", fonts.body.bold, sz.lede, sz.lede_leading, alignment=ALIGN[theme.text.align],
-                spaceBefore=gap, hyphenationLang=hyph or ""),
-        caption=ps("Caption", fonts.heading.regular, sz.caption, alignment=TA_LEFT,
-                   spaceBefore=gap, spaceAfter=0),
-        source=ps("Source", fonts.heading.regular, sz.source, textColor=muted, spaceBefore=gap / 2),
-        note=note,
-        cell=ps("Cell", fonts.heading.regular, sz.table),
-        cell_head=ps("CellHead", fonts.heading.bold, sz.table),
-        header=ps("Header", fonts.heading.regular, sz.header, textColor=muted),
-    )
+    return Styles({
+        Role.BODY: body, Role.QUOTE: quote,
+        Role.LIST_BULLET: list_item, Role.LIST_NUMBER: list_item, Role.LIST_CONTINUE: list_item,
+        Role.HEADING1: heading(1, sz.heading1), Role.HEADING2: heading(2, sz.heading2),
+        Role.HEADING3: heading(3, sz.heading3),
+        Role.INSTITUTE: ps("Institute", fonts.heading.bold, sz.institute, textColor=accent),
+        Role.SERIES: ps("Series", fonts.heading.regular, sz.institute, textColor=muted, spaceAfter=gap),
+        Role.TITLE: ps("Title", fonts.heading.bold, sz.title, textColor=accent, spaceAfter=gap),
+        Role.SUBTITLE: ps("Subtitle", fonts.heading.regular, sz.subtitle, spaceAfter=gap),
+        Role.AUTHORS: ps("Authors", fonts.heading.regular, sz.authors, spaceBefore=gap, spaceAfter=gap),
+        Role.COLOPHON: ps("Colophon", fonts.heading.regular, sz.header, textColor=muted,
+                          spaceAfter=sp.colophon_after),
+        Role.LEDE: ps("Lede", fonts.body.bold, sz.lede, sz.lede_leading, alignment=ALIGN[theme.text.align],
+                      spaceBefore=gap, hyphenationLang=hyph or ""),
+        Role.CAPTION: ps("Caption", fonts.heading.regular, sz.caption, alignment=TA_LEFT,
+                         spaceBefore=gap, spaceAfter=0),
+        Role.SOURCE: ps("Source", fonts.heading.regular, sz.source, textColor=muted,
+                        spaceBefore=sp.source_before),
+        Role.NOTE: note,
+        Role.CELL: ps("Cell", fonts.heading.regular, sz.table),
+        Role.CELL_HEAD: ps("CellHead", fonts.heading.bold, sz.table),
+        Role.HEADER: ps("Header", fonts.heading.regular, sz.header, textColor=muted),
+    })

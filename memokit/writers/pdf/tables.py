@@ -12,8 +12,10 @@ from reportlab.platypus import Table as RLTable
 from reportlab.platypus import TableStyle as RLTableStyle
 
 from memokit.model.nodes import Inline, Table
-from memokit.style.theme import Theme
-from memokit.writers.pdf.inlines import Markup, anchor, esc, esc_attr, plain
+from memokit.present import Role, plain_text
+from memokit.style.theme import Labels, Theme
+from memokit.writers.pdf.captions import numbered_caption, source_line
+from memokit.writers.pdf.inlines import Markup, anchor
 from memokit.writers.pdf.styles import ALIGN, Styles
 
 
@@ -24,26 +26,20 @@ def _aligned(style: ParagraphStyle, align: str) -> ParagraphStyle:
 
 def caption(table: Table, styles: Styles, mk: Markup) -> Paragraph:
     """'Table N: caption' (label bold), holding the table's destination."""
-    fam = mk.fonts.heading
-    name = esc_attr(anchor("table", table.id))
-    return Paragraph(f'<a name="{name}"/><b>{esc(mk.labels.table)}&nbsp;{table.number}:</b> '
-                     f"{mk.inlines(table.caption, fam)}", styles.caption)
+    return numbered_caption("table", table.number, table.caption, styles, mk, anchor("table", table.id))
 
 
 def source(table: Table, styles: Styles, mk: Markup) -> Paragraph | None:
-    if not table.source:
-        return None
-    return Paragraph(f"{esc(mk.labels.source)}: {mk.inlines(table.source, mk.fonts.heading)}",
-                     styles.source)
+    return source_line(table.source, styles, mk)
 
 
 def _widths(rows: list[tuple[tuple[Inline, ...], ...]], ncols: int, width: float, font: str,
-            size: float, pad: float) -> list[float]:
+            size: float, pad: float, labels: Labels) -> list[float]:
     """Column widths from the longest cell text, scaled to fill ``width``."""
     natural = [0.0] * ncols
     for row in rows:
         for i, cell in enumerate(row[:ncols]):
-            natural[i] = max(natural[i], stringWidth(plain(cell), font, size) + 2 * pad)
+            natural[i] = max(natural[i], stringWidth(plain_text(cell, labels), font, size) + 2 * pad)
     floor = width / (2 * ncols)
     natural = [max(n, 1.0) for n in natural]
     total = sum(natural)
@@ -91,15 +87,16 @@ def table_flowable(table: Table, width: float, theme: Theme, styles: Styles, mk:
         cells = tuple(cells) + ((),) * (ncols - len(cells))
         return [Paragraph(mk.inlines(c, fam), _aligned(style, align[i])) for i, c in enumerate(cells)]
 
-    data = ([row(table.header, styles.cell_head)] if table.header else [])
-    data += [row(r, styles.cell) for r in table.rows]
+    head, cell = styles[Role.CELL_HEAD], styles[Role.CELL]
+    data = ([row(table.header, head)] if table.header else [])
+    data += [row(r, cell) for r in table.rows]
     look = theme.tables
-    widths = _widths([table.header, *table.rows], ncols, width, styles.cell_head.fontName,
-                     styles.cell.fontSize, look.padding)
+    widths = _widths([table.header, *table.rows], ncols, width, head.fontName, cell.fontSize,
+                     look.padding, mk.labels)
     rule = HexColor(theme.colours.rule)
     cmds: list[tuple[object, ...]] = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("FONT", (0, 0), (-1, -1), styles.cell.fontName, styles.cell.fontSize),
+        ("FONT", (0, 0), (-1, -1), cell.fontName, cell.fontSize),
         ("LEFTPADDING", (0, 0), (-1, -1), look.padding), ("RIGHTPADDING", (0, 0), (-1, -1), look.padding),
         ("TOPPADDING", (0, 0), (-1, -1), look.padding), ("BOTTOMPADDING", (0, 0), (-1, -1), look.padding),
         ("LINEBELOW", (0, -1), (-1, -1), look.rule_width, rule),

@@ -1,0 +1,42 @@
+"""What a memo shows, decided once for every output format.
+
+The title block's items, the header and footer text, labels, the role of each
+paragraph, plain text, the end mark's place, derived spacing, figure placement
+and located writer warnings. Nothing here knows a format: writers only draw
+what these functions return.
+"""
+
+from memokit.present.endmark import EndMark, end_mark
+from memokit.present.figures import figure_align, picture_ratio
+from memokit.present.furniture import (
+    PROPERTY_NAMES,
+    Field,
+    PageText,
+    Piece,
+    memo_properties,
+    page_text,
+    pieces,
+)
+from memokit.present.labels import (
+    CAPTION_END,
+    NBSP,
+    NumberLabel,
+    continued_mark,
+    kind_label,
+    number_label,
+    ref_label,
+    source_prefix,
+)
+from memokit.present.roles import Role, Where, role_of
+from memokit.present.spacing import Spacing, spacing
+from memokit.present.text import plain_text
+from memokit.present.titleblock import COLOPHON_SEPARATOR, TitleItem, colophon_items, title_items
+from memokit.present.warnings import located_warning
+
+__all__ = [
+    "CAPTION_END", "COLOPHON_SEPARATOR", "NBSP", "PROPERTY_NAMES", "EndMark", "Field", "NumberLabel",
+    "PageText", "Piece", "Role", "Spacing", "TitleItem", "Where", "colophon_items", "continued_mark",
+    "end_mark", "figure_align", "kind_label", "located_warning", "memo_properties", "number_label",
+    "page_text", "picture_ratio", "pieces", "plain_text", "ref_label", "role_of", "source_prefix",
+    "spacing", "title_items",
+]

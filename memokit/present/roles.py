@@ -1,0 +1,77 @@
+"""The roles a paragraph (or a run) plays; every writer keys its styles by them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+from typing import Literal
+
+from memokit.model.nodes import Figure, Note, Paragraph, Section
+
+
+class Role(str, Enum):
+    """What a piece of the memo is, whatever format sets it."""
+
+    # body text
+    BODY = "body"
+    QUOTE = "quote"
+    LIST_BULLET = "list_bullet"  # first paragraph of a bullet list item
+    LIST_NUMBER = "list_number"  # first paragraph of a numbered list item
+    LIST_CONTINUE = "list_continue"  # later paragraphs of a list item
+    HEADING1 = "heading1"
+    HEADING2 = "heading2"
+    HEADING3 = "heading3"
+    # title block and page furniture
+    SERIES = "series"
+    TITLE = "title"
+    SUBTITLE = "subtitle"
+    AUTHORS = "authors"
+    COLOPHON = "colophon"
+    LEDE = "lede"
+    INSTITUTE = "institute"
+    HEADER = "header"
+    FOOTER = "footer"
+    # figures, tables, notes
+    FIGURE = "figure"
+    CAPTION = "caption"
+    SOURCE = "source"
+    CELL = "cell"
+    CELL_HEAD = "cell_head"
+    NOTE = "note"
+    # runs inside paragraphs
+    NOTE_REF = "note_ref"
+    LINK = "link"
+    CODE = "code"
+    CAPTION_LABEL = "caption_label"
+    END_MARK = "end_mark"
+
+    @classmethod
+    def heading(cls, level: int) -> Role:
+        """The heading role of a section level (levels past 3 are set as 3)."""
+        return (cls.HEADING1, cls.HEADING2, cls.HEADING3)[min(max(level, 1), 3) - 1]
+
+
+@dataclass(frozen=True)
+class Where:
+    """Where a paragraph stands: in a quote, in a list item (and whether it opens it)."""
+
+    quote: bool = False
+    item: Literal["bullet", "number"] | None = None
+    first: bool = True  # the item's first block (the one with the bullet or number)
+
+
+def role_of(node: Paragraph | Section | Figure | Note, where: Where = Where()) -> Role:
+    """The role of a paragraph where it stands, of a section's heading, a figure or a note."""
+    if isinstance(node, Section):
+        return Role.heading(node.level)
+    if isinstance(node, Figure):
+        return Role.FIGURE
+    if isinstance(node, Note):
+        return Role.NOTE
+    if isinstance(node, Paragraph):
+        if where.item is not None:
+            if not where.first:
+                return Role.LIST_CONTINUE
+            return Role.LIST_BULLET if where.item == "bullet" else Role.LIST_NUMBER
+        return Role.QUOTE if where.quote else Role.BODY
+    raise TypeError(f"no role for {type(node).__name__}")
