@@ -32,7 +32,7 @@ def diag_dict(d: Any) -> dict[str, Any]:
 
 def run_job(job: dict[str, Any]) -> dict[str, Any]:
     """Render one memo; never raises for a problem of the memo itself."""
-    from memokit.batch.manifest import HashCache, memo_inputs
+    from memokit.batch.manifest import HashCache, input_files
     from memokit.errors import ContentError, UsageError
     from memokit.pipeline import render_memo
 
@@ -40,7 +40,7 @@ def run_job(job: dict[str, Any]) -> dict[str, Any]:
     source = Path(job["source"])
     data_root = Path(job["data_root"]) if job["data_root"] else None
     hashes = HashCache()
-    inputs = {str(p): hashes.get(str(p)) for p in memo_inputs(source, data_root)}
+    inputs = {str(p): hashes.get(str(p)) for p in input_files(source, data_root)}
     result: dict[str, Any] = {"id": job["id"], "ok": False, "outputs": [], "warnings": [],
                               "errors": [], "inputs": inputs, "pid": os.getpid()}
     try:

@@ -1,5 +1,6 @@
 """YAML memo files -> the Memo model, or located errors."""
 
 from memokit.load.build import LoadResult, load_memo
+from memokit.load.inputs import MemoInputs, memo_inputs
 
-__all__ = ["LoadResult", "load_memo"]
+__all__ = ["LoadResult", "MemoInputs", "load_memo", "memo_inputs"]
