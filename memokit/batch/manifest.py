@@ -72,10 +72,15 @@ def input_files(source: Path, data_root: Path | None) -> list[Path]:
     return list(dict.fromkeys(files))
 
 
-def recipe(version: str, formats: list[str], strict: bool, data_root: str | None) -> str:
-    """Everything besides the input files that decides the outputs, as one string."""
-    return json.dumps({"memokit": version, "formats": formats, "strict": strict,
-                       "data_root": data_root}, sort_keys=True)
+def recipe(version: str, formats: list[str], strict: bool, data_root: str | None,
+           renderer: str | None = None) -> str:
+    """Everything besides the input files that decides the outputs, as one string
+    (a renderer other than memokit's own is part of it)."""
+    doc: dict[str, Any] = {"memokit": version, "formats": formats, "strict": strict,
+                           "data_root": data_root}
+    if renderer is not None:
+        doc["renderer"] = renderer
+    return json.dumps(doc, sort_keys=True)
 
 
 @dataclass

@@ -101,7 +101,8 @@ def build(paths: Sequence[str | os.PathLike[str]] = ("content",),
     rep = reporter or Silent()
 
     manifest = Manifest.load(out)
-    recipe_text = recipe(_version(), fmts, strict, manifest.rel(root) if root else None)
+    recipe_text = recipe(_version(), fmts, strict, manifest.rel(root) if root else None,
+                         render_with)
     hashes = HashCache()
     reports: dict[int, MemoReport] = {}
     todo: list[int] = []

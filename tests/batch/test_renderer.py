@@ -35,6 +35,12 @@ def test_a_renderer_given_as_a_function_is_used(tmp_path: Path) -> None:
     assert [m.status for m in report.memos] == ["built", "failed"]
     assert "simulated writer failure" in report.memos[1].errors[0]["message"]
     assert files_below(tmp_path / "out") == [".memokit-build.json", "a.docx", "a.pdf"]
+    # the renderer is part of what decides the outputs: the same one builds nothing new,
+    # memokit's own renders again
+    again = build([tmp_path / "src" / "a.yaml"], tmp_path / "out", jobs=1, formats=FORMATS,
+                  renderer=faults.RENDERER)
+    assert again.skipped == 1
+    assert build([tmp_path / "src" / "a.yaml"], tmp_path / "out", jobs=1, formats=FORMATS).built == 1
 
 
 def test_a_missing_function_fails_each_memo_with_the_reason(tmp_path: Path) -> None:
