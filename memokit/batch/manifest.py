@@ -54,50 +54,33 @@ class HashCache:
         return self._known[path]
 
 
-def memo_inputs(source: Path, data_root: Path | None) -> list[Path]:
-    """The files a memo is built from: itself, its data files, its style folder's files.
+def input_files(source: Path, data_root: Path | None) -> list[Path]:
+    """The files a memo is built from: itself, its data files, the files of its style folder
+    and of the styles that one extends.
 
-    Read from the memo's own ``data:`` and ``style:`` keys; what cannot be parsed or
-    resolved is left out (the render reports it, and failed memos are not recorded).
+    What the memo names comes from the loader (``memokit.load.memo_inputs``); a memo that
+    cannot be read gives only itself (the render reports it, and failed memos are not recorded).
     """
-    from memokit.load.datasets import safe_path
-    from memokit.style import style_chain, style_folder
+    from memokit.load.inputs import memo_inputs
+    from memokit.style import style_chain
 
-    files = [source.resolve()]
-    try:
-        raw = _load_yaml(source)
-    except Exception:  # noqa: BLE001 - a broken memo fails in the render, with located errors
-        return files
-    if not isinstance(raw, dict):
-        return files
-    base = source.parent
-    data = raw.get("data")
-    if isinstance(data, dict):
-        for spec in data.values():
-            if isinstance(spec, dict) and isinstance(spec.get("file"), str):
-                resolved, why = safe_path(spec["file"], base, data_root)
-                if resolved is not None and why is None and resolved.is_file():
-                    files.append(resolved)
-    style = raw.get("style", "memo")
-    folder = style_folder(style, base) if isinstance(style, str) else None
-    for each in style_chain(folder) if folder is not None else []:  # and the styles it extends
+    named = memo_inputs(source, data_root)
+    files = named.files
+    for each in style_chain(named.style_folder) if named.style_folder is not None else []:
         files.extend(sorted(p.resolve() for p in each.rglob("*")
                             if p.is_file() and "__pycache__" not in p.parts))
     return list(dict.fromkeys(files))
 
 
-def _load_yaml(path: Path) -> Any:
-    import yaml
-
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    with open(path, encoding="utf-8") as f:
-        return yaml.load(f, Loader=loader)  # noqa: S506 - a safe loader
-
-
-def recipe(version: str, formats: list[str], strict: bool, data_root: str | None) -> str:
-    """Everything besides the input files that decides the outputs, as one string."""
-    return json.dumps({"memokit": version, "formats": formats, "strict": strict,
-                       "data_root": data_root}, sort_keys=True)
+def recipe(version: str, formats: list[str], strict: bool, data_root: str | None,
+           renderer: str | None = None) -> str:
+    """Everything besides the input files that decides the outputs, as one string
+    (a renderer other than memokit's own is part of it)."""
+    doc: dict[str, Any] = {"memokit": version, "formats": formats, "strict": strict,
+                           "data_root": data_root}
+    if renderer is not None:
+        doc["renderer"] = renderer
+    return json.dumps(doc, sort_keys=True)
 
 
 @dataclass

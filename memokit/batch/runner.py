@@ -8,11 +8,12 @@ appears whole or not at all), and writes the manifest and the report.
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import shutil
 import time
 from collections import deque
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +22,7 @@ from memokit.batch.manifest import HashCache, Manifest, recipe
 from memokit.batch.pool import Outcome, WorkerPool
 from memokit.batch.progress import Reporter, Silent
 from memokit.batch.report import BuildReport, MemoReport
-from memokit.batch.worker import FAULTS, error_dict
+from memokit.batch.worker import error_dict
 from memokit.errors import UsageError
 from memokit.writers import FORMATS, check_formats
 
@@ -36,15 +37,37 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def _test_faults() -> dict[str, str]:
-    """``MEMOKIT_TEST_FAULTS=name.yaml=crash,...``: see memokit.batch.worker."""
-    faults = {}
-    for item in filter(None, os.environ.get("MEMOKIT_TEST_FAULTS", "").split(",")):
-        name, _, kind = item.rpartition("=")
-        if kind not in FAULTS:
-            raise UsageError(f"MEMOKIT_TEST_FAULTS: unknown fault '{kind}'; use {', '.join(FAULTS)}")
-        faults[name] = kind
-    return faults
+Renderer = str | Callable[..., Any]
+
+
+def renderer_name(renderer: Renderer | None) -> str | None:
+    """The ``module:function`` name the workers import a renderer by; UsageError if it has none.
+
+    A renderer takes what ``memokit.pipeline.render_memo`` takes (the memo, the folder to
+    write into, the formats, ``strict=`` and ``data_root=``) and returns what it returns
+    (``.outputs`` and ``.warnings``). Workers are separate processes, so it must be importable
+    by name: a module-level function, not a lambda, a nested function or one in ``__main__``.
+    """
+    if renderer is None:
+        return None
+    if isinstance(renderer, str):
+        name = renderer
+    else:
+        module, qualname = getattr(renderer, "__module__", None), getattr(renderer, "__qualname__", "")
+        if not module or module == "__main__" or "<" in qualname:
+            raise UsageError(f"renderer {renderer!r} cannot be imported by the worker processes; "
+                             "use a function defined at the top level of an importable module")
+        name = f"{module}:{qualname}"
+    module, _, attr = name.partition(":")
+    if not module or not attr:
+        raise UsageError(f"renderer '{name}': name it as module:function")
+    try:
+        found = importlib.util.find_spec(module) is not None
+    except (ImportError, ValueError):
+        found = False
+    if not found:
+        raise UsageError(f"renderer '{name}': no module named {module}")
+    return name
 
 
 def build(paths: Sequence[str | os.PathLike[str]] = ("content",),
@@ -52,8 +75,11 @@ def build(paths: Sequence[str | os.PathLike[str]] = ("content",),
           formats: Iterable[str] = FORMATS, *, force: bool = False, fail_fast: bool = False,
           timeout: float | None = DEFAULT_TIMEOUT, strict: bool = False,
           data_root: str | os.PathLike[str] | None = None,
-          reporter: Reporter | None = None) -> BuildReport:
+          reporter: Reporter | None = None, renderer: Renderer | None = None) -> BuildReport:
     """Build every memo under ``paths`` into ``out_dir``; see docs/pipeline.md.
+
+    ``renderer`` renders each memo in place of ``memokit.pipeline.render_memo``: a
+    ``module:function`` name or such a function (see ``renderer_name``).
 
     Returns the report; a memo's failure is in the report, never raised. Raises
     UsageError for a PATH that names nothing, an unknown format, or bad options.
@@ -70,12 +96,13 @@ def build(paths: Sequence[str | os.PathLike[str]] = ("content",),
     root = Path(data_root) if data_root else None
     if root is not None and not root.is_dir():
         raise UsageError(f"{root}: no such folder (--data-root)")
+    render_with = renderer_name(renderer)
     targets = find_memos(paths or ("content",), out)
-    faults = _test_faults()
     rep = reporter or Silent()
 
     manifest = Manifest.load(out)
-    recipe_text = recipe(_version(), fmts, strict, manifest.rel(root) if root else None)
+    recipe_text = recipe(_version(), fmts, strict, manifest.rel(root) if root else None,
+                         render_with)
     hashes = HashCache()
     reports: dict[int, MemoReport] = {}
     todo: list[int] = []
@@ -91,9 +118,9 @@ def build(paths: Sequence[str | os.PathLike[str]] = ("content",),
         rep.done(reports[i])
 
     if todo:
-        run = _Run(targets, out, fmts, strict, root, manifest, recipe_text, rep)
+        run = _Run(targets, out, fmts, strict, root, manifest, recipe_text, rep, render_with)
         try:
-            run.execute(todo, jobs or default_jobs(), timeout or None, fail_fast, faults)
+            run.execute(todo, jobs or default_jobs(), timeout or None, fail_fast)
         except BaseException:  # Ctrl-C: what was built is in the manifest; say so and stop
             rep.abort()
             raise
@@ -120,26 +147,25 @@ class _Run:
 
     def __init__(self, targets: list[MemoTarget], out: Path, formats: list[str], strict: bool,
                  data_root: Path | None, manifest: Manifest, recipe_text: str,
-                 reporter: Reporter) -> None:
+                 reporter: Reporter, renderer: str | None) -> None:
         self.targets, self.out, self.formats, self.strict = targets, out, formats, strict
         self.data_root, self.manifest, self.recipe_text = data_root, manifest, recipe_text
-        self.reporter = reporter
+        self.reporter, self.renderer = reporter, renderer
         self.staging = out / STAGING_NAME
         self.reports: dict[int, MemoReport] = {}
         self.started: dict[int, float] = {}
 
-    def _job(self, i: int, faults: dict[str, str]) -> dict[str, Any]:
+    def _job(self, i: int) -> dict[str, Any]:
         t = self.targets[i]
         return {"id": i, "source": str(t.source), "staging": str(self.staging / str(i)),
                 "formats": self.formats, "strict": self.strict,
                 "data_root": str(self.data_root) if self.data_root else None,
-                "fault": faults.get(t.source.name)}
+                "renderer": self.renderer}
 
-    def execute(self, todo: list[int], jobs: int, timeout: float | None, fail_fast: bool,
-                faults: dict[str, str]) -> None:
+    def execute(self, todo: list[int], jobs: int, timeout: float | None, fail_fast: bool) -> None:
         shutil.rmtree(self.staging, ignore_errors=True)  # left by a build that was killed
         self.staging.mkdir(parents=True)
-        pending = deque(self._job(i, faults) for i in todo)
+        pending = deque(self._job(i) for i in todo)
         try:
             with WorkerPool(min(jobs, len(todo)), timeout) as pool:
                 stop = False

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from memokit.batch.manifest import memo_inputs
+from memokit.batch.manifest import input_files
 from memokit.batch.report import BuildReport
 from memokit.batch.runner import build
 from memokit.errors import UsageError
@@ -41,7 +41,7 @@ class Watcher:
     def _watched(self) -> list[Path]:
         if self.target.is_file():
             root = self.options.get("data_root")
-            return memo_inputs(self.target, Path(root) if root else None)
+            return input_files(self.target, Path(root) if root else None)
         out = self.out_dir.resolve()
         found = []
         for root, dirs, files in os.walk(self.target):

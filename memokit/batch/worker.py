@@ -1,22 +1,22 @@
 """What a batch worker process does with one memo: hash its inputs, render it into a
 private staging folder, and describe the outputs. Runs inside the worker.
 
-``MEMOKIT_TEST_FAULTS`` (read by the parent, carried in the job) lets the tests make a
-writer raise, the worker die, or the worker hang, for one memo: ``NAME=raise|crash|hang``
-pairs separated by commas, NAME being the memo's file name.
+The memo is rendered by ``memokit.pipeline.render_memo`` or by the renderer the build
+names (``build(..., renderer="module:function")``), imported here by that name.
 """
 
 from __future__ import annotations
 
+import importlib
 import os
 import signal
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-FAULTS = ("raise", "crash", "hang")
+DEFAULT_RENDERER = "memokit.pipeline:render_memo"
 
 
 def error_dict(file: str, message: str, line: int | None = None, column: int | None = None,
@@ -30,23 +30,39 @@ def diag_dict(d: Any) -> dict[str, Any]:
     return error_dict(full["file"], full["message"], full["line"], full["column"], full["field"])
 
 
+@lru_cache(maxsize=4)
+def load_renderer(name: str) -> Callable[..., Any]:
+    """The function a ``module:function`` name (``module:Class.method`` too) stands for."""
+    module, _, attr = name.partition(":")
+    found: Any = importlib.import_module(module)
+    for part in attr.split("."):
+        found = getattr(found, part)
+    return found  # type: ignore[no-any-return]
+
+
 def run_job(job: dict[str, Any]) -> dict[str, Any]:
     """Render one memo; never raises for a problem of the memo itself."""
-    from memokit.batch.manifest import HashCache, memo_inputs
+    from memokit.batch.manifest import HashCache, input_files
     from memokit.errors import ContentError, UsageError
-    from memokit.pipeline import render_memo
 
     start = time.perf_counter()
     source = Path(job["source"])
     data_root = Path(job["data_root"]) if job["data_root"] else None
     hashes = HashCache()
-    inputs = {str(p): hashes.get(str(p)) for p in memo_inputs(source, data_root)}
+    inputs = {str(p): hashes.get(str(p)) for p in input_files(source, data_root)}
     result: dict[str, Any] = {"id": job["id"], "ok": False, "outputs": [], "warnings": [],
                               "errors": [], "inputs": inputs, "pid": os.getpid()}
+    name = job.get("renderer") or DEFAULT_RENDERER
     try:
-        with _fault(job.get("fault")):
-            rendered = render_memo(source, job["staging"], job["formats"], strict=job["strict"],
-                                   data_root=data_root)
+        render = load_renderer(name)
+    except Exception as exc:  # noqa: BLE001 - reported with the memo, like any failure
+        result["errors"] = [error_dict(str(source), f"cannot use the renderer {name}: "
+                                       f"{type(exc).__name__}: {exc}")]
+        result["duration_s"] = round(time.perf_counter() - start, 3)
+        return result
+    try:
+        rendered = render(source, job["staging"], job["formats"], strict=job["strict"],
+                          data_root=data_root)
     except ContentError as exc:
         result["errors"] = [diag_dict(d) for d in exc.diagnostics]
     except UsageError as exc:
@@ -61,33 +77,6 @@ def run_job(job: dict[str, Any]) -> dict[str, Any]:
                               "sha256": hashes.get(str(p))} for p in rendered.outputs]
     result["duration_s"] = round(time.perf_counter() - start, 3)
     return result
-
-
-@contextmanager
-def _fault(kind: str | None) -> Iterator[None]:
-    """Test hook: make the first writer leave a partial file and then raise, die or hang."""
-    if kind is None:
-        yield
-        return
-    import memokit.pipeline as render_mod
-
-    real = render_mod.writer
-
-    def faulty_writer(fmt: str) -> Any:
-        def write(memo: Any, theme: Any, assets: Any, dest: Path) -> list[Any]:
-            Path(dest).write_bytes(b"partial output")
-            if kind == "crash":
-                os.kill(os.getpid(), getattr(signal, "SIGKILL", signal.SIGTERM))
-            while kind == "hang":
-                time.sleep(3600)
-            raise RuntimeError("simulated writer failure")
-        return write
-
-    render_mod.writer = faulty_writer
-    try:
-        yield
-    finally:
-        render_mod.writer = real
 
 
 def worker_main(conn: Any, environ: dict[str, str]) -> None:

@@ -53,25 +53,13 @@ def load_style(folder: Path) -> Theme:
 
 
 def style_chain(folder: Path) -> list[Path]:
-    """The style folder and every folder it extends, the most specific first.
+    """The style folder and every folder it extends, the most specific first: the folders
+    whose style.yaml the Theme loader reads (``inherit.extends_chain``). A broken style gives
+    the folders up to and including the broken one; it fails when it is loaded, with located
+    errors."""
+    from memokit.style.inherit import extends_chain, read_unchanged
 
-    Reads only the ``extends`` keys; a broken style fails when it is loaded, with located errors.
-    """
-    import yaml
-
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    chain = [folder]
-    while True:
-        try:
-            raw = yaml.load((folder / "style.yaml").read_text(encoding="utf-8"), Loader=loader)  # noqa: S506
-        except (OSError, UnicodeError, yaml.YAMLError):
-            return chain
-        name = raw.get("extends") if isinstance(raw, dict) else None
-        parent = style_folder(name, folder) if isinstance(name, str) and name else None
-        if parent is None or parent.resolve() in {f.resolve() for f in chain}:
-            return chain
-        folder = parent.resolve()
-        chain.append(folder)
+    return [link.folder for link in extends_chain(folder, style_folder, read_unchanged)]
 
 
 def describe_styles() -> list[tuple[str, str]]:

@@ -8,6 +8,7 @@ the value, the parent (or its own parent) where it inherited it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -75,31 +76,91 @@ def _writes(doc: Located | Layered, path: PathKey) -> bool:
     return tuple(path) in doc.values
 
 
-def load_layered(folder: Path, resolve: object, seen: tuple[Path, ...] = ()) -> Located | Layered:
-    """``folder/style.yaml`` with everything it extends merged under it.
+@dataclass
+class StyleFile:
+    """One link of an ``extends`` chain: a style folder and its style.yaml as read."""
+
+    folder: Path
+    doc: Located | None = None  # None: the file could not be read
+    error: Exception | None = None  # why the chain ends here, if it ends early
+
+
+Resolve = Callable[[str, Path], Path | None]
+Read = Callable[[Path], Located]
+
+
+def extends_chain(folder: Path, resolve: Resolve, read: Read = load_yaml_file) -> list[StyleFile]:
+    """``folder/style.yaml`` and every style it extends, the most specific first.
 
     ``resolve(name, base_folder) -> Path | None`` finds the folder an ``extends`` names.
+    The walk stops at the first problem, recorded as the last link's ``error``: a file that
+    cannot be read or has problems, an ``extends`` that names no style, or a cycle.
     """
-    doc = load_yaml_file(folder / "style.yaml")
-    if doc.problems:
-        raise ContentError(sorted(doc.problems, key=Diagnostic.sort_key))
-    raw = doc.value
-    if not isinstance(raw, dict) or "extends" not in raw:
-        return doc
-    name = raw["extends"]
-    if not isinstance(name, str) or not name:
-        raise ContentError([doc.error(("extends",), "extends names a built-in style or a style folder")])
-    parent = resolve(name, folder)  # type: ignore[operator]
-    if parent is None:
-        from memokit.style import unknown_style_message
+    chain: list[StyleFile] = []
+    seen: list[Path] = []
+    while True:
+        link = StyleFile(folder)
+        chain.append(link)
+        try:
+            link.doc = doc = read(folder / "style.yaml")
+        except (OSError, ContentError) as exc:
+            link.error = exc
+            return chain
+        if doc.problems:
+            link.error = ContentError(sorted(doc.problems, key=Diagnostic.sort_key))
+            return chain
+        raw = doc.value
+        if not isinstance(raw, dict) or "extends" not in raw:
+            return chain
+        name = raw["extends"]
+        if not isinstance(name, str) or not name:
+            link.error = ContentError([doc.error(("extends",), "extends names a built-in style or "
+                                                 "a style folder")])
+            return chain
+        parent = resolve(name, folder)
+        if parent is None:
+            from memokit.style import unknown_style_message
 
-        raise ContentError([doc.error(("extends",), unknown_style_message(name))])
-    parent = Path(parent).resolve()
-    chain = seen + (folder.resolve(),)
-    if parent in chain:
-        raise ContentError([doc.error(("extends",), "a style cannot extend itself, directly or "
-                                      "through the styles it extends")])
-    return Layered(doc, load_layered(parent, resolve, chain), folder)
+            link.error = ContentError([doc.error(("extends",), unknown_style_message(name))])
+            return chain
+        parent = Path(parent).resolve()
+        seen.append(folder.resolve())
+        if parent in seen:
+            link.error = ContentError([doc.error(("extends",), "a style cannot extend itself, "
+                                                 "directly or through the styles it extends")])
+            return chain
+        folder = parent
+
+
+_PARSED: dict[Path, tuple[bytes, Located]] = {}
+
+
+def read_unchanged(path: Path) -> Located:
+    """``load_yaml_file``, reusing this process's last parse of the file while its bytes are
+    unchanged (the fonts look up a style's chain several times per memo). The result is shared:
+    callers must not modify it."""
+    data = path.read_bytes()
+    hit = _PARSED.get(path)
+    if hit is not None and hit[0] == data:
+        return hit[1]
+    doc = load_yaml_file(path)
+    if path.read_bytes() == data:  # not edited while it was parsed
+        _PARSED[path] = (data, doc)
+    return doc
+
+
+def load_layered(folder: Path, resolve: Resolve) -> Located | Layered:
+    """``folder/style.yaml`` with everything it extends merged under it; raise the first
+    problem of the chain (see ``extends_chain``)."""
+    chain = extends_chain(folder, resolve)
+    last = chain[-1]
+    if last.error is not None:
+        raise last.error
+    doc: Located | Layered = last.doc  # type: ignore[assignment]
+    for link in reversed(chain[:-1]):
+        assert link.doc is not None
+        doc = Layered(link.doc, doc, link.folder)
+    return doc
 
 
 def folders(doc: Located | Layered) -> list[Path]:

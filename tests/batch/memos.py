@@ -44,10 +44,12 @@ def write_csv(path: Path, rows: list[tuple[str, int]]) -> Path:
 
 
 def run_cli(*args: str, cwd: Path, env: dict[str, str] | None = None,
-            timeout: float = 300) -> subprocess.CompletedProcess[str]:
-    """``memokit ARGS`` as a user runs it, in ``cwd``, output captured (not a terminal)."""
+            timeout: float = 300, module: str = "memokit.cli") -> subprocess.CompletedProcess[str]:
+    """``memokit ARGS`` as a user runs it, in ``cwd``, output captured (not a terminal).
+
+    ``module="tests.batch.faults"``: the same build, rendering with the faulty renderer."""
     full = {**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}
-    return subprocess.run([sys.executable, "-m", "memokit.cli", *args], cwd=cwd, env=full,
+    return subprocess.run([sys.executable, "-m", module, *args], cwd=cwd, env=full,
                           capture_output=True, text=True, timeout=timeout)
 
 

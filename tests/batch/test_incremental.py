@@ -11,7 +11,7 @@ import pytest
 
 import memokit
 from memokit.batch import build
-from memokit.batch.manifest import memo_inputs
+from memokit.batch.manifest import input_files
 from memokit.style import builtin_styles
 from tests.batch.memos import FORMATS, pdf_text, write_csv, write_memo
 
@@ -87,11 +87,11 @@ def test_a_changed_house_style_rebuilds_the_memos_in_it(tree: Path, tmp_path: Pa
 
 
 def test_the_built_in_style_is_an_input_of_memos_that_use_it(tree: Path) -> None:
-    inputs = memo_inputs(tree / "one.yaml", None)
+    inputs = input_files(tree / "one.yaml", None)
     assert inputs[0] == (tree / "one.yaml").resolve()
     assert (tree / "data" / "a.csv").resolve() in inputs
     assert (builtin_styles()["memo"] / "style.yaml").resolve() in inputs
-    styled = memo_inputs(tree / "styled.yaml", None)
+    styled = input_files(tree / "styled.yaml", None)
     assert (tree / "templates" / "house" / "style.yaml").resolve() in styled
     assert (builtin_styles()["memo"] / "style.yaml").resolve() not in styled
 

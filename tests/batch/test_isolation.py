@@ -8,28 +8,24 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
-import pytest
-
-from memokit.batch import build
+from memokit.batch import BuildReport, build
 from tests.batch.memos import FORMATS, files_below, pdf_text, write_memo
 from tests.helpers import ROOT
 
-
-def faults(monkeypatch: pytest.MonkeyPatch, **kinds: str) -> None:
-    monkeypatch.setenv("MEMOKIT_TEST_FAULTS", ",".join(f"{k}.yaml={v}" for k, v in kinds.items()))
+FaultyBuild = Callable[..., BuildReport]  # the faulty_build fixture: see tests/batch/faults.py
 
 
 def test_one_worker_is_replaced_after_a_crash_and_after_a_hang(tmp_path: Path,
-                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+                                                               faulty_build: FaultyBuild) -> None:
     src = tmp_path / "memos"
     for name in ("a-crash", "b", "c-hang", "d", "e-bad"):
         write_memo(src / f"{name}.yaml", f"Memo {name}")
     (src / "e-bad.yaml").write_text("title: [\n", encoding="utf-8")
     write_memo(src / "f.yaml", "Memo f")
-    faults(monkeypatch, **{"a-crash": "crash", "c-hang": "hang"})
-    report = build([src], tmp_path / "out", jobs=1, formats=FORMATS, timeout=2)
+    report = faulty_build([src], tmp_path / "out", jobs=1, formats=FORMATS, timeout=2)
     assert [m.status for m in report.memos] == ["failed", "built", "failed", "built", "failed", "built"]
     crash, b, hang, d, bad, f = report.memos
     assert "killed by signal SIGKILL" in crash.errors[0]["message"]
@@ -43,34 +39,31 @@ def test_one_worker_is_replaced_after_a_crash_and_after_a_hang(tmp_path: Path,
 
 
 def test_a_writer_that_raises_fails_its_memo_and_keeps_the_earlier_outputs(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    memo = write_memo(tmp_path / "m.yaml", "First version")
+        tmp_path: Path, faulty_build: FaultyBuild) -> None:
+    memo = write_memo(tmp_path / "m-raise.yaml", "First version")
     out = tmp_path / "out"
     assert build([memo], out, jobs=1, formats=FORMATS).built == 1
-    before = {f: (out / f).read_bytes() for f in [f"m.{fmt}" for fmt in FORMATS]}
+    before = {f: (out / f).read_bytes() for f in [f"m-raise.{fmt}" for fmt in FORMATS]}
     write_memo(memo, "Second version")
-    faults(monkeypatch, m="raise")
-    report = build([memo], out, jobs=1, formats=FORMATS)
+    report = faulty_build([memo], out, jobs=1, formats=FORMATS)
     assert report.memos[0].status == "failed"
     assert "internal error: RuntimeError: simulated writer failure" in report.memos[0].errors[0]["message"]
     assert {f: (out / f).read_bytes() for f in before} == before  # the old outputs, whole
     assert files_below(out) == [".memokit-build.json", *sorted(before)]  # no temporary file
-    assert "First version" in pdf_text(out / "m.pdf")
+    assert "First version" in pdf_text(out / "m-raise.pdf")
     # the failed memo is tried again: once the writer works, the new version is built
-    monkeypatch.delenv("MEMOKIT_TEST_FAULTS")
     assert build([memo], out, jobs=1, formats=FORMATS).built == 1
-    assert "Second version" in pdf_text(out / "m.pdf")
+    assert "Second version" in pdf_text(out / "m-raise.pdf")
 
 
-def test_fail_fast_cancels_the_rest(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_fail_fast_cancels_the_rest(tmp_path: Path, faulty_build: FaultyBuild) -> None:
     src = tmp_path / "memos"
     (src / "a-bad.yaml").parent.mkdir()
     (src / "a-bad.yaml").write_text("title: [\n", encoding="utf-8")
-    write_memo(src / "b-slow.yaml", "Slow")
+    write_memo(src / "b-hang.yaml", "Slow")  # still running when a-bad fails: it is stopped
     for n in "cdefg":
         write_memo(src / f"{n}.yaml", f"Memo {n}")
-    faults(monkeypatch, **{"b-slow": "hang"})  # still running when a-bad fails: it is stopped
-    report = build([src], tmp_path / "out", jobs=2, formats=FORMATS, fail_fast=True, timeout=60)
+    report = faulty_build([src], tmp_path / "out", jobs=2, formats=FORMATS, fail_fast=True, timeout=60)
     assert [m.status for m in report.memos] == ["failed"] + ["cancelled"] * 6
     assert report.duration_s < 30
     assert not report.ok
@@ -100,12 +93,12 @@ def test_a_staging_folder_left_by_a_killed_build_is_removed(tmp_path: Path) -> N
     assert ".memokit-tmp" not in files_below(out)
 
 
-def test_ctrl_c_stops_the_build_cleanly_and_keeps_what_was_built(tmp_path: Path) -> None:
+def test_ctrl_c_stops_the_build_cleanly_and_keeps_what_was_built(tmp_path: Path,
+                                                                 faulty_build: FaultyBuild) -> None:
     write_memo(tmp_path / "content" / "a.yaml", "Done before the interrupt")
     write_memo(tmp_path / "content" / "b-hang.yaml", "Never finishes")
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "MEMOKIT_CACHE_DIR": str(tmp_path / "cache"),
-           "MEMOKIT_TEST_FAULTS": "b-hang.yaml=hang"}
-    proc = subprocess.Popen([sys.executable, "-m", "memokit.cli", "build", "-o", "out", "-j", "1",
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "MEMOKIT_CACHE_DIR": str(tmp_path / "cache")}
+    proc = subprocess.Popen([sys.executable, "-m", "tests.batch.faults", "build", "-o", "out", "-j", "1",
                              "--format", ",".join(FORMATS)], cwd=tmp_path, env=env,
                             stderr=subprocess.PIPE, text=True)
     out = tmp_path / "out"
@@ -120,5 +113,5 @@ def test_ctrl_c_stops_the_build_cleanly_and_keeps_what_was_built(tmp_path: Path)
     assert "memokit build: interrupted" in err
     assert "Traceback" not in err
     assert files_below(out) == [".memokit-build.json"] + sorted(f"a.{fmt}" for fmt in FORMATS)
-    again = build([tmp_path / "content" / "a.yaml"], out, jobs=1, formats=FORMATS)
-    assert again.skipped == 1
+    again = faulty_build([tmp_path / "content" / "a.yaml"], out, jobs=1, formats=FORMATS)
+    assert again.skipped == 1  # built with the same renderer: up to date

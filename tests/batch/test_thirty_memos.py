@@ -22,7 +22,7 @@ from tests.batch.memos import (
 )
 
 TIMEOUT = "3"
-FAULTS = {"m04-raise.yaml": "raise", "m05-crash.yaml": "crash", "m06-hang.yaml": "hang"}
+BROKEN = ["m04-raise.yaml", "m05-crash.yaml", "m06-hang.yaml"]  # see tests/batch/faults.py
 # memo (relative to content/) -> data file it uses (relative to the memo), None for none
 GOOD: dict[str, str | None] = {
     "m01.yaml": "data/a.csv",
@@ -48,15 +48,14 @@ def make_site(site: Path) -> None:
         write_memo(content / rel, f"Memo {Path(rel).stem}", data, figure=rel.endswith("m30.yaml"))
     (content / "m02-bad-yaml.yaml").write_text("title: [Broken\nauthors: x\n", encoding="utf-8")
     write_memo(content / "m03-bad-data.yaml", "Bad data", "data/missing.csv")
-    for name in FAULTS:
+    for name in BROKEN:
         write_memo(content / name, f"Fault {name}")
 
 
 def build(site: Path, report: str) -> tuple[int, str, dict]:  # type: ignore[type-arg]
-    fault_env = ",".join(f"{k}={v}" for k, v in FAULTS.items())
     r = run_cli("build", "content", "-o", "out", "-j", "2", "--timeout", TIMEOUT, "--json", report,
-                "--format", ",".join(FORMATS), cwd=site,
-                env={"MEMOKIT_TEST_FAULTS": fault_env, "MEMOKIT_CACHE_DIR": str(site / "cache")})
+                "--format", ",".join(FORMATS), cwd=site, module="tests.batch.faults",
+                env={"MEMOKIT_CACHE_DIR": str(site / "cache")})
     return r.returncode, r.stderr, load_report(site / report)
 
 
