@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import sys
 import traceback
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from memokit import __version__
 from memokit.cli.figure import figure_command, figure_parser
@@ -24,6 +25,8 @@ from memokit.errors import (
     Diagnostic,
     UsageError,
 )
+
+MAX_JOBS = 256  # worker processes a build may start
 
 _EPILOG = """\
 examples:
@@ -104,7 +107,7 @@ def _batch_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[typ
                        "(to the memo, its data or its style) until Ctrl-C.")
     w.add_argument("target", metavar="FILE|DIR", help="a memo file or a folder of memos")
     _batch_options(w)
-    w.add_argument("--interval", type=float, default=0.5, metavar="SECONDS",
+    w.add_argument("--interval", type=_seconds(0.05, 3_600), default=0.5, metavar="SECONDS",
                    help="how often to look for changes (default: 0.5)")
     _common(w)
 
@@ -112,11 +115,11 @@ def _batch_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[typ
 def _batch_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("-o", "--output", default="output", metavar="OUT",
                    help="output folder (default: output)")
-    p.add_argument("-j", "--jobs", type=int, metavar="N",
+    p.add_argument("-j", "--jobs", type=_workers, metavar="N",
                    help="worker processes (default: the number of cores)")
     p.add_argument("--format", default="pdf,docx", metavar="FORMATS",
                    help="comma-separated: pdf, docx (default: pdf,docx)")
-    p.add_argument("--timeout", type=float, default=300.0, metavar="SECONDS",
+    p.add_argument("--timeout", type=_seconds(0, 86_400), default=300.0, metavar="SECONDS",
                    help="time limit per memo; 0 for none (default: 300)")
 
 
@@ -124,7 +127,33 @@ def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--strict", action="store_true", help="treat warnings as errors")
     p.add_argument("--data-root", metavar="DIR",
                    help="also allow data and style paths inside DIR")
-    p.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
+    # SUPPRESS: a command's own default must not undo 'memokit --debug COMMAND'
+    p.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
+                   help="show tracebacks of internal errors")
+
+
+def _seconds(minimum: float, maximum: float) -> Callable[[str], float]:
+    """An argparse type: a finite number of seconds within bounds (nan, inf, -1 refused)."""
+    def parse(text: str) -> float:
+        try:
+            value = float(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"'{text}' is not a number of seconds") from None
+        if not math.isfinite(value) or not minimum <= value <= maximum:
+            raise argparse.ArgumentTypeError(
+                f"'{text}' is out of range; give seconds from {minimum:g} to {maximum:g}")
+        return value
+    return parse
+
+
+def _workers(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+    if not 1 <= value <= MAX_JOBS:
+        raise argparse.ArgumentTypeError(f"'{text}' is out of range; give 1 to {MAX_JOBS} workers")
+    return value
 
 
 def _emit(diags: Sequence[Diagnostic]) -> None:
@@ -147,9 +176,16 @@ def _render(args: argparse.Namespace) -> int:
             status = max(status, EXIT_CONTENT)
             continue
         _emit(result.warnings)
+        note(result.notes)
         for out in result.outputs:
             print(out)
     return status
+
+
+def note(notes: Sequence[str]) -> None:
+    """Notes about the machine (a cache that cannot be written), not about the content."""
+    for n in dict.fromkeys(notes):
+        print(f"memokit: note: {n}", file=sys.stderr)
 
 
 def _build_options(args: argparse.Namespace) -> dict[str, object]:

@@ -46,15 +46,18 @@ def figure_command(args: argparse.Namespace) -> int:
         raise UsageError(f"{args.file} has no figure '{args.id}'{did_you_mean(args.id, found)}; "
                          f"its figures are: {ids}")
     figure = found[args.id]
-    out.parent.mkdir(parents=True, exist_ok=True)
     suffix = out.suffix.lower()
+    from memokit.cli import note
     from memokit.figures.render import figure_pdf, render_figure
+    from memokit.pipeline.outputs import write_atomic
 
+    notes: list[str] = []
     if suffix == ".pdf":
         content = figure_pdf(figure, memo, theme)
     else:
-        asset = render_figure(figure, memo, theme)
+        asset = render_figure(figure, memo, theme, notes)
         content = asset.png if suffix == ".png" else asset.svg
-    out.write_bytes(content)
+    note(notes)
+    write_atomic(out, content)
     print(out)
     return EXIT_OK

@@ -7,6 +7,7 @@ matplotlib version. Reading a hit never imports matplotlib.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -18,7 +19,7 @@ from pathlib import Path
 
 from memokit.version import __version__
 
-FORMAT = 1  # bump when the cache layout changes
+FORMAT = 2  # bump when the cache layout changes
 
 
 def cache_dir() -> Path:
@@ -65,24 +66,39 @@ class Entry:
     height_pt: float
 
 
+def _digest(content: bytes) -> str:
+    return hashlib.sha256(content).hexdigest()
+
+
 def load(key: str, folder: Path | None = None) -> Entry | None:
-    """The cached entry for ``key``, or None (missing or unreadable)."""
+    """The cached entry for ``key``, or None (missing, unreadable, or not what was stored:
+    each file is checked against the content hash recorded with it, and a bad entry is
+    removed so it is drawn again)."""
     base = (folder or cache_dir()) / key[:2]
     try:
         meta = json.loads((base / f"{key}.json").read_text(encoding="utf-8"))
-        return Entry((base / f"{key}.svg").read_bytes(), (base / f"{key}.png").read_bytes(),
-                     float(meta["width_pt"]), float(meta["height_pt"]))
-    except (OSError, ValueError, KeyError, TypeError):
+        svg, png = (base / f"{key}.svg").read_bytes(), (base / f"{key}.png").read_bytes()
+        if _digest(svg) != meta["svg_sha256"] or _digest(png) != meta["png_sha256"]:
+            _discard(base, key)
+            return None
+        return Entry(svg, png, float(meta["width_pt"]), float(meta["height_pt"]))
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
 
 
-def store(key: str, entry: Entry, folder: Path | None = None) -> None:
-    """Write an entry atomically (the .json last, so a reader never sees half an entry).
+def _discard(base: Path, key: str) -> None:
+    for suffix in (".json", ".svg", ".png"):
+        with contextlib.suppress(OSError):
+            (base / f"{key}{suffix}").unlink()
 
-    A cache that cannot be written is not an error: the chart was drawn anyway.
-    """
+
+def store(key: str, entry: Entry, folder: Path | None = None) -> str | None:
+    """Write an entry atomically (the .json with the content hashes last, so a reader never
+    sees half an entry). Return None, or why the cache could not be written: that is not an
+    error (the chart was drawn anyway), only worth a note."""
     base = (folder or cache_dir()) / key[:2]
-    meta = json.dumps({"width_pt": entry.width_pt, "height_pt": entry.height_pt}).encode()
+    meta = json.dumps({"width_pt": entry.width_pt, "height_pt": entry.height_pt,
+                       "svg_sha256": _digest(entry.svg), "png_sha256": _digest(entry.png)}).encode()
     try:
         base.mkdir(parents=True, exist_ok=True)
         for suffix, content in ((".svg", entry.svg), (".png", entry.png), (".json", meta)):
@@ -94,5 +110,7 @@ def store(key: str, entry: Entry, folder: Path | None = None) -> None:
             finally:
                 if os.path.exists(tmp):
                     os.unlink(tmp)
-    except OSError:
-        return
+    except OSError as exc:
+        return f"the figure cache {folder or cache_dir()} cannot be written ({exc.strerror or exc}); " \
+               "charts are drawn without it"
+    return None

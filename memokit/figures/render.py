@@ -14,8 +14,10 @@ from memokit.model.walk import figures
 from memokit.style.theme import Theme
 
 
-def render_figure(figure: Figure, memo: Memo, theme: Theme) -> FigureAsset:
-    """One figure's asset, from the cache when the same chart was drawn before."""
+def render_figure(figure: Figure, memo: Memo, theme: Theme,
+                  notes: list[str] | None = None) -> FigureAsset:
+    """One figure's asset, from the cache when the same chart was drawn before (a cache
+    that cannot be written adds a line to ``notes``)."""
     look = look_for(theme, figure.width, memo.meta.language)
     if figure.chart.aspect:
         look = replace(look, height=round(look.width * figure.chart.aspect, 3))
@@ -26,17 +28,20 @@ def render_figure(figure: Figure, memo: Memo, theme: Theme) -> FigureAsset:
         from memokit.figures.draw import draw_chart  # matplotlib only on a cache miss
 
         entry = draw_chart(data, look)
-        cache.store(key, entry)
+        why = cache.store(key, entry)
+        if why is not None and notes is not None and why not in notes:
+            notes.append(why)
     return FigureAsset(figure.id, entry.svg, entry.png, entry.width_pt, entry.height_pt, figure.alt)
 
 
-def render_figures(memo: Memo, theme: Theme) -> dict[str, FigureAsset]:
+def render_figures(memo: Memo, theme: Theme, notes: list[str] | None = None,
+                   ) -> dict[str, FigureAsset]:
     """Every figure of the memo, keyed by figure id; ContentError listing every chart that cannot be drawn."""
     assets: dict[str, FigureAsset] = {}
     problems: list[Diagnostic] = []
     for figure in figures(memo):
         try:
-            assets[figure.id] = render_figure(figure, memo, theme)
+            assets[figure.id] = render_figure(figure, memo, theme, notes)
         except ContentError as exc:
             problems.extend(exc.diagnostics)
     if problems:

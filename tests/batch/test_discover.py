@@ -89,9 +89,9 @@ def test_build_without_paths_takes_content(tmp_path: Path) -> None:
 
 def test_bad_options_are_usage_errors(tmp_path: Path) -> None:
     write_memo(tmp_path / "content" / "only.yaml", "Only")
-    for args, message in ((["-j", "0"], "-j must be at least 1"),
+    for args, message in ((["-j", "0"], "argument -j/--jobs: '0' is out of range; give 1 to 256 workers"),
                           (["--format", "pdf,odt"], "unknown format 'odt'; use pdf or docx"),
-                          (["--timeout", "-1"], "--timeout must not be negative")):
+                          (["--timeout", "-1"], "argument --timeout: '-1' is out of range")):
         r = run_cli("build", "-o", "out", *args, cwd=tmp_path)
         assert r.returncode == 2, args
         assert message in r.stderr

@@ -9,8 +9,9 @@ from pathlib import Path
 
 from memokit.errors import ContentError, Diagnostic, UsageError
 from memokit.model import Memo
+from memokit.pipeline.outputs import Outputs, environment_problem
 from memokit.resolve import load_memo
-from memokit.style import load_style, style_folder, unknown_style_message
+from memokit.style import load_style, style_chain, style_folder, unknown_style_message
 from memokit.style.coverage import missing_glyphs
 from memokit.style.theme import Theme
 from memokit.writers import FORMATS, check_formats, writer
@@ -20,6 +21,7 @@ from memokit.writers import FORMATS, check_formats, writer
 class RenderResult:
     outputs: list[Path] = field(default_factory=list)
     warnings: list[Diagnostic] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # about the machine, not the content
 
 
 def resolve_theme(name: str, memo_dir: Path, from_cli: bool) -> Theme:
@@ -63,37 +65,47 @@ def check_memo(path: str | os.PathLike[str], *, style: str | None = None, strict
     return Checked(memo, theme, warnings)
 
 
+def render_inputs(src: Path, theme: Theme, data_root: str | os.PathLike[str] | None) -> list[Path]:
+    """Every file a render of ``src`` reads: the memo, its data files, its house style's files."""
+    from memokit.load import memo_inputs
+
+    files = memo_inputs(src, Path(data_root) if data_root else None).files
+    for folder in style_chain(theme.folder):
+        files += [p for p in folder.rglob("*") if p.is_file()]
+    return files
+
+
 def render_memo(path: str | os.PathLike[str], out_dir: str | os.PathLike[str] = "output",
                 formats: Iterable[str] = FORMATS, *, style: str | None = None,
                 strict: bool = False, data_root: str | os.PathLike[str] | None = None,
                 ) -> RenderResult:
-    """Render one memo to ``out_dir/<stem>.<fmt>``; raise ContentError for bad content.
+    """Render one memo to ``out_dir/<stem>.<fmt>``; raise ContentError for bad content and
+    UsageError (naming the file) for an output that cannot or must not be written.
 
-    Every output is first written to a temporary file beside its final name and
-    only renamed into place when all formats succeeded, so a failed render
-    leaves earlier outputs untouched.
+    Outputs are written into a private folder and renamed into place only when every
+    format succeeded, so a failed render leaves earlier outputs untouched; no output
+    ever replaces an input of the render (see :mod:`memokit.pipeline.outputs`).
     """
     src = Path(path)
     fmts = check_formats(formats)
     checked = check_memo(src, style=style, strict=strict, data_root=data_root)
     memo, theme, warnings = checked.memo, checked.theme, checked.warnings
+    outputs = Outputs(Path(out_dir), src.stem, fmts)
+    inputs = render_inputs(src, theme, data_root)
+    outputs.check(inputs)
 
     from memokit.figures.render import render_figures
 
-    assets = render_figures(memo, theme)
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    temps: list[tuple[Path, Path]] = []
-    try:
+    notes: list[str] = []
+    assets = render_figures(memo, theme, notes)
+    with outputs:
         for fmt in fmts:
-            final = out / f"{src.stem}.{fmt}"
-            tmp = out / f".{src.stem}.{fmt}.{os.getpid()}.tmp"
-            temps.append((tmp, final))
-            warnings += writer(fmt)(memo, theme, assets, tmp)
-        for tmp, final in temps:
-            os.replace(tmp, final)
-    finally:
-        for tmp, _ in temps:
-            if tmp.exists():
-                tmp.unlink()
-    return RenderResult([final for _, final in temps], warnings)
+            try:
+                warnings += writer(fmt)(memo, theme, assets, outputs.path(fmt))
+            except OSError as exc:
+                problem = environment_problem(exc, outputs.out)
+                if problem is None:
+                    raise
+                raise problem from None
+        written = outputs.commit(inputs)
+    return RenderResult(written, warnings, notes)
