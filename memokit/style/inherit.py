@@ -13,6 +13,7 @@ from pathlib import Path
 
 from memokit.errors import ContentError, Diagnostic
 from memokit.source.located import Located, PathKey, load_yaml_file
+from memokit.style.contain import OUTSIDE, STYLE_FILE, Confinement
 
 
 def merge(base: object, own: object) -> object:
@@ -75,12 +76,18 @@ def _writes(doc: Located | Layered, path: PathKey) -> bool:
     return tuple(path) in doc.values
 
 
-def load_layered(folder: Path, resolve: object, seen: tuple[Path, ...] = ()) -> Located | Layered:
+def load_layered(folder: Path, resolve: object, seen: tuple[Path, ...] = (),
+                 confine: Confinement | None = None) -> Located | Layered:
     """``folder/style.yaml`` with everything it extends merged under it.
 
-    ``resolve(name, base_folder) -> Path | None`` finds the folder an ``extends`` names.
+    ``resolve(name, base_folder) -> Path | None`` finds the folder an ``extends`` names;
+    with ``confine``, that folder must be a built-in style or inside the memo's tree.
     """
-    doc = load_yaml_file(folder / "style.yaml")
+    style_file = folder / STYLE_FILE
+    if confine is not None and not confine.style_file_allowed(folder):
+        raise ContentError([Diagnostic(str(style_file), 1, 1, None, f"{STYLE_FILE} is not a "
+                                       f"file of its style folder; {OUTSIDE}")])
+    doc = load_yaml_file(style_file)
     if doc.problems:
         raise ContentError(sorted(doc.problems, key=Diagnostic.sort_key))
     raw = doc.value
@@ -90,6 +97,13 @@ def load_layered(folder: Path, resolve: object, seen: tuple[Path, ...] = ()) -> 
     if not isinstance(name, str) or not name:
         raise ContentError([doc.error(("extends",), "extends names a built-in style or a style folder")])
     parent = resolve(name, folder)  # type: ignore[operator]
+    if confine is not None and "\x00" not in name and not (
+            confine.style_allowed(parent) and confine.style_file_allowed(parent)
+            if parent is not None else confine.style_allowed(folder / name)):
+        raise ContentError([doc.error(("extends",), (
+            f"'{name}' leads outside the memo's folder tree; a style may extend a built-in style "
+            "or a style folder inside the memo's folder tree (links are followed); copy the "
+            "style you need into the tree"))])
     if parent is None:
         from memokit.style import unknown_style_message
 
@@ -99,7 +113,7 @@ def load_layered(folder: Path, resolve: object, seen: tuple[Path, ...] = ()) -> 
     if parent in chain:
         raise ContentError([doc.error(("extends",), "a style cannot extend itself, directly or "
                                       "through the styles it extends")])
-    return Layered(doc, load_layered(parent, resolve, chain), folder)
+    return Layered(doc, load_layered(parent, resolve, chain, confine), folder)
 
 
 def folders(doc: Located | Layered) -> list[Path]:
