@@ -435,6 +435,7 @@ def load_theme(folder: Path, root: Path | None = None) -> Theme:
     ``root`` is the memo's folder tree: what the style extends and every file it uses must
     lie there (or in the style's own folders, or a built-in style); see memokit.style.contain.
     """
+    from memokit.style.bounds import check_texts, check_values, origins
     from memokit.style.files import check_fonts, load_logo
 
     confine = Confinement((root or Path(folder).resolve().parent).resolve())
@@ -444,8 +445,8 @@ def load_theme(folder: Path, root: Path | None = None) -> Theme:
     theme = reader.build(Theme, doc.value, ())
     errors = reader.errors
     if theme is not None and not errors:
-        theme = replace(theme, folder=folder)
-        errors = _check(theme, doc)
+        theme = replace(theme, folder=folder, origins=origins(doc))
+        errors = _check(theme, doc) + check_values(theme, doc) + check_texts(theme, doc)
         errors += check_fonts(theme, doc, confine)
         theme, logo_errors = load_logo(theme, doc, folder, confine)
         errors += logo_errors
