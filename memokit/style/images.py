@@ -35,11 +35,21 @@ def check_raster(data: bytes, formats: tuple[str, ...], what: str) -> tuple[int,
     except Image.UnidentifiedImageError:
         raise PictureProblem(f"{what} is not a {kinds} picture; save it as {kinds}") from None
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        raise PictureProblem(f"{what} has more than the limit of {MAX_LOGO_PIXELS // 1_000_000} "
-                             "megapixels; use a smaller picture") from None
+        size = _png_size(data)
+        shown = f"is {size[0]} x {size[1]} pixels, " if size else "has "
+        raise PictureProblem(f"{what} {shown}more than the limit of "
+                             f"{MAX_LOGO_PIXELS // 1_000_000} megapixels; use a smaller picture"
+                             ) from None
     except (OSError, SyntaxError, ValueError, EOFError, MemoryError, struct.error) as exc:
         reason = str(exc).strip().rstrip(".") or type(exc).__name__
         raise PictureProblem(f"{what} is damaged or cut short ({reason[:100]}); save it again as "
                              f"{kinds}") from None
     return width, height
 
+
+
+def _png_size(data: bytes) -> tuple[int, int] | None:
+    """Width and height from a PNG's header (PIL refuses to open very large ones)."""
+    if data[:8] == b"\x89PNG\r\n\x1a\n" and data[12:16] == b"IHDR" and len(data) >= 24:
+        return struct.unpack(">II", data[16:24])
+    return None

@@ -19,6 +19,7 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 from xml.parsers import expat
 
 from memokit.style.images import PictureProblem, check_raster
@@ -220,20 +221,70 @@ def _check_data(ref: str, element: str) -> None:
         raise SvgProblem(f"holds a picture that is unusable: {exc}") from None
 
 
+class _HouseFonts:
+    """A font map for svglib that knows only fonts already registered as TrueType (the house
+    families memokit registers); any other family an SVG names, or none, gets ``fallback``.
+    svglib's own map would open a file named after the family (``/abs/Evil`` -> /abs/Evil.ttf)
+    or ask fontconfig for a system font."""
+
+    def __init__(self, fallback: str):
+        self.fallback = fallback
+
+    def find_font(self, font_name: str, weight: str = "normal",
+                  style: str = "normal") -> tuple[str, bool]:
+        from reportlab.pdfbase import pdfmetrics
+        from reportlab.pdfbase.ttfonts import TTFont
+        from svglib import fonts as svgfonts
+
+        fmap = svgfonts.get_global_font_map()
+        family = getattr(fmap, "_family_index", {}).get(font_name.lower(), font_name)
+        entry = getattr(fmap, "_map", {}).get(
+            svgfonts.FontMap.build_internal_name(family, weight, style))
+        name = str(entry["rlgFont"]) if isinstance(entry, dict) else ""
+        try:
+            if name and isinstance(pdfmetrics.getFont(name), TTFont):
+                return name, True
+        except (KeyError, ValueError):
+            pass
+        return self.fallback, False
+
+
+def svg_drawing(data: bytes, fallback_font: str = "Helvetica") -> Any:
+    """The checked SVG ``data`` as a reportlab Drawing (None if svglib cannot read it), its
+    text in registered TrueType fonts, others replaced by ``fallback_font``."""
+    import io
+
+    from reportlab.graphics.shapes import String
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from svglib.svglib import svg2rlg
+
+    drawing = svg2rlg(io.BytesIO(data), font_map=_HouseFonts(fallback_font))
+    stack = [drawing] if drawing is not None else []
+    while stack:
+        item = stack.pop()
+        if isinstance(item, String):
+            try:
+                registered = isinstance(pdfmetrics.getFont(item.fontName), TTFont)
+            except (KeyError, ValueError):
+                registered = False
+            if not registered:
+                item.fontName = fallback_font
+        stack.extend(getattr(item, "contents", None) or [])
+    return drawing
+
+
 def drawing_problem(data: bytes) -> str | None:
     """Why the checked SVG ``data`` cannot be drawn as a logo (None if it can): tried once
     with the converter the PDF writer uses, so the render does not fail on it later."""
-    import io
     import logging
     import math
-
-    from svglib.svglib import svg2rlg
 
     log = logging.getLogger("svglib")
     level = log.level
     log.setLevel(logging.CRITICAL)  # what it cannot draw it leaves out; the check says why not
     try:
-        drawing = svg2rlg(io.BytesIO(data))
+        drawing = svg_drawing(data)
     except Exception as exc:  # noqa: BLE001  # any failure of the converter: the file is at fault
         reason = str(exc).strip().rstrip(".") or type(exc).__name__
         return f"cannot be drawn ({reason[:120]}); save it again as plain SVG"

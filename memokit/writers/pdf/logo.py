@@ -2,7 +2,8 @@
 
 Both are drawn from the bytes the style loader checked (``Logo.data``), never read again.
 Text in an SVG logo is set in a house font: a family the SVG names that memokit has not
-registered is replaced by the heading font (the PDF embeds every font it uses).
+registered is replaced by the heading font (memokit.style.svg.svg_drawing), so the PDF
+embeds no other font and no font file is looked up by a name the SVG gives.
 """
 
 from __future__ import annotations
@@ -12,26 +13,8 @@ import io
 from reportlab.platypus import Flowable, Image, Spacer
 
 from memokit.present import spacing
+from memokit.style.svg import svg_drawing
 from memokit.style.theme import Theme
-
-
-def _house_fonts(node: object, font: str) -> None:
-    """Every string of a drawing set in a registered TrueType font (``font`` if not)."""
-    from reportlab.graphics.shapes import String
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
-
-    stack = [node]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, String):
-            try:
-                registered = isinstance(pdfmetrics.getFont(item.fontName), TTFont)
-            except (KeyError, ValueError):
-                registered = False
-            if not registered:
-                item.fontName = font
-        stack.extend(getattr(item, "contents", []) or [])
 
 
 def logo_flowables(theme: Theme, font: tuple[str, float]) -> list[Flowable]:
@@ -40,12 +23,9 @@ def logo_flowables(theme: Theme, font: tuple[str, float]) -> list[Flowable]:
     if logo is None:
         return []
     if logo.svg:
-        from svglib.svglib import svg2rlg
-
-        drawing = svg2rlg(io.BytesIO(logo.data))
+        drawing = svg_drawing(logo.data, font[0])
         if drawing is None or not drawing.width:
             return []
-        _house_fonts(drawing, font[0])
         s = logo.width / drawing.width
         drawing.scale(s, s)
         drawing.width, drawing.height = drawing.width * s, drawing.height * s
