@@ -10,6 +10,7 @@ from pathlib import Path
 from memokit.errors import ContentError, Diagnostic, UsageError
 from memokit.model import Memo
 from memokit.pipeline.outputs import Outputs, environment_problem
+from memokit.present import check_page_text
 from memokit.resolve import load_memo
 from memokit.style import load_style, style_chain, style_folder, unknown_style_message
 from memokit.style.coverage import missing_glyphs
@@ -33,7 +34,7 @@ def resolve_theme(name: str, memo_dir: Path, from_cli: bool) -> Theme:
     folder = style_folder(name, None if from_cli else memo_dir)
     if folder is None:
         raise UsageError(unknown_style_message(name))
-    return load_style(folder.resolve())
+    return load_style(folder.resolve(), root=None if from_cli else memo_dir.resolve())
 
 
 @dataclass
@@ -59,6 +60,9 @@ def check_memo(path: str | os.PathLike[str], *, style: str | None = None, strict
     assert theme is not None  # asked for above
     if style is not None:
         memo = replace(memo, meta=replace(memo.meta, style=style))
+    page_errors = check_page_text(memo, theme)  # header and footer snippets, for this memo
+    if page_errors:
+        raise ContentError(page_errors)
     warnings = loaded.warnings + missing_glyphs(memo, theme)
     if strict and warnings:
         raise ContentError([replace(w, severity="error") for w in warnings])

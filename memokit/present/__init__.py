@@ -13,6 +13,7 @@ from memokit.present.furniture import (
     Field,
     PageText,
     Piece,
+    check_page_text,
     memo_properties,
     page_text,
     pieces,
@@ -35,7 +36,8 @@ from memokit.present.warnings import located_warning
 
 __all__ = [
     "CAPTION_END", "COLOPHON_SEPARATOR", "NBSP", "PROPERTY_NAMES", "EndMark", "Field", "NumberLabel",
-    "PageText", "Piece", "Role", "Spacing", "TitleItem", "Where", "colophon_items", "continued_mark",
+    "PageText", "Piece", "Role", "Spacing", "TitleItem", "Where", "check_page_text", "colophon_items",
+    "continued_mark",
     "end_mark", "figure_align", "kind_label", "located_warning", "memo_properties", "number_label",
     "page_text", "picture_ratio", "pieces", "plain_text", "ref_label", "role_of", "source_prefix",
     "spacing", "title_items",

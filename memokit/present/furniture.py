@@ -1,4 +1,9 @@
-"""Header and footer text: the Theme's Jinja snippets rendered once, fields left as placeholders."""
+"""Header and footer text: the Theme's Jinja snippets rendered once, fields left as placeholders.
+
+A snippet that fails to render (an unknown filter, a field the memo lacks) is a located
+error at the snippet's key in the style.yaml that wrote it; :func:`check_page_text` finds
+these before anything is written.
+"""
 
 from __future__ import annotations
 
@@ -6,9 +11,12 @@ import re
 from dataclasses import dataclass, replace
 from enum import Enum
 
+from memokit.errors import ContentError, Diagnostic
 from memokit.model.nodes import Memo
 from memokit.style.theme import Theme
-from memokit.template import render_text
+from memokit.template import TemplateFailure, render_text
+
+SNIPPETS = ("header", "footer_left", "footer_centre", "footer_right")
 
 # the memo fields a header or footer may show as a document property, and the property's name
 PROPERTY_NAMES = {"number": "Memo number", "series": "Series", "project": "Project",
@@ -90,9 +98,31 @@ def pieces(snippet: str, memo: Memo, theme: Theme, properties: bool = True) -> l
 
 
 def page_text(memo: Memo, theme: Theme, properties: bool = True) -> PageText:
-    """The header and footer of ``memo`` (see :func:`pieces`)."""
-    def r(snippet: str) -> list[Piece]:
-        return pieces(snippet, memo, theme, properties)
+    """The header and footer of ``memo`` (see :func:`pieces`); ContentError, located at the
+    style's key, when a snippet fails to render."""
+    found: dict[str, list[Piece]] = {}
+    errors = []
+    for key in SNIPPETS:
+        try:
+            found[key] = pieces(getattr(theme, key), memo, theme, properties)
+        except TemplateFailure as exc:
+            errors.append(_snippet_error(theme, key, exc))
+    if errors:
+        raise ContentError(errors)
+    return PageText(theme.institute, found["header"],
+                    (found["footer_left"], found["footer_centre"], found["footer_right"]))
 
-    return PageText(theme.institute, r(theme.header),
-                    (r(theme.footer_left), r(theme.footer_centre), r(theme.footer_right)))
+
+def _snippet_error(theme: Theme, key: str, exc: TemplateFailure) -> Diagnostic:
+    return theme.located(key, f"{exc.message} (in this header/footer snippet, rendered for the "
+                         "memo); fix the snippet or the memo field it uses")
+
+
+def check_page_text(memo: Memo, theme: Theme) -> list[Diagnostic]:
+    """The errors :func:`page_text` would raise for ``memo`` in either writer, as a list."""
+    for properties in (True, False):
+        try:
+            page_text(memo, theme, properties)
+        except ContentError as err:
+            return err.diagnostics
+    return []

@@ -2,26 +2,16 @@
 
 from __future__ import annotations
 
-import importlib.util
 from functools import lru_cache
 from pathlib import Path
 
 from memokit.errors import did_you_mean
+from memokit.style.contain import Confinement, note_tree, templates_root, tree_of
 from memokit.style.fonts import FontFiles, find_family
 from memokit.style.theme import Theme, load_theme
 
 __all__ = ["FontFiles", "Theme", "builtin_styles", "find_family", "load_style", "style_chain",
-           "style_folder"]
-
-
-def templates_root() -> Path:
-    """Folder of the built-in styles: ``memokit.templates`` when installed, else the repo's."""
-    spec = importlib.util.find_spec("memokit.templates")
-    if spec is not None and spec.submodule_search_locations:
-        for loc in spec.submodule_search_locations:
-            if (Path(loc) / "memo" / "style.yaml").exists():
-                return Path(loc)
-    return Path(__file__).resolve().parent.parent.parent / "templates"
+           "style_folder", "templates_root"]
 
 
 def builtin_styles() -> dict[str, Path]:
@@ -30,10 +20,21 @@ def builtin_styles() -> dict[str, Path]:
 
 
 def style_folder(name: str, base: Path | None = None) -> Path | None:
-    """A built-in style name, or a folder (relative to ``base``) holding style.yaml."""
+    """A built-in style name, or a folder (relative to ``base``, the memo's folder) holding
+    style.yaml. The style is then confined to ``base``'s tree (see memokit.style.contain)."""
+    found = find_style(name, base)
+    if found is not None and base is not None and name not in builtin_styles():
+        note_tree(found, base)
+    return found
+
+
+def find_style(name: str, base: Path | None = None) -> Path | None:
+    """:func:`style_folder` without noting the tree: for ``extends``, relative to a style."""
     builtin = builtin_styles()
     if name in builtin:
         return builtin[name]
+    if "\x00" in name:
+        return None
     candidate = (base / name) if base is not None else Path(name)
     if (candidate / "style.yaml").is_file():
         return candidate
@@ -46,10 +47,19 @@ def unknown_style_message(name: str) -> str:
             f"with a style.yaml; built-in styles: {', '.join(names)}")
 
 
+def load_style(folder: Path, root: Path | None = None) -> Theme:
+    """Load a style folder into a Theme; fonts, colours, lengths and the logo are checked.
+
+    ``root``: the folder tree the style and every file it names must stay in (besides the
+    built-in styles); by default the memo folder that named it through :func:`style_folder`,
+    else the folder holding the style folder.
+    """
+    return _load(Path(folder), (root or tree_of(Path(folder))).resolve())
+
+
 @lru_cache(maxsize=16)
-def load_style(folder: Path) -> Theme:
-    """Load a style folder into a Theme; fonts, colours, lengths and the logo are checked."""
-    return load_theme(folder)
+def _load(folder: Path, root: Path) -> Theme:
+    return load_theme(folder, root)
 
 
 def style_chain(folder: Path) -> list[Path]:
@@ -59,7 +69,11 @@ def style_chain(folder: Path) -> list[Path]:
     errors."""
     from memokit.style.inherit import extends_chain, read_unchanged
 
-    return [link.folder for link in extends_chain(folder, style_folder, read_unchanged)]
+    confine = Confinement(tree_of(folder))
+    chain = extends_chain(folder, find_style, read_unchanged, confine)
+    # a folder whose style.yaml leads outside is not one of the style's folders
+    return [link.folder for link in chain if not (link.folder / "style.yaml").exists()
+            or confine.style_file_allowed(link.folder)]
 
 
 def describe_styles() -> list[tuple[str, str]]:

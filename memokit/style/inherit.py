@@ -14,6 +14,7 @@ from pathlib import Path
 
 from memokit.errors import ContentError, Diagnostic
 from memokit.source.located import Located, PathKey, load_yaml_file
+from memokit.style.contain import OUTSIDE, STYLE_FILE, Confinement
 
 
 def merge(base: object, own: object) -> object:
@@ -89,20 +90,28 @@ Resolve = Callable[[str, Path], Path | None]
 Read = Callable[[Path], Located]
 
 
-def extends_chain(folder: Path, resolve: Resolve, read: Read = load_yaml_file) -> list[StyleFile]:
+def extends_chain(folder: Path, resolve: Resolve, read: Read = load_yaml_file,
+                  confine: Confinement | None = None) -> list[StyleFile]:
     """``folder/style.yaml`` and every style it extends, the most specific first.
 
-    ``resolve(name, base_folder) -> Path | None`` finds the folder an ``extends`` names.
+    ``resolve(name, base_folder) -> Path | None`` finds the folder an ``extends`` names;
+    with ``confine``, that folder must be a built-in style or inside the memo's tree.
     The walk stops at the first problem, recorded as the last link's ``error``: a file that
-    cannot be read or has problems, an ``extends`` that names no style, or a cycle.
+    cannot be read, is outside or has problems, an ``extends`` that names no style or leads
+    outside, or a cycle.
     """
     chain: list[StyleFile] = []
     seen: list[Path] = []
     while True:
         link = StyleFile(folder)
         chain.append(link)
+        style_file = folder / STYLE_FILE
+        if confine is not None and not confine.style_file_allowed(folder):
+            link.error = ContentError([Diagnostic(str(style_file), 1, 1, None, f"{STYLE_FILE} is "
+                                                  f"not a file of its style folder; {OUTSIDE}")])
+            return chain
         try:
-            link.doc = doc = read(folder / "style.yaml")
+            link.doc = doc = read(style_file)
         except (OSError, ContentError) as exc:
             link.error = exc
             return chain
@@ -118,6 +127,14 @@ def extends_chain(folder: Path, resolve: Resolve, read: Read = load_yaml_file) -
                                                  "a style folder")])
             return chain
         parent = resolve(name, folder)
+        if confine is not None and "\x00" not in name and not (
+                confine.style_allowed(parent) and confine.style_file_allowed(parent)
+                if parent is not None else confine.style_allowed(folder / name)):
+            link.error = ContentError([doc.error(("extends",), (
+                f"'{name}' leads outside the memo's folder tree; a style may extend a built-in "
+                "style or a style folder inside the memo's folder tree (links are followed); copy "
+                "the style you need into the tree"))])
+            return chain
         if parent is None:
             from memokit.style import unknown_style_message
 
@@ -149,10 +166,11 @@ def read_unchanged(path: Path) -> Located:
     return doc
 
 
-def load_layered(folder: Path, resolve: Resolve) -> Located | Layered:
+def load_layered(folder: Path, resolve: Resolve, confine: Confinement | None = None,
+                 ) -> Located | Layered:
     """``folder/style.yaml`` with everything it extends merged under it; raise the first
     problem of the chain (see ``extends_chain``)."""
-    chain = extends_chain(folder, resolve)
+    chain = extends_chain(folder, resolve, confine=confine)
     last = chain[-1]
     if last.error is not None:
         raise last.error

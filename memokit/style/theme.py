@@ -15,8 +15,8 @@ from typing import Any, Union, get_args, get_origin, get_type_hints
 
 from memokit.errors import ContentError, Diagnostic, did_you_mean, one_of
 from memokit.source.located import Located, PathKey, format_path
-from memokit.style.fonts import available_families, find_family
-from memokit.style.inherit import Layered, folders, load_layered
+from memokit.style.contain import Confinement
+from memokit.style.inherit import folders, load_layered
 
 PAGE_SIZES_MM = {"A4": (210.0, 297.0), "A5": (148.0, 210.0), "LETTER": (215.9, 279.4),
                  "LEGAL": (215.9, 355.6)}
@@ -209,14 +209,26 @@ class Labels:
         return self.months[month - 1][:3]
 
 
+_LOADED = {"loaded": True}  # a field the loader fills in, not a key of style.yaml
+
+
 @dataclass(frozen=True)
 class Logo:
-    """An SVG or PNG on the first page; ``file`` is relative to the style folder that names it."""
+    """An SVG or PNG on the first page; ``file`` is relative to the style folder that names it.
+
+    ``data`` holds what the writers draw, checked when the style is loaded (an SVG made safe
+    by memokit.style.svg, a PNG decoded once); ``fallback`` the PNG beside an SVG logo."""
 
     file: str
     width: Length
     alt: str = ""  # the picture's description; the institute name when empty
-    path: Path = field(default=Path("."), compare=False)  # resolved when the style is loaded
+    path: Path = field(default=Path("."), compare=False, metadata=_LOADED)
+    data: bytes = field(default=b"", compare=False, repr=False, metadata=_LOADED)
+    fallback: bytes | None = field(default=None, compare=False, repr=False, metadata=_LOADED)
+
+    @property
+    def svg(self) -> bool:
+        return self.path.suffix.lower() == ".svg"
 
 
 @dataclass(frozen=True)
@@ -243,7 +255,10 @@ class Theme:
     notes: Notes = field(default_factory=Notes)
     tables: Tables = field(default_factory=Tables)
     logo: Logo | None = None
-    folder: Path = field(default=Path("."), compare=False)
+    folder: Path = field(default=Path("."), compare=False, metadata=_LOADED)
+    # where each header/footer snippet and date_format was written: key -> (file, line, column)
+    origins: dict[str, tuple[str, int, int]] = field(default_factory=dict, compare=False,
+                                                     repr=False, metadata=_LOADED)
 
     def colour(self, name_or_hex: str) -> str:
         """A colour by role name ('accent') or as written ('#123456')."""
@@ -263,6 +278,11 @@ class Theme:
         months = self.labels_for(language).months
         return self.date_format.format(month=months[date.month - 1], year=date.year,
                                        day=date.day)
+
+    def located(self, key: str, message: str) -> Diagnostic:
+        """An error at the style.yaml key ``key`` (a snippet, date_format) of this Theme."""
+        file, line, column = self.origins.get(key, (str(self.folder / "style.yaml"), 1, 1))
+        return Diagnostic(file, line, column, key, message)
 
     def heading_text(self, text: str, level: int) -> str:
         """The heading as the style shows it (the author's casing is kept elsewhere)."""
@@ -287,14 +307,14 @@ class _Reader:
             self.err(path, "expected a mapping of keys to values")
             return None
         hints = get_type_hints(cls)
-        names = [f.name for f in fields(cls) if f.name not in ("folder", "path")]
+        names = [f.name for f in fields(cls) if not f.metadata.get("loaded")]
         for key in raw:
             if key not in names:
                 self.err(path + (key,), f"unknown key '{key}'{did_you_mean(key, names)}; "
                          f"allowed keys: {', '.join(names)}", key=True)
         values: dict[str, Any] = {}
         for f in fields(cls):
-            if f.name in ("folder", "path"):
+            if f.metadata.get("loaded"):
                 continue
             if f.name not in raw:
                 if f.default is MISSING and f.default_factory is MISSING:
@@ -402,50 +422,33 @@ def _check(theme: Theme, doc: Located) -> list[Diagnostic]:
     return out
 
 
-def _check_fonts(theme: Theme, doc: Located | Layered) -> list[Diagnostic]:
-    out = []
-    where = folders(doc)
-    for role in ("body", "heading", "symbol"):
-        fam = getattr(theme.fonts, role).family
-        if not any(find_family(fam, f) for f in where):
-            out.append(doc.error(
-                ("fonts", role, "family"),
-                f"font family '{fam}' is not available{did_you_mean(fam, available_families())}; "
-                f"use one of {', '.join(available_families())} or put {fam.replace(' ', '')}"
-                "-Regular.ttf (and -Bold, -Italic, -BoldItalic) in the style's fonts/ folder"))
-    return out
-
-
-def _with_logo(theme: Theme, doc: Located | Layered, folder: Path) -> tuple[Theme, list[Diagnostic]]:
-    if theme.logo is None:
-        return theme, []
-    base = doc.folder_of(("logo", "file")) if isinstance(doc, Layered) else folder
-    path = (base / theme.logo.file).resolve()
-    if path.suffix.lower() not in (".svg", ".png"):
-        return theme, [doc.error(("logo", "file"), "a logo is an .svg or .png file")]
-    if not path.is_file():
-        return theme, [doc.error(("logo", "file"), f"no logo file '{theme.logo.file}' next to "
-                                 "the style.yaml that names it")]
-    return replace(theme, logo=replace(theme.logo, path=path)), []
-
-
 def _builtin_or_folder(name: str, base: Path) -> Path | None:
-    from memokit.style import style_folder
+    from memokit.style import find_style
 
-    return style_folder(name, base)
+    return find_style(name, base)
 
 
-def load_theme(folder: Path) -> Theme:
+def load_theme(folder: Path, root: Path | None = None) -> Theme:
     """Load and check ``folder/style.yaml`` (merged over what it extends); raise ContentError
-    with problems located in the file that wrote each value."""
-    doc = load_layered(folder, _builtin_or_folder)
+    with problems located in the file that wrote each value.
+
+    ``root`` is the memo's folder tree: what the style extends and every file it uses must
+    lie there (or in the style's own folders, or a built-in style); see memokit.style.contain.
+    """
+    from memokit.style.bounds import check_texts, check_values, origins
+    from memokit.style.files import check_fonts, load_logo
+
+    confine = Confinement((root or Path(folder).resolve().parent).resolve())
+    doc = load_layered(folder, _builtin_or_folder, confine=confine)
+    confine = replace(confine, styles=tuple(f.resolve() for f in folders(doc)))
     reader = _Reader(doc)  # type: ignore[arg-type]
     theme = reader.build(Theme, doc.value, ())
     errors = reader.errors
     if theme is not None and not errors:
-        theme = replace(theme, folder=folder)
-        errors = _check(theme, doc) + _check_fonts(theme, doc)  # type: ignore[arg-type]
-        theme, logo_errors = _with_logo(theme, doc, folder)
+        theme = replace(theme, folder=folder, origins=origins(doc))
+        errors = _check(theme, doc) + check_values(theme, doc) + check_texts(theme, doc)
+        errors += check_fonts(theme, doc, confine)
+        theme, logo_errors = load_logo(theme, doc, folder, confine)
         errors += logo_errors
     if errors or theme is None:
         raise ContentError(sorted(errors, key=Diagnostic.sort_key))

@@ -2,7 +2,8 @@
 
 A PNG logo is embedded as it is. An SVG logo is embedded as Word's SVG picture, with
 the PNG of the same name beside it (``logo.png`` for ``logo.svg``) as the fallback older
-editors show; without one, the fallback is a blank image of the same size.
+editors show; without one, the fallback is a blank image of the same size. Both are the
+bytes the style loader checked (``Logo.data``, ``Logo.fallback``), never read again.
 """
 
 from __future__ import annotations
@@ -33,17 +34,17 @@ def logo_paragraph(body: Body) -> None:
     logo = body.theme.logo
     if logo is None:
         return
-    svg = logo.path.suffix.lower() == ".svg"
-    png_path = logo.path.with_suffix(".png") if svg else logo.path
-    png = png_path.read_bytes() if png_path.is_file() else _blank_png()
+    svg = logo.svg
+    given = logo.fallback if svg else logo.data
+    png = given or _blank_png()
     para = body.paragraph(Role.SERIES)
     fmt = para.paragraph_format  # the picture sets the line's height, not the style's exact leading
     fmt.line_spacing_rule = WD_LINE_SPACING.SINGLE
     fmt.space_after = Pt(spacing(body.theme).logo_after)
     run = _oxml.add_run(para._p, "", para)
     shape = run.add_picture(io.BytesIO(png), width=Pt(logo.width))
-    if svg and not png_path.is_file():
+    if svg and not given:
         shape.height = shape.width  # a blank fallback: the SVG's own box decides in Word
     _oxml.describe_picture(shape._inline, "Logo", logo.alt or body.theme.institute)
     if svg:
-        _oxml.add_svg_alternative(shape._inline, para.part, logo.path.read_bytes())
+        _oxml.add_svg_alternative(shape._inline, para.part, logo.data)
