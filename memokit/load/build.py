@@ -21,7 +21,7 @@ from memokit.load.datasets import load_datasets
 from memokit.load.validate import validate_structure
 from memokit.model import Author, Block, DataSet, Inline, Memo, MemoMeta, Note, Ref, Section, SourceSpan
 from memokit.source.located import Located, PathKey, control_message, format_path, load_yaml_file
-from memokit.template import Rows, TemplateFailure, render_text
+from memokit.template import Rows, TemplateFailure, one_memo, render_text
 
 # control characters YAML lets through as escapes in double quotes ("\x07")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -383,7 +383,8 @@ def build_memo(path: Path, shown_as: str | None = None, data_root: Path | None =
     data, data_errors, read = load_datasets(doc, path.parent, data_root, skip)
     builder = Builder(doc, path.parent, data, data_root, skip)
     builder.read = read
-    memo = builder.build()
+    with one_memo():
+        memo = builder.build()
     errors = doc.problems + structural + data_errors + builder.errors
     line, col = doc.pos(("style",))
     style_span = SourceSpan(doc.file, line, col, "style")
