@@ -15,7 +15,7 @@ from typing import Any
 
 from memokit.data.tables import Loaded
 from memokit.errors import ContentError, Diagnostic, did_you_mean
-from memokit.inline import Callbacks, MarkupProblem, parse_blocks, parse_inline
+from memokit.inline import MAX_PARAGRAPH, Callbacks, MarkupProblem, parse_blocks, parse_inline
 from memokit.load import figtab
 from memokit.load.datasets import load_datasets
 from memokit.load.validate import keep_written_text, validate_structure
@@ -34,6 +34,9 @@ from memokit.template import Rows, TemplateFailure, one_memo, render_text
 # surrogates ("\ud800") and noncharacters ("\uFFFE")
 _CONTROL = BAD_CHARACTER
 MAX_YEAR = 2107  # the last year a DOCX (a zip file) can stamp
+MAX_LINE_TEXT = 300  # characters of a title, subtitle, heading or memo number line
+_ONE_LINE = ("title", "subtitle", "heading", "number", "series", "project", "approved_by")
+
 _NOTE_ID = re.compile(r"\[\^([A-Za-z0-9_-]+)\]")
 _NOTE_MARK = re.compile(r"\[\^[A-Za-z0-9_-]+\]|\^\[")
 _REF_MARK = re.compile(r"(?<![\w.-])@(fig|tbl):[A-Za-z0-9_]")
@@ -140,6 +143,11 @@ class Builder:
         if text is None:
             return None
         what = _PLAIN_NAMES.get(str(path[-1]), "this field")
+        if path[-1] in _ONE_LINE and len(text) > MAX_LINE_TEXT:
+            self.err_at(path, text, MAX_LINE_TEXT, f"{what if what != 'this field' else path[-1]} "
+                        f"is {len(text):,} characters long, more than the limit of "
+                        f"{MAX_LINE_TEXT}; shorten it")
+            text = text[:MAX_LINE_TEXT]
         m = _NOTE_MARK.search(text)
         if m:
             self.err_at(path, text, m.start(), f"footnotes are not allowed in {what}; put them in "
@@ -189,7 +197,15 @@ class Builder:
         text = self.text(path, value)
         if text is None:
             return ()
-        return parse_inline(text, self.callbacks(path, text, notes))
+        if len(text) > MAX_PARAGRAPH:
+            self.err_at(path, text, 0, f"the text is {len(text):,} characters long, more than the "
+                        f"limit of {MAX_PARAGRAPH:,} for one paragraph; shorten it")
+            return ()
+        try:
+            return parse_inline(text, self.callbacks(path, text, notes))
+        except MarkupProblem as exc:
+            self.err_at(path, text, exc.offset, exc.message)
+            return ()
 
     def note_body(self, note_id: str) -> tuple[Inline, ...]:
         path: PathKey = ("footnotes", note_id)
@@ -200,7 +216,11 @@ class Builder:
         cb.forbidden_note = lambda offset: self.err_at(
             path, text, offset, "a footnote cannot contain another footnote; write the inner "
             "note's text into this one")
-        return parse_inline(text, cb)
+        try:
+            return parse_inline(text, cb)
+        except MarkupProblem as exc:
+            self.err_at(path, text, exc.offset, exc.message)
+            return ()
 
     # ------------------------------------------------------------ the memo
     def build(self) -> Memo:
