@@ -13,7 +13,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from memokit.errors import ContentError
 from memokit.model import DataSet
+from memokit.source.located import MAX_NESTING, bad_character, load_yaml_text
+
+MAX_DATA_BYTES = 20_000_000  # bytes of one data file
+MAX_CELL = 131_072  # characters of one cell (the CSV reader's own field limit)
+MAX_DIGITS = 300  # digits of a whole number; larger numbers (and inf, nan) are refused
+MAX_MAGNITUDE = 1e300  # largest size of any number in data
 
 _INT = re.compile(r"^[+-]?\d+$")
 _FLOAT = re.compile(r"^[+-]?(\d+\.\d*|\.\d+|\d+)([eE][+-]?\d+)?$")
@@ -79,6 +86,50 @@ class _BadDate(Exception):
         self.index, self.value = index, value
 
 
+class _BadCell(Exception):
+    def __init__(self, index: int, message: str):
+        self.index, self.message = index, message
+
+
+def cell_problem(v: object) -> str | None:
+    """Why a value cannot be a cell of a data set (too big, not finite, a character that
+    is not text); None when it is fine."""
+    if isinstance(v, bool):
+        return None
+    if isinstance(v, int):
+        if v.bit_length() > 996:  # 2**996 is about 10**300
+            return f"a whole number has more than {MAX_DIGITS} digits; write a smaller number"
+        return None
+    if isinstance(v, float):
+        if v != v or v in (float("inf"), float("-inf")):
+            return f"{v!r} is not a finite number; write a number, or leave the cell empty"
+        if abs(v) >= MAX_MAGNITUDE:
+            return f"{v!r} is larger than {MAX_MAGNITUDE:g}; write a smaller number"
+        return None
+    if isinstance(v, str):
+        if len(v) > MAX_CELL:
+            return (f"a cell holds {len(v):,} characters, more than the limit of {MAX_CELL:,}; "
+                    "shorten it")
+        bad = bad_character(v)
+        if bad is not None:
+            return bad[1]
+    return None
+
+
+def _number_text(s: str) -> object:
+    """A number written as text (checked for size first: int() refuses 4,300 digits)."""
+    digits = len(s.lstrip("+-"))
+    if _INT.match(s):
+        if digits > MAX_DIGITS:
+            raise ValueError(f"a whole number has {digits:,} digits, more than {MAX_DIGITS}; "
+                             "write a smaller number")
+        return int(s)
+    value = float(s)
+    if not abs(value) < MAX_MAGNITUDE:
+        raise ValueError(f"'{s}' is larger than {MAX_MAGNITUDE:g}; write a smaller number")
+    return value
+
+
 def column_kind(values: Sequence[object]) -> str:
     """How a column reads on an axis: 'date', 'number' or 'category' (None values ignored)."""
     present = [v for v in values if v is not None]
@@ -101,6 +152,10 @@ def _typed(values: Sequence[object]) -> list[object]:
     A column whose values mostly look like ISO dates must hold real dates only.
     """
     present = [v for v in values if v is not None and v != ""]
+    for i, v in enumerate(values):
+        problem = cell_problem(v)
+        if problem:
+            raise _BadCell(i, problem)
     if present and all(isinstance(v, bool) for v in present):
         return [None if v == "" else v for v in values]
     if all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in present):
@@ -108,10 +163,20 @@ def _typed(values: Sequence[object]) -> list[object]:
     if all(isinstance(v, dt.date) for v in present):
         return [None if v == "" else v for v in values]
     strs = [str(v).strip() for v in present]
-    if strs and all(_INT.match(s) for s in strs):
-        return [int(str(v)) if v not in (None, "") else None for v in values]
     if strs and all(_FLOAT.match(s) for s in strs):
-        return [float(str(v)) if v not in (None, "") else None for v in values]
+        out_n: list[object] = []
+        for i, v in enumerate(values):
+            try:
+                n = None if v in (None, "") else _number_text(str(v).strip())
+            except ValueError as exc:
+                raise _BadCell(i, str(exc)) from None
+            problem = cell_problem(n)
+            if problem:
+                raise _BadCell(i, problem)
+            out_n.append(n)
+        if all(isinstance(n, int) for n in out_n if n is not None):
+            return out_n
+        return [float(n) if n is not None else None for n in out_n]  # type: ignore[arg-type]
     datelike = sum(1 for v in present if isinstance(v, dt.date) or _DATE.match(str(v).strip())
                    or _MONTH.match(str(v).strip()))
     if strs and datelike * 2 > len(strs):
@@ -154,6 +219,11 @@ def _from_rows(name: str, rows: list[list[object]], loaded: Loaded) -> Loaded:
     for c in range(len(header)):
         try:
             cols.append(_typed([r[c] for r in body]))
+        except _BadCell as bad:
+            spec, line, col = loaded.where(bad.index, c)
+            at = "" if file is None or loaded.texts else f"record {bad.index + 1}: "
+            raise DataProblem(f"{at}column '{header[c]}': {bad.message}", spec, file,
+                              line if line is not None else (1 if file else None), col) from None
         except _BadDate as bad:
             spec, line, col = loaded.where(bad.index, c)
             at = "" if file is None or loaded.texts else f"record {bad.index + 1}: "
@@ -167,38 +237,28 @@ def _from_rows(name: str, rows: list[list[object]], loaded: Loaded) -> Loaded:
 
 def read_file(name: str, path: Path, shown: str) -> Loaded:
     """Read a CSV, JSON or YAML data file into a typed data set."""
-    text = path.read_text(encoding="utf-8-sig")
+    with path.open("rb") as f:
+        raw = f.read(MAX_DATA_BYTES + 1)
+    if len(raw) > MAX_DATA_BYTES:
+        raise DataProblem(f"the file is larger than {MAX_DATA_BYTES // 1_000_000} MB (the limit "
+                          "for one data file); aggregate the data first, or split it", (), shown, 1, 1)
+    text = raw.decode("utf-8-sig")
     suffix = path.suffix.lower()
     loaded = Loaded(DataSet(name, (), ()), shown)
     if suffix == ".csv":
-        reader = csv.reader(io.StringIO(text))
-        raw_lines = text.splitlines()
-        rows: list[list[object]] = []
-        start = 1
-        for r in reader:
-            line = start
-            start = reader.line_num + 1
-            if r:
-                rows.append(list(r))
-                loaded.lines.append(line)
-                loaded.texts.append(raw_lines[line - 1] if line - 1 < len(raw_lines) else "")
-        return _from_rows(name, rows, loaded)
+        return _from_rows(name, _csv_rows(text, shown, loaded), loaded)
     if suffix == ".json":
+        _json_depth(text, shown)
         try:
             doc = json.loads(text)
         except json.JSONDecodeError as exc:
             raise DataProblem(f"the file is not valid JSON ({exc.msg.lower()}); fix it here", (), shown,
                               exc.lineno, exc.colno) from None
+        except (RecursionError, ValueError) as exc:
+            raise DataProblem(f"the file cannot be read as JSON ({exc}); fix it", (), shown,
+                              1, 1) from None
     else:
-        import yaml
-
-        try:
-            doc = yaml.safe_load(text)
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            raise DataProblem(f"the file is not valid YAML ({getattr(exc, 'problem', None) or exc}); "
-                              "fix it here", (), shown, mark.line + 1 if mark else 1,
-                              mark.column + 1 if mark else 1) from None
+        doc = _yaml_doc(text, shown)
     if isinstance(doc, list) and doc and all(isinstance(r, dict) for r in doc):
         header = list(dict.fromkeys(k for r in doc for k in r))
         loaded.lines = list(range(len(doc) + 1))
@@ -208,6 +268,66 @@ def read_file(name: str, path: Path, shown: str) -> Loaded:
         return _from_rows(name, doc, loaded)
     raise DataProblem("the file must hold a list of records (mappings) or a list of rows, the "
                       "first being the header", (), shown, 1, 1)
+
+
+def _csv_rows(text: str, shown: str, loaded: Loaded) -> list[list[object]]:
+    reader = csv.reader(io.StringIO(text))
+    raw_lines = text.splitlines()
+    rows: list[list[object]] = []
+    start = 1
+    try:
+        for r in reader:
+            line = start
+            start = reader.line_num + 1
+            if r:
+                rows.append(list(r))
+                loaded.lines.append(line)
+                loaded.texts.append(raw_lines[line - 1] if line - 1 < len(raw_lines) else "")
+    except csv.Error as exc:
+        why = str(exc)
+        if "field larger than field limit" in why:
+            why = (f"a cell is longer than {MAX_CELL:,} characters (the limit for one cell); "
+                   "shorten it, or close the quote that starts it")
+        else:
+            why = f"the file is not valid CSV ({why}); fix it here"
+        raise DataProblem(why, (), shown, start, 1) from None
+    return rows
+
+
+_JSON_TOKENS = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
+
+
+def _json_depth(text: str, shown: str) -> None:
+    """Refuse JSON nested deeper than MAX_NESTING, at the bracket that goes too deep."""
+    depth = 0
+    for m in _JSON_TOKENS.finditer(text):
+        ch = m.group()[0]
+        if ch in "[{":
+            depth += 1
+            if depth > MAX_NESTING:
+                line = text.count("\n", 0, m.start()) + 1
+                col = m.start() - (text.rfind("\n", 0, m.start()) + 1) + 1
+                raise DataProblem(f"the data is nested more than {MAX_NESTING} levels deep; "
+                                  "write records (mappings) or rows (lists) of plain values",
+                                  (), shown, line, col)
+        elif ch in "]}":
+            depth -= 1
+
+
+def _yaml_doc(text: str, shown: str) -> object:
+    """A YAML data file, read as memos are read (aliases, nesting and size bounded)."""
+    if not text.strip():
+        raise DataProblem("the file is empty; write a list of records or of rows", (), shown, 1, 1)
+    try:
+        doc = load_yaml_text(text, shown)
+    except ContentError as exc:
+        d = exc.diagnostics[0]
+        raise DataProblem(f"the file cannot be read as data: {d.message}", (), shown,
+                          d.line or 1, d.column or 1) from None
+    if doc.problems:
+        d = doc.problems[0]
+        raise DataProblem(d.message, (), shown, d.line or 1, d.column or 1)
+    return doc.value
 
 
 def from_inline(name: str, rows: list[list[object]]) -> Loaded:

@@ -24,6 +24,14 @@ from memokit.model import (
     Text,
 )
 
+MAX_MARKUP_NESTING = 20  # lists, quotes, emphasis and links one inside the other
+MAX_PARAGRAPH = 20_000  # characters of one paragraph (the PDF breaks it into lines at once)
+
+
+def _too_deep(offset: int = 0) -> MarkupProblem:
+    return MarkupProblem(f"lists, quotes, emphasis or links are nested more than "
+                         f"{MAX_MARKUP_NESTING} deep here; write them with less nesting", offset)
+
 
 class MarkupProblem(Exception):
     """Markdown the format does not allow here; ``offset`` into the source text."""
@@ -109,9 +117,12 @@ def _shifted(cb: Callbacks, locate: Callable[[int], int]) -> Callbacks:
     )
 
 
-def _blocks(tokens: list[Token], i: int, close: str | None, cb: Callbacks, lines: _Lines
-            ) -> tuple[list[Block], int]:
+def _blocks(tokens: list[Token], i: int, close: str | None, cb: Callbacks, lines: _Lines,
+            depth: int = 0) -> tuple[list[Block], int]:
     out: list[Block] = []
+    if depth > MAX_MARKUP_NESTING:
+        t = tokens[i] if i < len(tokens) else None
+        raise _too_deep(lines.line_start(t.map[0] if t is not None and t.map else 0))
     while i < len(tokens):
         t = tokens[i]
         if close and t.type == close:
@@ -120,6 +131,11 @@ def _blocks(tokens: list[Token], i: int, close: str | None, cb: Callbacks, lines
             raise MarkupProblem(_UNSUPPORTED[t.type], lines.line_start(t.map[0] if t.map else 0))
         if t.type == "paragraph_open":
             inline = tokens[i + 1]
+            if len(inline.content) > MAX_PARAGRAPH:
+                raise MarkupProblem(f"a paragraph of {len(inline.content):,} characters, more than "
+                                    f"the limit of {MAX_PARAGRAPH:,}; break it into paragraphs (a "
+                                    "blank line between them)",
+                                    lines.line_start(t.map[0] if t.map else 0))
             out.append(Paragraph(_inlines(inline.children or [], _shifted(cb, lines.locator(inline)))))
             i += 3
         elif t.type in ("bullet_list_open", "ordered_list_open"):
@@ -127,7 +143,7 @@ def _blocks(tokens: list[Token], i: int, close: str | None, cb: Callbacks, lines
             end = t.type.replace("_open", "_close")
             i += 1
             while tokens[i].type != end:
-                sub, i = _blocks(tokens, i + 1, "list_item_close", cb, lines)
+                sub, i = _blocks(tokens, i + 1, "list_item_close", cb, lines, depth + 1)
                 items.append(ListItem(tuple(sub)))
             i += 1
             if t.type == "bullet_list_open":
@@ -135,7 +151,7 @@ def _blocks(tokens: list[Token], i: int, close: str | None, cb: Callbacks, lines
             else:
                 out.append(OrderedList(tuple(items), int(t.attrGet("start") or 1)))
         elif t.type == "blockquote_open":
-            sub, i = _blocks(tokens, i + 1, "blockquote_close", cb, lines)
+            sub, i = _blocks(tokens, i + 1, "blockquote_close", cb, lines, depth + 1)
             out.append(Quote(tuple(sub)))
         elif t.type == "html_block":
             raise MarkupProblem("raw HTML is not allowed; write Markdown",
@@ -145,9 +161,11 @@ def _blocks(tokens: list[Token], i: int, close: str | None, cb: Callbacks, lines
     return out, i
 
 
-def _inlines(tokens: list[Token], cb: Callbacks) -> tuple[Inline, ...]:
+def _inlines(tokens: list[Token], cb: Callbacks, depth: int = 0) -> tuple[Inline, ...]:
     stack: list[tuple[str, list[Inline], str]] = [("root", [], "")]
     for t in tokens:
+        if len(stack) + depth > MAX_MARKUP_NESTING:
+            raise _too_deep(int(t.meta.get("offset", 0)) if t.meta else 0)
         cur = stack[-1][1]
         typ = t.type
         if typ == "text":
@@ -177,7 +195,7 @@ def _inlines(tokens: list[Token], cb: Callbacks) -> tuple[Inline, ...]:
             _note(cur, cb, t.meta["id"], (), t.meta["offset"])
         elif typ == "inline_note":
             inner = Callbacks(cb.note, cb.ref, cb.forbidden_note or cb.nested_note or _ignore)
-            kids = _inlines(t.children or [], inner)
+            kids = _inlines(t.children or [], inner, depth + len(stack))
             _note(cur, cb, None, kids, t.meta["offset"])
         elif typ == "xref":
             node_ = cb.ref(t.meta["kind"], t.meta["id"], t.meta["offset"])

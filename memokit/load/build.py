@@ -15,16 +15,28 @@ from typing import Any
 
 from memokit.data.tables import Loaded
 from memokit.errors import ContentError, Diagnostic, did_you_mean
-from memokit.inline import Callbacks, MarkupProblem, parse_blocks, parse_inline
+from memokit.inline import MAX_PARAGRAPH, Callbacks, MarkupProblem, parse_blocks, parse_inline
 from memokit.load import figtab
 from memokit.load.datasets import load_datasets
-from memokit.load.validate import validate_structure
+from memokit.load.validate import keep_written_text, validate_structure
 from memokit.model import Author, Block, DataSet, Inline, Memo, MemoMeta, Note, Ref, Section, SourceSpan
-from memokit.source.located import Located, PathKey, control_message, format_path, load_yaml_file
-from memokit.template import Rows, TemplateFailure, render_text
+from memokit.source.located import (
+    BAD_CHARACTER,
+    Located,
+    PathKey,
+    control_message,
+    format_path,
+    load_yaml_file,
+)
+from memokit.template import Rows, TemplateFailure, one_memo, render_text
 
-# control characters YAML lets through as escapes in double quotes ("\x07")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# control characters YAML lets through as escapes in double quotes ("\x07"), lone
+# surrogates ("\ud800") and noncharacters ("\uFFFE")
+_CONTROL = BAD_CHARACTER
+MAX_YEAR = 2107  # the last year a DOCX (a zip file) can stamp
+MAX_LINE_TEXT = 300  # characters of a title, subtitle, heading or memo number line
+_ONE_LINE = ("title", "subtitle", "heading", "number", "series", "project", "approved_by")
+
 _NOTE_ID = re.compile(r"\[\^([A-Za-z0-9_-]+)\]")
 _NOTE_MARK = re.compile(r"\[\^[A-Za-z0-9_-]+\]|\^\[")
 _REF_MARK = re.compile(r"(?<![\w.-])@(fig|tbl):[A-Za-z0-9_]")
@@ -77,6 +89,7 @@ class Builder:
         self.complete = True
         self.read: dict[str, Loaded] = {}  # each data set as read, to locate a bad value
         self.context: dict[str, object] = {}
+        self._named: set[str] | None = None
 
     # ------------------------------------------------------------ helpers
     def err(self, path: PathKey, msg: str, key: bool = False) -> None:
@@ -111,11 +124,18 @@ class Builder:
             self.err_at(path, value, m.start(), control_message(m.group()))
             value = _CONTROL.sub(" ", value)
         try:
-            return render_text(value, self.context)
+            out = render_text(value, self.context)
         except TemplateFailure as exc:
             self.err_at(path, value, _expression_offset(value, exc.line, exc.needle), exc.message)
             return _TAG.sub(lambda t: " " * len(t.group()), value).replace("{{", "  ").replace(
                 "{%", "  ")
+        m = _CONTROL.search(out)
+        if m and out is not value:
+            self.err_at(path, value, _expression_offset(value, 1, None),
+                        "the expressions in this text produce a character no text may hold: "
+                        + control_message(m.group()))
+            out = _CONTROL.sub(" ", out)
+        return out
 
     def plain(self, path: PathKey, value: object) -> str | None:
         """A plain-text field (no Markdown, no notes, no cross-references) after Jinja2."""
@@ -123,6 +143,11 @@ class Builder:
         if text is None:
             return None
         what = _PLAIN_NAMES.get(str(path[-1]), "this field")
+        if path[-1] in _ONE_LINE and len(text) > MAX_LINE_TEXT:
+            self.err_at(path, text, MAX_LINE_TEXT, f"{what if what != 'this field' else path[-1]} "
+                        f"is {len(text):,} characters long, more than the limit of "
+                        f"{MAX_LINE_TEXT}; shorten it")
+            text = text[:MAX_LINE_TEXT]
         m = _NOTE_MARK.search(text)
         if m:
             self.err_at(path, text, m.start(), f"footnotes are not allowed in {what}; put them in "
@@ -172,7 +197,15 @@ class Builder:
         text = self.text(path, value)
         if text is None:
             return ()
-        return parse_inline(text, self.callbacks(path, text, notes))
+        if len(text) > MAX_PARAGRAPH:
+            self.err_at(path, text, 0, f"the text is {len(text):,} characters long, more than the "
+                        f"limit of {MAX_PARAGRAPH:,} for one paragraph; shorten it")
+            return ()
+        try:
+            return parse_inline(text, self.callbacks(path, text, notes))
+        except MarkupProblem as exc:
+            self.err_at(path, text, exc.offset, exc.message)
+            return ()
 
     def note_body(self, note_id: str) -> tuple[Inline, ...]:
         path: PathKey = ("footnotes", note_id)
@@ -183,7 +216,11 @@ class Builder:
         cb.forbidden_note = lambda offset: self.err_at(
             path, text, offset, "a footnote cannot contain another footnote; write the inner "
             "note's text into this one")
-        return parse_inline(text, cb)
+        try:
+            return parse_inline(text, cb)
+        except MarkupProblem as exc:
+            self.err_at(path, text, exc.offset, exc.message)
+            return ()
 
     # ------------------------------------------------------------ the memo
     def build(self) -> Memo:
@@ -211,7 +248,11 @@ class Builder:
         """A note named in text that other errors kept from being read is not 'never cited'."""
         if note_id in self.note_unsure:
             return True
-        return bool(self.errors or self.skip) and f"[^{note_id}]" in self.doc.source
+        if not (self.errors or self.skip):
+            return False
+        if self._named is None:  # every [^id] in the file, found once (not once per note)
+            self._named = set(_NOTE_ID.findall(self.doc.source))
+        return note_id in self._named
 
     def meta(self) -> MemoMeta | None:
         raw = self.raw
@@ -221,7 +262,13 @@ class Builder:
                 r"^\d{4}-\d{2}-\d{2}$", raw["date"]):
             self.err(("date",), f"'{raw['date']}' is not a date in the calendar; write a real "
                      "ISO date, e.g. 2026-03-14")
+        if date is not None and date.year > MAX_YEAR:
+            self.err(("date",), f"the year {date.year} is after {MAX_YEAR}, the last year a DOCX "
+                     "file can record; write the memo's real date")
+            date = None
         authors = _authors(raw.get("authors"))
+        self._check_characters("authors")
+        self._check_characters("keywords")
         if not authors and isinstance(raw.get("authors"), (str, list)) and raw.get("authors"):
             self.err(("authors",), "no author has a name; write at least one name")
         optional = {k: _scalar_text(raw.get(k)) for k in
@@ -234,6 +281,23 @@ class Builder:
             title=title, authors=authors, date=date, language=str(raw.get("language", "en-GB")),
             keywords=keywords, style=str(raw.get("style", "memo")),
             **{k: v if isinstance(v, str) else None for k, v in optional.items()})
+
+    def _check_characters(self, key: str) -> None:
+        """Characters no text may hold, in a field that is not a text of its own (author
+        names, keywords)."""
+        def walk(value: object, path: PathKey) -> None:
+            if isinstance(value, str):
+                m = _CONTROL.search(value)
+                if m:
+                    self.err_at(path, value, m.start(), control_message(m.group()))
+            elif isinstance(value, list):
+                for i, v in enumerate(value):
+                    walk(v, path + (i,))
+            elif isinstance(value, dict):
+                for k, v in value.items():
+                    walk(v, path + (k,))
+
+        walk(self.raw.get(key), (key,))
 
     def declare_blocks(self, sections: object) -> None:
         """Note every figure and table id as written, so a reference to one that fails to build
@@ -378,12 +442,14 @@ def build_memo(path: Path, shown_as: str | None = None, data_root: Path | None =
         raise ContentError([Diagnostic(doc.file, 1, 1, None, f"the file holds {kind}; a memo is a "
                                        "mapping of fields: write 'title:', 'authors:', 'date:' "
                                        "and 'sections:' at the start of lines")])
+    keep_written_text(doc)
     structural = validate_structure(doc)
     skip = frozenset(d.field for d in structural if d.field)
     data, data_errors, read = load_datasets(doc, path.parent, data_root, skip)
     builder = Builder(doc, path.parent, data, data_root, skip)
     builder.read = read
-    memo = builder.build()
+    with one_memo():
+        memo = builder.build()
     errors = doc.problems + structural + data_errors + builder.errors
     line, col = doc.pos(("style",))
     style_span = SourceSpan(doc.file, line, col, "style")

@@ -11,6 +11,7 @@ from memokit.errors import did_you_mean
 from memokit.load.context import Context
 from memokit.model import DataSet
 from memokit.model.nodes import Annotation, Highlight
+from memokit.source.formatspec import format_problem
 from memokit.source.located import PathKey
 
 BAR_KINDS = ("bar", "barh", "grouped-bar", "stacked-bar")
@@ -73,7 +74,12 @@ def chart_options(b: Context, spec: dict[str, Any], path: PathKey, ds: DataSet,
     ok = True
     fmt = spec.get("y_format")
     if isinstance(fmt, str):
-        if fmt != "percent":
+        problem = format_problem(fmt) if fmt != "percent" else None
+        if problem:
+            short = fmt if len(fmt) <= 40 else fmt[:37] + "..."
+            b.err(path + ("y_format",), f"'{short}' is refused: {problem}")
+            ok = False
+        elif fmt != "percent":
             try:
                 fmt.format(-1234.5)
                 valid = "{" in fmt

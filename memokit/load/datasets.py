@@ -8,11 +8,18 @@ from pathlib import Path
 from memokit.data.tables import DataProblem, Loaded, from_inline, prepare, read_file
 from memokit.errors import Diagnostic, did_you_mean
 from memokit.model import DataSet
-from memokit.source.located import Located, PathKey
+from memokit.source.located import Located, PathKey, bad_character
+
+MAX_PATH = 1_000  # characters of a path written in a memo
 
 
 def safe_path(raw: str, base: Path, data_root: Path | None) -> tuple[Path | None, str | None]:
     """Resolve a path written in a memo; (path, None) or (None, why it is refused)."""
+    bad = bad_character(raw)
+    if bad is not None:
+        return None, f"the path holds a character no file name may hold ({bad[1]})"
+    if len(raw) > MAX_PATH:
+        return None, f"the path is longer than {MAX_PATH:,} characters; use a shorter path"
     p = Path(raw)
     if p.is_absolute() or raw.startswith(("/", "\\")) or (len(raw) > 1 and raw[1] == ":"):
         if data_root is None:

@@ -14,6 +14,10 @@ from memokit.model import ChartSpec, DataSet, Figure, Inline, Table, Text
 from memokit.model.walk import iter_inlines
 from memokit.source.located import PathKey
 
+MAX_COLUMNS = 20  # columns of one table (a narrow column of a page holds about this many)
+MAX_TABLE_ROWS = 5_000  # body rows of one table (about 120 pages)
+MAX_CELL_TEXT = 1_000  # characters of one table cell (a row cannot break across pages)
+
 _CHART_KEYS = ("chart", "data", "x", "y", "series", "series_order", "series_labels")
 _ALT_SHOWN = 60  # characters of a composed alt text quoted in the warning
 
@@ -134,6 +138,30 @@ def _table_values(b: Context, spec: dict[str, Any], path: PathKey
     return header, values
 
 
+def _table_fits(b: Context, spec: dict[str, Any], path: PathKey, header: list[Any],
+                values: list[list[Any]]) -> bool:
+    """Within the limits a page can hold: columns, rows, and the text of one cell."""
+    where = path + ("data",) if "data" in spec else path + ("rows",)
+    if len(header) > MAX_COLUMNS:
+        b.err(path + ("columns",) if "columns" in spec else where,
+              f"the table has {len(header)} columns, more than the limit of {MAX_COLUMNS} a page "
+              "can hold; choose columns with 'columns:', or split the table")
+        return False
+    if len(values) > MAX_TABLE_ROWS:
+        b.err(where, f"the table has {len(values):,} rows, more than the limit of "
+              f"{MAX_TABLE_ROWS:,}; filter or aggregate the data (a memo shows a summary)")
+        return False
+    for r, row in enumerate([header, *values]):
+        for c, v in enumerate(row):
+            if isinstance(v, str) and len(v) > MAX_CELL_TEXT:
+                b.err(path + ("rows", r, c) if "data" not in spec else where,
+                      f"a cell holds {len(v):,} characters, more than the limit of "
+                      f"{MAX_CELL_TEXT:,} for a table cell (a row must fit on a page); "
+                      "shorten it")
+                return False
+    return True
+
+
 def table(b: Context, spec: dict[str, Any], path: PathKey) -> Table | None:
     caption = b.inline(path + ("caption",), spec.get("caption"))
     source = b.inline(path + ("source",), spec.get("source")) if "source" in spec else ()
@@ -141,6 +169,8 @@ def table(b: Context, spec: dict[str, Any], path: PathKey) -> Table | None:
     if found is None:
         return None
     header_raw, values = found
+    if not _table_fits(b, spec, path, header_raw, values):
+        return None
     given = _list(spec.get("header"))
     header = given or header_raw
     if len(header) != len(header_raw):

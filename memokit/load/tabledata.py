@@ -10,6 +10,7 @@ from memokit.data.tables import DataProblem, Loaded, prepare
 from memokit.errors import did_you_mean
 from memokit.load.context import Context
 from memokit.model import DataSet
+from memokit.source.formatspec import format_problem
 from memokit.source.located import PathKey
 
 TRANSFORMS = ("filter", "bin", "group_by", "aggregate")
@@ -70,6 +71,11 @@ def column_formats(b: Context, spec: dict[str, Any], path: PathKey, names: list[
             ok = False
             continue
         sample = next((v for v in cols[names.index(col)] if _number(v)), 1234.5)
+        problem = format_problem(fmt) if isinstance(fmt, str) and fmt != "percent" else None
+        if problem:
+            b.err(path + ("format", col), f"'{_short(fmt)}' is refused: {problem}")
+            ok = False
+            continue
         try:
             valid = isinstance(fmt, str) and (fmt == "percent" or "{" in fmt)
             if valid:
@@ -84,6 +90,10 @@ def column_formats(b: Context, spec: dict[str, Any], path: PathKey, names: list[
         return None
     return [given.get(n) or date_style(list(c)) or year_like(n, list(c)) or None
             for n, c in zip(names, cols)]
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 40 else text[:37] + "..."
 
 
 def date_style(values: list[object]) -> str | None:

@@ -166,6 +166,41 @@ def _describe(err: ValidationError, doc: Located, base: PathKey) -> list[Diagnos
                       else f"{err.message}; check this value against the memo format")]
 
 
+def _schema_at(path: tuple[str | int, ...]) -> dict[str, Any] | None:
+    """The schema of the value at ``path`` (the first alternative that has one), or None."""
+    nodes: list[dict[str, Any]] = [SCHEMA]
+    for p in path:
+        found: list[dict[str, Any]] = []
+        for node in nodes:
+            for alt in [node, *node.get("oneOf", [])]:
+                if isinstance(p, int) and isinstance(alt.get("items"), dict):
+                    found.append(alt["items"])
+                elif isinstance(p, str) and p in alt.get("properties", {}):
+                    found.append(alt["properties"][p])
+                elif isinstance(p, str) and isinstance(alt.get("additionalProperties"), dict):
+                    found.append(alt["additionalProperties"])
+        if not found:
+            return None
+        nodes = found
+    return nodes[0]
+
+
+def _is_text(schema: dict[str, Any] | None) -> bool:
+    """A field the format calls text (a string, or the memo number's string or integer)."""
+    if schema is None or "format" in schema:
+        return False
+    kind = schema.get("type")
+    return kind == "string" or kind == ["string", "integer"]
+
+
+def keep_written_text(doc: Located) -> None:
+    """Text fields keep the text as written where YAML 1.1 would read a number or true/false
+    (``number: 0755`` is memo 0755, not 493; ``project: 1:30:00`` is not 5400)."""
+    for path in list(doc.plain):
+        if _is_text(_schema_at(path)):
+            doc.keep_written(path)
+
+
 def validate_structure(doc: Located) -> list[Diagnostic]:
     """All structural problems of a memo document, located, in file order, deduplicated."""
     instance = json_ready(doc.value)

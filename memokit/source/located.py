@@ -12,17 +12,19 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
 from memokit.errors import ContentError, Diagnostic
-from memokit.source.textpos import LineIndex, TextOrigin, source_index
+from memokit.source.textpos import Aligned, LineIndex, TextOrigin
 from memokit.source.yaml_errors import syntax_error
 
-MAX_BYTES = 2_000_000
-MAX_NODES = 200_000
+MAX_BYTES = 2_000_000  # bytes of one YAML file (a memo, a YAML data file)
+MAX_NODES = 200_000  # values one YAML file may hold, aliases expanded
+MAX_NESTING = 100  # lists and mappings one inside the other (YAML, JSON, Markdown quotes)
 
 PathKey = tuple[str | int, ...]
 _PLAIN_KEY = re.compile(r"[\w-]+")
@@ -46,8 +48,24 @@ def format_path(path: PathKey) -> str:
     return out
 
 
+# characters no text may hold: C0 controls but tab and line ends, DEL, lone surrogates
+# (half a character, e.g. from "\ud800") and the noncharacters U+FFFE and U+FFFF
+BAD_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+
+
 def control_message(ch: str) -> str:
+    if "\ud800" <= ch <= "\udfff":
+        return (f"U+{ord(ch):04X} is half of a surrogate pair, not a character; delete it, or "
+                "write the whole character")
+    if ch in "\ufffe\uffff":
+        return f"U+{ord(ch):04X} is not a character (a noncharacter); delete it"
     return f"control character U+{ord(ch):04X} is not allowed in text; delete it"
+
+
+def bad_character(text: str) -> tuple[int, str] | None:
+    """(index, message) of the first character no text may hold, or None."""
+    m = BAD_CHARACTER.search(text)
+    return (m.start(), control_message(m.group())) if m else None
 
 
 @dataclass
@@ -60,8 +78,14 @@ class Located:
     values: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
     keys: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
     texts: dict[PathKey, TextOrigin] = field(default_factory=dict)
+    # plain scalars that YAML 1.1 read as a number or true/false (0755, 1:30:00, no): the
+    # text as written and where, for fields the format calls text (see keep_written)
+    plain: dict[PathKey, tuple[str, TextOrigin]] = field(default_factory=dict)
     problems: list[Diagnostic] = field(default_factory=list)
     _lines: LineIndex | None = None
+    _aligned: dict[PathKey, tuple[int, Aligned]] = field(default_factory=dict)
+    _spans: list[tuple[int, int, PathKey]] | None = None
+    _span_starts: list[int] = field(default_factory=list)
 
     def pos(self, path: PathKey, key: bool = False) -> tuple[int, int]:
         """Position of the value (or its key) at path; nearest known parent otherwise."""
@@ -82,20 +106,39 @@ class Located:
 
     def text_pos(self, path: PathKey, offset: int, text: str) -> tuple[int, int]:
         """Position of character ``offset`` of ``text``, the (maybe rendered) string at ``path``."""
-        origin = self.texts.get(tuple(path))
+        key = tuple(path)
+        origin = self.texts.get(key)
         if origin is None:
             return self.pos(path)
-        start, end = origin.body(self.source)
-        return self.position_of_index(start + source_index(text, offset, self.source[start:end]))
+        hit = self._aligned.get(key)
+        if hit is None or hit[1].text is not text:  # prepared once per text, not per look-up
+            start, end = origin.body(self.source)
+            hit = (start, Aligned(text, self.source[start:end]))
+            self._aligned[key] = hit
+        return self.position_of_index(hit[0] + hit[1].index(offset))
+
+    def keep_written(self, path: PathKey) -> None:
+        """Make the value at ``path`` the text as written, when YAML read it as a number or
+        true/false (``0755`` is not 493 in a text field)."""
+        found = self.plain.get(path)
+        if found is None or not path:
+            return
+        parent: object = self.value
+        for p in path[:-1]:
+            parent = parent[p]  # type: ignore[index]
+        parent[path[-1]] = found[0]  # type: ignore[index]
+        self.texts[path] = found[1]
+        self._spans = None
 
     def path_at_index(self, index: int) -> PathKey | None:
         """The innermost text value whose source contains ``index``."""
-        best: PathKey | None = None
-        for path, origin in self.texts.items():
-            if origin.start <= index < max(origin.end, origin.start + 1) and (
-                    best is None or len(path) > len(best)):
-                best = path
-        return best
+        if self._spans is None:  # texts are leaves and never overlap: sorted once, bisected
+            self._spans = sorted((o.start, max(o.end, o.start + 1), p) for p, o in self.texts.items())
+            self._span_starts = [start for start, _, _ in self._spans]
+        k = bisect_right(self._span_starts, index) - 1
+        if k >= 0 and index < self._spans[k][1]:
+            return self._spans[k][2]
+        return None
 
     def error(self, path: PathKey, message: str, key: bool = False,
               severity: str = "error") -> Diagnostic:
@@ -106,6 +149,26 @@ class Located:
 
 class _TooBig(Exception):
     pass
+
+
+class _TooDeep(Exception):
+    def __init__(self, mark: yaml.Mark):
+        self.mark = mark
+
+
+class _Loader(yaml.SafeLoader):
+    """The safe loader, refusing lists and mappings nested more than MAX_NESTING deep."""
+
+    _depth = 0
+
+    def compose_node(self, parent, index):  # type: ignore[no-untyped-def]
+        self._depth += 1
+        try:
+            if self._depth > MAX_NESTING:
+                raise _TooDeep(self.peek_event().start_mark)
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
 
 
 class _Converter:
@@ -169,6 +232,9 @@ class _Converter:
             value = node.value
         if isinstance(value, bytes):
             value = node.value
+        if record and node.style is None and isinstance(value, (bool, int, float)):
+            self.doc.plain[path] = (node.value, TextOrigin(node.start_mark.index,
+                                                           node.end_mark.index, None))
         if record and isinstance(value, str) and value:
             style = node.style if node.style in ("'", '"', "|", ">") else None
             self.doc.texts[path] = TextOrigin(node.start_mark.index, node.end_mark.index, style)
@@ -196,7 +262,12 @@ def load_yaml_text(text: str, file: str) -> Located:
     text, controls = _control_characters(text)
     doc = Located(file, None, text)
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=_Loader)
+    except _TooDeep as exc:
+        raise ContentError([Diagnostic(
+            file, exc.mark.line + 1, exc.mark.column + 1, None,
+            f"lists and mappings are nested more than {MAX_NESTING} levels deep here; "
+            "write the content with less nesting")]) from None
     except yaml.MarkedYAMLError as exc:
         raise ContentError(_with_controls(doc, original, controls, [syntax_error(exc, file)])) from None
     except yaml.YAMLError as exc:
@@ -249,5 +320,6 @@ def load_yaml_file(path: Path, shown_as: str | None = None) -> Located:
     return load_yaml_text(text, name)
 
 
-__all__ = ["Located", "PathKey", "TextOrigin", "control_message", "format_path",
+__all__ = ["MAX_NESTING", "Located", "PathKey", "TextOrigin", "bad_character", "control_message",
+           "format_path",
            "load_yaml_file", "load_yaml_text"]

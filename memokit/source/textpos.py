@@ -11,6 +11,7 @@ change (e.g. the ``{{``) wherever it did not.
 from __future__ import annotations
 
 import difflib
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
@@ -37,21 +38,84 @@ class TextOrigin:
         return start, end
 
 
+# what YAML counts as a line end (so positions agree with its marks): CR LF, CR, LF,
+# NEL, and the Unicode line and paragraph separators
+LINE_END = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+
+
 class LineIndex:
     """Line and column (from 1) of any character index of one text."""
 
     def __init__(self, text: str):
-        self.starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+        self.starts = [0] + [m.end() for m in LINE_END.finditer(text)]
 
     def position(self, index: int) -> tuple[int, int]:
         line = bisect_right(self.starts, index) - 1
         return line + 1, index - self.starts[line] + 1
 
 
+class _Alignment:
+    """Where each character of a string was written in its source slice, prepared once per
+    string so that each look-up is a binary search (a text with 20,000 notes is read in
+    linear time, not once per note)."""
+
+    def __init__(self, text: str, body: str):
+        self.text, self.body = text, body
+        self.blocks: tuple[tuple[int, int, int], ...] | None = None
+        if len(text) <= MAX_ALIGN and len(body) <= MAX_ALIGN:
+            matcher = difflib.SequenceMatcher(None, text, body, autojunk=False)
+            self.blocks = tuple((m.a, m.b, m.size) for m in matcher.get_matching_blocks() if m.size)
+            self.block_starts = [a for a, _, _ in self.blocks]
+        else:
+            self.text_lines = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+            self.body_lines = [0] + [i + 1 for i, ch in enumerate(body) if ch == "\n"]
+
+    def index(self, offset: int) -> int:
+        if self.blocks is not None:
+            k = bisect_right(self.block_starts, offset) - 1
+            if k < 0:
+                return 0
+            a, b, size = self.blocks[k]
+            if offset < a + size:
+                return b + offset - a
+            return min(b + size, len(self.body))  # the change starts right after this run
+        return self._by_lines(offset)
+
+    def _by_lines(self, offset: int) -> int:
+        """Same line; the same column within the line's text where the line was kept as
+        written (a block scalar), else its first non-blank character: a fair estimate."""
+        line = bisect_right(self.text_lines, offset) - 1
+        starts = self.body_lines
+        start = starts[min(line, len(starts) - 1)]
+        end = self.body.find("\n", start)
+        end = len(self.body) if end < 0 else end
+        text_start = self.text_lines[line]
+        text_end = self.text.find("\n", text_start)
+        written = self.text[text_start:len(self.text) if text_end < 0 else text_end]
+        if line < len(starts) and written and self.body[start:end].endswith(written):
+            return end - len(written) + offset - text_start
+        while start < len(self.body) and self.body[start] == " ":
+            start += 1
+        return start
+
+
 @lru_cache(maxsize=64)
-def _blocks(a: str, b: str) -> tuple[tuple[int, int, int], ...]:
-    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
-    return tuple((m.a, m.b, m.size) for m in matcher.get_matching_blocks() if m.size)
+def _alignment(text: str, body: str) -> _Alignment:
+    return _Alignment(text, body)
+
+
+class Aligned:
+    """Character offsets of one (maybe rendered) string mapped to indices of its source slice."""
+
+    __slots__ = ("alignment", "text")
+
+    def __init__(self, text: str, body: str):
+        self.text = text
+        self.alignment = None if text == body else _Alignment(text, body)
+
+    def index(self, offset: int) -> int:
+        offset = max(0, min(offset, len(self.text)))
+        return offset if self.alignment is None else self.alignment.index(offset)
 
 
 def source_index(text: str, offset: int, body: str) -> int:
@@ -59,24 +123,4 @@ def source_index(text: str, offset: int, body: str) -> int:
     offset = max(0, min(offset, len(text)))
     if text == body:
         return offset
-    if len(text) > MAX_ALIGN or len(body) > MAX_ALIGN:
-        return _by_lines(text, offset, body)
-    best = 0
-    for a, b, size in _blocks(text, body):
-        if a <= offset < a + size:
-            return b + offset - a
-        if a + size <= offset:
-            best = b + size  # the change starts right after this matching run
-        else:
-            break
-    return min(best, len(body))
-
-
-def _by_lines(text: str, offset: int, body: str) -> int:
-    """Same line number, first non-blank character of that line: a fair estimate."""
-    line = text.count("\n", 0, offset)
-    starts = [0] + [i + 1 for i, ch in enumerate(body) if ch == "\n"]
-    start = starts[min(line, len(starts) - 1)]
-    while start < len(body) and body[start] == " ":
-        start += 1
-    return start
+    return _alignment(text, body).index(offset)

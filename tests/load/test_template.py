@@ -48,7 +48,7 @@ def test_filters_and_expressions(text: str, expected: str) -> None:
      "range() is limited"),
     ("{% for i in range(9999) %}{{ 'x' * 99 }}{% endfor %}", "longer than 100,000 characters"),
     ("{% for a in data.big %}{% for b in data.big %}{% endfor %}{% endfor %}",
-     "read more than 1,000,000 data rows"),
+     "take more than 200,000 steps"),
     ("{{ 'x' | number }}", "the 'number' filter needs a number, got 'x'"),
     ("{{ data.people | nofilter }}", "there is no filter 'nofilter'"),
     ("{{ data.peple }}", "data has no data set 'peple' (did you mean 'people'?)"),
