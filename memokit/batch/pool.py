@@ -6,6 +6,10 @@ imports. Each worker has its own pipe and takes one job at a time; the pool watc
 the pipes and the process sentinels together, so a crash is seen at once and a hang
 when its deadline passes. Where forkserver is unavailable, workers are spawned and
 import the libraries themselves (once per worker).
+
+Each worker holds a copy of the build's lock (``memokit.batch.lock``) and, on Linux, dies
+with the process it was forked from: a build killed with ``kill -9`` leaves no worker
+rendering on behind the next build's back.
 """
 
 from __future__ import annotations
@@ -58,6 +62,22 @@ def _without_main() -> Iterator[None]:
         sys.modules["__main__"] = main
 
 
+class HeldFd:
+    """A file descriptor a worker inherits (pickled by multiprocessing's fd passing)."""
+
+    def __init__(self, fd: int) -> None:
+        self.fd = fd
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        from multiprocessing import reduction
+
+        return _held_fd, (reduction.DupFd(self.fd),)
+
+
+def _held_fd(dup: Any) -> int:
+    return dup.detach()  # type: ignore[no-any-return]
+
+
 @dataclass
 class Outcome:
     """What became of one job: its result, or why the worker could not give one."""
@@ -78,9 +98,10 @@ class _Slot:
 class WorkerPool:
     """Up to ``size`` workers; ``timeout`` seconds per job (None: no limit)."""
 
-    def __init__(self, size: int, timeout: float | None) -> None:
+    def __init__(self, size: int, timeout: float | None, hold_fd: int | None = None) -> None:
         self.size = max(1, size)
         self.timeout = timeout
+        self.hold_fd = hold_fd  # kept open by every worker (the build's lock)
         self._ctx = _context()
         self._slots: list[_Slot] = []
         self.started = 0  # worker processes started, replacements included
@@ -111,8 +132,9 @@ class WorkerPool:
 
     def _start(self) -> _Slot:
         parent, child = self._ctx.Pipe()
-        proc = self._ctx.Process(target=worker_main, args=(child, dict(os.environ)), daemon=True,
-                                 name="memokit-worker")
+        held = HeldFd(self.hold_fd) if self.hold_fd is not None else None
+        proc = self._ctx.Process(target=worker_main, args=(child, dict(os.environ), held),
+                                 daemon=True, name="memokit-worker")
         with _without_main():
             proc.start()
         child.close()

@@ -10,6 +10,27 @@ from typing import Any, Literal
 Status = Literal["built", "skipped", "failed", "cancelled"]
 
 
+def readable(text: str) -> str:
+    """A path as a person can read it: bytes that are not UTF-8 (which Python keeps as lone
+    surrogates) shown as ``\\xff`` escapes."""
+    try:
+        raw = text.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # a surrogate that stands for no byte
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return raw.decode("utf-8", "backslashreplace")
+
+
+def _clean(value: Any) -> Any:
+    """``value`` with every string made encodable (see ``readable``)."""
+    if isinstance(value, str):
+        return readable(value)
+    if isinstance(value, dict):
+        return {_clean(k): _clean(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_clean(v) for v in value]
+    return value
+
+
 @dataclass
 class MemoReport:
     """One memo's fate. ``outputs`` entries: path, format, bytes, sha256; ``errors`` and
@@ -78,4 +99,4 @@ class BuildReport:
                 "memos": [m.as_dict() for m in self.memos]}
 
     def to_json(self) -> str:
-        return json.dumps(self.as_dict(), indent=2, ensure_ascii=False) + "\n"
+        return json.dumps(_clean(self.as_dict()), indent=2, ensure_ascii=False) + "\n"

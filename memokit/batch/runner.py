@@ -1,32 +1,42 @@
 """``build``: many memos, in warm worker processes, only where inputs changed.
 
-The parent process never imports the heavy libraries: it finds the memos, checks the
-manifest, hands the memos that need it to the worker pool, moves each finished memo's
-outputs from its private staging folder into place (``os.replace``, so every output
-appears whole or not at all), and writes the manifest and the report.
+The parent process never imports the heavy libraries: it locks the output folder (one
+build at a time; see ``memokit.batch.lock``), removes what killed builds left there,
+finds the memos, checks the manifest, hands the memos that need it to the worker pool,
+moves each finished memo's outputs from the build's private staging folder into place
+(``os.replace``, so every output appears whole or not at all), saves the manifest after
+each finished memo, and writes the report.
+
+Ctrl-C stops the build: the first one raises KeyboardInterrupt (never between moving a
+memo's outputs and recording them), later ones are ignored while the build cleans up.
 """
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
 import os
 import shutil
+import signal
+import tempfile
+import threading
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 from memokit.batch.discover import MemoTarget, find_memos
-from memokit.batch.manifest import HashCache, Manifest, recipe
+from memokit.batch.lock import BuildLock
+from memokit.batch.manifest import MANIFEST_NAME, HashCache, Manifest, output_stamp, recipe
 from memokit.batch.pool import Outcome, WorkerPool
 from memokit.batch.progress import Reporter, Silent
-from memokit.batch.report import BuildReport, MemoReport
+from memokit.batch.report import BuildReport, MemoReport, readable
 from memokit.batch.worker import error_dict
 from memokit.errors import UsageError
 from memokit.writers import FORMATS, check_formats
 
-STAGING_NAME = ".memokit-tmp"
+STAGING_NAME = ".memokit-tmp"  # a build stages into OUT/.memokit-tmp-<random> (mkdtemp)
 DEFAULT_TIMEOUT = 300.0
 
 
@@ -99,36 +109,132 @@ def build(paths: Sequence[str | os.PathLike[str]] = ("content",),
     render_with = renderer_name(renderer)
     targets = find_memos(paths or ("content",), out)
     rep = reporter or Silent()
+    with BuildLock(out) as lock, _Interrupts() as interrupts:
+        sweep_staging(out)
+        manifest = Manifest.load(out)
+        recipe_text = recipe(_version(), fmts, strict, manifest.rel(root) if root else None,
+                             render_with)
+        hashes = HashCache()
+        reports: dict[int, MemoReport] = {}
+        todo: list[int] = []
+        for i, t in enumerate(targets):
+            bad = _unusable_name(t)
+            if bad is not None:
+                reports[i] = bad
+                continue
+            expected = [t.output(out, f).relative_to(out).as_posix() for f in fmts]
+            entry = None if force else manifest.fresh(t.key, t.source, recipe_text, out, hashes,
+                                                      expected)
+            if entry is None:
+                todo.append(i)
+            else:
+                reports[i] = MemoReport(str(t.source), "skipped", _outputs(out, entry["outputs"]),
+                                        list(entry.get("warnings", [])))
+        rep.start(len(targets), len(targets) - sum(r.status == "skipped" for r in reports.values()))
+        for i in sorted(reports):
+            rep.done(reports[i])
 
-    manifest = Manifest.load(out)
-    recipe_text = recipe(_version(), fmts, strict, manifest.rel(root) if root else None,
-                         render_with)
-    hashes = HashCache()
-    reports: dict[int, MemoReport] = {}
-    todo: list[int] = []
-    for i, t in enumerate(targets):
-        entry = None if force else manifest.fresh(t.key, t.source, recipe_text, out, hashes)
-        if entry is None:
-            todo.append(i)
-        else:
-            reports[i] = MemoReport(str(t.source), "skipped", _outputs(out, entry["outputs"]),
-                                    list(entry.get("warnings", [])))
-    rep.start(len(targets), len(todo))
-    for i in sorted(reports):
-        rep.done(reports[i])
-
-    if todo:
-        run = _Run(targets, out, fmts, strict, root, manifest, recipe_text, rep, render_with)
         try:
-            run.execute(todo, jobs or default_jobs(), timeout or None, fail_fast)
+            if todo:
+                run = _Run(targets, out, fmts, strict, root, manifest, recipe_text, rep, render_with,
+                           interrupts, lock.fd)
+                try:
+                    run.execute(todo, jobs or default_jobs(), timeout or None, fail_fast)
+                finally:
+                    reports.update(run.reports)
         except BaseException:  # Ctrl-C: what was built is in the manifest; say so and stop
             rep.abort()
             raise
-        reports.update(run.reports)
+        finally:
+            manifest.save()  # also the stamps of outputs found unchanged
     report = BuildReport(_version(), [reports[i] for i in range(len(targets))],
                          round(time.perf_counter() - t0, 3))
     rep.finish(report)
     return report
+
+
+def _unusable_name(t: MemoTarget) -> MemoReport | None:
+    """A failed report for a memo whose path is not valid UTF-8 (it cannot be named in the
+    manifest or the report as it is); None for a usable one."""
+    text = os.fspath(t.source)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        name = readable(text)
+        return MemoReport(name, "failed", errors=[error_dict(
+            name, "the file name is not valid UTF-8 (shown with \\x escapes); rename the file "
+            "to build it")])
+    return None
+
+
+def sweep_staging(out: Path) -> list[str]:
+    """Remove what killed builds of ``out`` left there: staging folders (real folders named
+    ``.memokit-tmp`` or ``.memokit-tmp-*``) and manifest temporaries. Only the build that
+    holds the folder's lock calls this, so none of them is in use. Returns the names removed."""
+    removed: list[str] = []
+    try:
+        entries = list(os.scandir(out))
+    except OSError:
+        return removed
+    for e in entries:
+        try:
+            if (e.name == STAGING_NAME or e.name.startswith(STAGING_NAME + "-")) \
+                    and e.is_dir(follow_symlinks=False):
+                shutil.rmtree(e.path)
+            elif e.name.startswith(MANIFEST_NAME + ".") and e.name.endswith(".tmp") \
+                    and e.is_file(follow_symlinks=False):
+                os.unlink(e.path)
+            else:
+                continue
+        except OSError:
+            continue
+        removed.append(e.name)
+    return removed
+
+
+class _Interrupts:
+    """Ctrl-C during a build. The first SIGINT raises KeyboardInterrupt, at once or, inside
+    ``critical()``, when that ends; every later one is ignored, so cleaning up (stopping the
+    workers, removing the staging folder, saving the manifest) is never cut short. Only in
+    the main thread, and not where SIGINT was ignored already (a background job)."""
+
+    def __init__(self) -> None:
+        self.previous: Any = None
+        self.installed = False
+        self.in_critical = False
+        self.pending = False
+
+    def __enter__(self) -> _Interrupts:
+        if threading.current_thread() is threading.main_thread():
+            current = signal.getsignal(signal.SIGINT)
+            if current is not signal.SIG_IGN:
+                self.previous = current
+                signal.signal(signal.SIGINT, self._handler)
+                self.installed = True
+        return self
+
+    def _handler(self, signum: int, frame: Any) -> None:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        if self.in_critical:
+            self.pending = True
+            return
+        raise KeyboardInterrupt
+
+    @contextlib.contextmanager
+    def critical(self) -> Iterator[None]:
+        self.in_critical = True
+        try:
+            yield
+        finally:
+            self.in_critical = False
+        if self.pending:
+            self.pending = False
+            raise KeyboardInterrupt
+
+    def __exit__(self, *exc: object) -> None:
+        if self.installed:
+            signal.signal(signal.SIGINT, self.previous if self.previous is not None
+                          else signal.default_int_handler)
 
 
 def _version() -> str:
@@ -147,11 +253,13 @@ class _Run:
 
     def __init__(self, targets: list[MemoTarget], out: Path, formats: list[str], strict: bool,
                  data_root: Path | None, manifest: Manifest, recipe_text: str,
-                 reporter: Reporter, renderer: str | None) -> None:
+                 reporter: Reporter, renderer: str | None, interrupts: _Interrupts,
+                 lock_fd: int | None) -> None:
         self.targets, self.out, self.formats, self.strict = targets, out, formats, strict
         self.data_root, self.manifest, self.recipe_text = data_root, manifest, recipe_text
         self.reporter, self.renderer = reporter, renderer
-        self.staging = out / STAGING_NAME
+        self.interrupts, self.lock_fd = interrupts, lock_fd
+        self.staging = out / STAGING_NAME  # made private (mkdtemp) by execute
         self.reports: dict[int, MemoReport] = {}
         self.started: dict[int, float] = {}
 
@@ -163,11 +271,13 @@ class _Run:
                 "renderer": self.renderer}
 
     def execute(self, todo: list[int], jobs: int, timeout: float | None, fail_fast: bool) -> None:
-        shutil.rmtree(self.staging, ignore_errors=True)  # left by a build that was killed
-        self.staging.mkdir(parents=True)
+        try:
+            self.staging = Path(tempfile.mkdtemp(prefix=STAGING_NAME + "-", dir=self.out))
+        except OSError as exc:
+            raise UsageError(f"{self.out}: cannot write there: {exc.strerror or exc}") from None
         pending = deque(self._job(i) for i in todo)
         try:
-            with WorkerPool(min(jobs, len(todo)), timeout) as pool:
+            with WorkerPool(min(jobs, len(todo)), timeout, hold_fd=self.lock_fd) as pool:
                 stop = False
                 while pending or pool.busy:
                     while pending and pool.has_room():
@@ -176,6 +286,7 @@ class _Run:
                         pool.submit(job)
                     for outcome in pool.wait():
                         memo = self._finish(outcome)
+                        self.manifest.save(soon=True)
                         stop = stop or (fail_fast and memo.status == "failed")
                     if stop:
                         for job in pool.cancel() + list(pending):
@@ -206,17 +317,27 @@ class _Run:
                 return self._record(i, MemoReport(str(target.source), "failed", errors=errors,
                                                   warnings=res["warnings"] if res else [],
                                                   duration_s=took, worker=res and res["pid"]))
-            recorded = []
-            for o in res["outputs"]:
-                final = target.output(self.out, o["format"])
-                final.parent.mkdir(parents=True, exist_ok=True)
-                os.replace(staging / o["name"], final)
-                recorded.append({"path": final.relative_to(self.out).as_posix(), "format": o["format"],
-                                 "bytes": o["bytes"], "sha256": o["sha256"]})
-            self.manifest.entries[target.key] = {
-                "source": self.manifest.rel(target.source), "recipe": self.recipe_text,
-                "inputs": {self.manifest.rel(p): h for p, h in res["inputs"].items()},
-                "outputs": recorded, "warnings": res["warnings"]}
+            recorded: list[dict[str, Any]] = []
+            with self.interrupts.critical():  # outputs moved and recorded together
+                self.manifest.entries.pop(target.key, None)
+                try:
+                    for o in res["outputs"]:
+                        final = target.output(self.out, o["format"])
+                        final.parent.mkdir(parents=True, exist_ok=True)
+                        os.replace(staging / o["name"], final)
+                        recorded.append({"path": final.relative_to(self.out).as_posix(),
+                                         "format": o["format"], "bytes": o["bytes"],
+                                         "sha256": o["sha256"], **(output_stamp(final) or {})})
+                except OSError as exc:
+                    where = exc.filename2 or exc.filename or self.out
+                    return self._record(i, MemoReport(str(target.source), "failed", errors=[
+                        error_dict(str(target.source), f"{where}: cannot put the output in place: "
+                                   f"{exc.strerror or exc}")], warnings=res["warnings"],
+                        duration_s=took, worker=res["pid"]))
+                self.manifest.entries[target.key] = {
+                    "source": self.manifest.rel(target.source), "recipe": self.recipe_text,
+                    "inputs": {self.manifest.rel(p): h for p, h in res["inputs"].items()},
+                    "outputs": recorded, "warnings": res["warnings"]}
             return self._record(i, MemoReport(str(target.source), "built", _outputs(self.out, recorded),
                                               res["warnings"], duration_s=took, worker=res["pid"]))
         finally:

@@ -218,8 +218,19 @@ def _watch(args: argparse.Namespace) -> int:
     try:
         watcher.run(args.interval)
     except KeyboardInterrupt:
+        _ignore_interrupts()
         return EXIT_OK
     return EXIT_OK
+
+
+def _ignore_interrupts() -> None:
+    """After the first Ctrl-C, ignore the next ones: the process is on its way out, and a
+    second Ctrl-C must not turn exit code 130 into death by a signal (-2) or a traceback."""
+    import signal
+    import threading
+
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -287,6 +298,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         _emit(exc.diagnostics)
         return EXIT_CONTENT
     except KeyboardInterrupt:
+        _ignore_interrupts()
         return 130
     except Exception as exc:  # noqa: BLE001 - the last line of defence: no traceback for users
         if args.debug:

@@ -63,6 +63,7 @@ def main(argv: Sequence[str]) -> int:
         print(f"memokit: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
+        cli._ignore_interrupts()  # as memokit's own main does
         return 130
     if args.json == "-":
         sys.stdout.write(report.to_json())

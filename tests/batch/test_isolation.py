@@ -85,12 +85,14 @@ def test_without_fail_fast_everything_else_is_built(tmp_path: Path) -> None:
 
 def test_a_staging_folder_left_by_a_killed_build_is_removed(tmp_path: Path) -> None:
     out = tmp_path / "out"
-    stale = out / ".memokit-tmp" / "7"
-    stale.mkdir(parents=True)
-    (stale / "m.pdf").write_bytes(b"partial")
+    for name in (".memokit-tmp", ".memokit-tmp-k1ll3d"):  # this version's name and the older one
+        stale = out / name / "7"
+        stale.mkdir(parents=True)
+        (stale / "m.pdf").write_bytes(b"partial")
+    (out / ".memokit-build.json.4242.tmp").write_text("{", encoding="utf-8")
     memo = write_memo(tmp_path / "m.yaml", "Memo")
     build([memo], out, jobs=1, formats=FORMATS)
-    assert ".memokit-tmp" not in files_below(out)
+    assert files_below(out) == [".memokit-build.json", "m.docx", "m.pdf"]
 
 
 def test_ctrl_c_stops_the_build_cleanly_and_keeps_what_was_built(tmp_path: Path,
@@ -103,7 +105,7 @@ def test_ctrl_c_stops_the_build_cleanly_and_keeps_what_was_built(tmp_path: Path,
                             stderr=subprocess.PIPE, text=True)
     out = tmp_path / "out"
     end = time.monotonic() + 60
-    while not (out / ".memokit-tmp" / "1").is_dir():  # b is being rendered
+    while not list(out.glob(".memokit-tmp-*/1")):  # b is being rendered
         assert time.monotonic() < end and proc.poll() is None, "b-hang.yaml never started"
         time.sleep(0.05)
     time.sleep(0.5)
