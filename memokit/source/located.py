@@ -22,7 +22,7 @@ from memokit.errors import ContentError, Diagnostic
 from memokit.source.textpos import Aligned, LineIndex, TextOrigin
 from memokit.source.yaml_errors import syntax_error
 
-MAX_BYTES = 2_000_000  # bytes of one YAML file (a memo, a YAML data file)
+MAX_BYTES = 8_000_000  # bytes of one YAML file (a memo, a YAML data file); a 560-page memo is 3.4 MB
 MAX_NODES = 200_000  # values one YAML file may hold, aliases expanded
 MAX_NESTING = 100  # lists and mappings one inside the other (YAML, JSON, Markdown quotes)
 
