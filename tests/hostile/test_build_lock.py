@@ -57,7 +57,7 @@ def test_a_second_build_on_the_same_folder_exits_2_at_once(site: Path) -> None:
         before = snapshot(site / "out")
         run = memokit(["build", "src", "-o", "out", "-j", "1", "--force"], site, timeout=30)
         assert run.code == 2, run.err
-        assert run.seconds < 10
+        assert run.seconds < 30  # at once: it does not wait for the first build (minutes)
         assert run.err.strip() == (f"memokit: error: out: another memokit build (process {first.pid}) is "
                                    "using this output folder; wait for it to finish or build into "
                                    "another folder with -o")

