@@ -17,10 +17,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from memokit.model.nodes import Code, Emph, Inline, LineBreak, Link, Note, Ref, Strong, Table, Text
 from memokit.present.labels import ref_label
-from memokit.style.theme import Labels
+from memokit.present.measure import table_measure
+from memokit.style.theme import Labels, Theme
 
 Measure = Callable[[str, bool], float]
 Hyphenate = Callable[[str], Iterable[int]]  # a word -> the places it may break with a hyphen
@@ -193,9 +195,31 @@ def table_layout(table: Table, labels: Labels, measure: Measure, *, size: float,
     if s > min_size and not fits(needs, width, padding, s / size):
         s = min_size
     ok = fits(needs, width, padding, s / size)
-    where = "spans the page and " if can_widen else ""
-    msg = (f"table '{table.id}' is too wide for its {'page' if can_widen or width == page else 'column'}; "
-           f"it {where}is set at {s:g} pt")
+    msg = (f"table '{table.id}' is too wide for the {'page' if can_widen else 'space it is given'}; "
+           f"it {'spans the page and ' if can_widen else ''}is set at {s:g}pt")
     if not ok:
         msg += " (the house style's smallest table size) and some words are broken"
     return TableLayout(tuple(share_widths(needs, width, padding, s / size)), s, can_widen, msg)
+
+
+@lru_cache(maxsize=16)
+def hyphenation(language: str) -> Hyphenate | None:
+    """pyphen's hyphenation points for a language tag ('en-GB', 'sv'), or None."""
+    import pyphen
+
+    lang = pyphen.language_fallback(language.replace("-", "_"))
+    if lang is None:
+        return None
+    dic = pyphen.Pyphen(lang=lang)
+    return dic.positions  # type: ignore[no-any-return]
+
+
+def house_table_layout(table: Table, theme: Theme, labels: Labels, language: str, *, column: float,
+                       page: float, can_widen: bool) -> TableLayout:
+    """:func:`table_layout` in the house style: the heading family at the table size, the
+    style's padding and smallest size, hyphenation as the body text has it."""
+    size = theme.sizes.table
+    return table_layout(table, labels, table_measure(theme, size), size=size,
+                        min_size=min(theme.tables.min_size, size), column=column, page=page,
+                        padding=theme.tables.padding, can_widen=can_widen,
+                        hyphenate=hyphenation(language) if theme.text.hyphenate else None)

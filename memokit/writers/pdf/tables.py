@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph
 from reportlab.platypus import Table as RLTable
 from reportlab.platypus import TableStyle as RLTableStyle
 
 from memokit.model.nodes import Inline, Table
 from memokit.present import Role
-from memokit.present.tables import TableLayout, table_columns, table_layout
+from memokit.present.tables import TableLayout, house_table_layout, table_columns
 from memokit.style.theme import Theme
 from memokit.writers.pdf.captions import numbered_caption, source_line
 from memokit.writers.pdf.inlines import Markup, anchor
@@ -30,30 +28,12 @@ def source(table: Table, styles: Styles, mk: Markup) -> Paragraph | None:
     return source_line(table.source, styles, mk)
 
 
-def _measure(font: str, size: float, bold_font: str) -> Callable[[str, bool], float]:
-    def measure(text: str, bold: bool) -> float:
-        return stringWidth(text, bold_font if bold else font, size)
-    return measure
-
-
 def layout(table: Table, width: float, page_width: float, can_widen: bool, theme: Theme,
-           styles: Styles, mk: Markup) -> TableLayout:
-    """Column widths and text size from the cells' content (memokit.present.tables), measured in the
-    table's fonts; ``can_widen``: a column table may go page-wide when its words do not fit."""
-    cell = styles[Role.CELL]
-    fam = mk.fonts.heading
-    hyph = styles[Role.BODY].hyphenationLang
-    return table_layout(table, mk.labels, _measure(fam.regular, cell.fontSize, fam.bold),
-                        size=cell.fontSize, min_size=min(theme.tables.min_size, cell.fontSize),
-                        column=width, page=page_width, padding=theme.tables.padding,
-                        can_widen=can_widen, hyphenate=_points(hyph) if callable(hyph) else None)
-
-
-def _points(hyphenator: Callable[[str], Iterable[tuple[str, str]]]) -> Callable[[str], list[int]]:
-    """pyphen's (left, right) pairs -> the places a word may break with a hyphen."""
-    def points(word: str) -> list[int]:
-        return [len(left) for left, _ in hyphenator(word)]
-    return points
+           mk: Markup, language: str) -> TableLayout:
+    """Column widths and text size from the cells' content (memokit.present.tables), the same the
+    DOCX gets; ``can_widen``: a column table may go page-wide when its words do not fit."""
+    return house_table_layout(table, theme, mk.labels, language, column=width, page=page_width,
+                              can_widen=can_widen)
 
 
 @lru_cache(maxsize=64)
@@ -97,11 +77,9 @@ class KeptTable(RLTable):
         return parts if len(parts) == 2 else []
 
 
-def table_flowable(table: Table, width: float, theme: Theme, styles: Styles, mk: Markup,
-                   lay: TableLayout | None = None) -> KeptTable:
-    """The reportlab table: header row shaded and repeated, rules in the Theme's colour; columns as
-    ``lay`` sets them (by default from the content, in ``width``)."""
-    lay = lay or layout(table, width, width, False, theme, styles, mk)
+def table_flowable(table: Table, lay: TableLayout, theme: Theme, styles: Styles, mk: Markup) -> KeptTable:
+    """The reportlab table: header row shaded and repeated, rules in the Theme's colour; columns and
+    text size as ``lay`` sets them."""
     ncols = table_columns(table)
     align = list(table.align) + ["left"] * (ncols - len(table.align))
     fam = mk.fonts.heading
