@@ -168,6 +168,7 @@ class TableLayout:
     size: float
     wide: bool
     warning: str | None = None
+    squeezed: bool = False  # even the minimum widths at the smallest size do not fit: words break
 
 
 SIZE_STEP = 0.5  # smaller table sizes are tried in these steps (points)
@@ -199,7 +200,7 @@ def table_layout(table: Table, labels: Labels, measure: Measure, *, size: float,
            f"it {'spans the page and ' if can_widen else ''}is set at {s:g}pt")
     if not ok:
         msg += " (the house style's smallest table size) and some words are broken"
-    return TableLayout(tuple(share_widths(needs, width, padding, s / size)), s, can_widen, msg)
+    return TableLayout(tuple(share_widths(needs, width, padding, s / size)), s, can_widen, msg, not ok)
 
 
 @lru_cache(maxsize=16)

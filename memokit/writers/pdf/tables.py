@@ -38,16 +38,20 @@ def layout(table: Table, width: float, page_width: float, can_widen: bool, theme
 
 @lru_cache(maxsize=64)
 def _cell_style(style: ParagraphStyle, align: str, size: float, hyphenate: bool,
-                body: ParagraphStyle) -> ParagraphStyle:
+                body: ParagraphStyle, squeezed: bool) -> ParagraphStyle:
     """A cell's style: its alignment, the table's size; body cells hyphenate as the body does,
-    header cells wrap between words only."""
-    extra: dict[str, object] = {}
+    header cells wrap between words only. Every word fits its column (the widths are made so):
+    a word that does not fit the rest of a line goes to the next, whole, unless the table is
+    squeezed below its words' widths."""
+    extra: dict[str, object] = {"splitLongWords": int(squeezed)}
     if hyphenate:
-        extra = {"hyphenationLang": body.hyphenationLang, "embeddedHyphenation": 0, "uriWasteReduce": 0}
+        # 2: a word that cannot be hyphenated at the end of a line is tried again at the start of
+        # the next (reportlab sets it whole there otherwise); it also allows a break after a hyphen
+        extra.update(hyphenationLang=body.hyphenationLang, embeddedHyphenation=2, uriWasteReduce=0)
     if size != style.fontSize:
         extra.update(fontSize=size, leading=style.leading * size / style.fontSize)
-    return ParagraphStyle(f"{style.name}-{align}-{size:g}{'-h' if hyphenate else ''}", parent=style,
-                          alignment=ALIGN.get(align, ALIGN["left"]), **extra)
+    name = f"{style.name}-{align}-{size:g}{'-h' if hyphenate else ''}{'-s' if squeezed else ''}"
+    return ParagraphStyle(name, parent=style, alignment=ALIGN.get(align, ALIGN["left"]), **extra)
 
 
 class KeptTable(RLTable):
@@ -88,7 +92,8 @@ def table_flowable(table: Table, lay: TableLayout, theme: Theme, styles: Styles,
 
     def row(cells: tuple[tuple[Inline, ...], ...], style: ParagraphStyle, hyph: bool) -> list[Flowable]:
         cells = tuple(cells) + ((),) * (ncols - len(cells))
-        return [Paragraph(mk.inlines(c, fam), _cell_style(style, align[i], lay.size, hyph, body))
+        return [Paragraph(mk.inlines(c, fam), _cell_style(style, align[i], lay.size, hyph, body,
+                                                                lay.squeezed))
                 for i, c in enumerate(cells)]
 
     head, cell = styles[Role.CELL_HEAD], styles[Role.CELL]
