@@ -138,3 +138,14 @@ def test_a_table_that_fits_its_column_stays_there_without_warning(long_words: tu
     assert not [w for w in warnings if "table" in w.message]
     inside = [w for w in words if w["x0"] < cap["x0"] + theme.page.column_width]
     assert max(w["x1"] for w in inside) <= cap["x0"] + theme.page.column_width + 1
+
+
+def test_adjacent_note_markers_print_with_a_comma(tmp_path: Path, theme: Theme) -> None:
+    from tests.docx.test_table_widths import MARKERS
+
+    pdf, _, _ = render_yaml(MARKERS, tmp_path, theme)
+    with pdfplumber.open(pdf) as doc:
+        small = [w["text"] for w in doc.pages[0].extract_words(extra_attrs=["size"])
+                 if w["size"] < theme.sizes.body - 1 and w["top"] < doc.pages[0].height / 2]
+    assert "1,2" in small and "3,4" in small, small
+    assert "4,5" not in small
