@@ -21,11 +21,14 @@ from memokit.present.furniture import (
 from memokit.present.labels import (
     CAPTION_END,
     NBSP,
+    NOTE_SEPARATOR,
+    NoteSeparator,
     NumberLabel,
     continued_mark,
     kind_label,
     number_label,
     ref_label,
+    separate_notes,
     source_prefix,
 )
 from memokit.present.roles import Role, Where, role_of
@@ -35,10 +38,10 @@ from memokit.present.titleblock import COLOPHON_SEPARATOR, TitleItem, colophon_i
 from memokit.present.warnings import located_warning
 
 __all__ = [
-    "CAPTION_END", "COLOPHON_SEPARATOR", "NBSP", "PROPERTY_NAMES", "EndMark", "Field", "NumberLabel",
-    "PageText", "Piece", "Role", "Spacing", "TitleItem", "Where", "check_page_text", "colophon_items",
-    "continued_mark",
+    "CAPTION_END", "COLOPHON_SEPARATOR", "NBSP", "NOTE_SEPARATOR", "PROPERTY_NAMES", "EndMark", "Field",
+    "NoteSeparator", "NumberLabel", "PageText", "Piece", "Role", "Spacing", "TitleItem", "Where",
+    "check_page_text", "colophon_items", "continued_mark",
     "end_mark", "figure_align", "kind_label", "located_warning", "memo_properties", "number_label",
-    "page_text", "picture_ratio", "pieces", "plain_text", "ref_label", "role_of", "source_prefix",
-    "spacing", "title_items",
+    "page_text", "picture_ratio", "pieces", "plain_text", "ref_label", "role_of", "separate_notes",
+    "source_prefix", "spacing", "title_items",
 ]

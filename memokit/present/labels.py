@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from memokit.model.nodes import Inline, Note, Text
 from memokit.style.theme import Labels
 
 NBSP = "\u00a0"
@@ -63,3 +64,45 @@ def source_prefix(labels: Labels) -> str:
 def continued_mark(numbers: list[int], labels: Labels) -> str:
     """The mark by a notes band whose first notes go on from the column before: '3, 4 (continued)'."""
     return f"{', '.join(str(n) for n in numbers)} ({labels.continued})"
+
+
+NOTE_SEPARATOR = ","  # between two note markers that stand together: '17,18', set as the markers are
+
+
+@dataclass(frozen=True)
+class NoteSeparator:
+    """Stands between two note references cited one right after the other."""
+
+    text: str = NOTE_SEPARATOR
+
+
+def separate_notes(inlines: tuple[Inline, ...]) -> tuple[Inline | NoteSeparator, ...]:
+    """``inlines`` with a separator between adjacent note references ('text[^a][^b]'), the
+    white space between them (if that is all there is) dropped; nested sequences are left to
+    the writers, which call this on each sequence they write."""
+    if sum(isinstance(n, Note) for n in inlines) < 2:
+        return inlines
+    out: list[Inline | NoteSeparator] = []
+    for k, node in enumerate(inlines):
+        if isinstance(node, Text) and not node.text.strip() and _between_notes(inlines, k):
+            continue
+        if isinstance(node, Note) and _note_before(inlines, k):
+            out.append(NoteSeparator())
+        out.append(node)
+    return tuple(out)
+
+
+def _note_before(inlines: tuple[Inline, ...], k: int) -> bool:
+    """Whether a note reference stands right before position ``k`` (white space aside)."""
+    j = k - 1
+    while j >= 0 and isinstance(inlines[j], Text) and not inlines[j].text.strip():  # type: ignore[union-attr]
+        j -= 1
+    return j >= 0 and isinstance(inlines[j], Note)
+
+
+def _between_notes(inlines: tuple[Inline, ...], k: int) -> bool:
+    j = k + 1
+    while j < len(inlines) and isinstance(inlines[j], Text) and not inlines[j].text.strip():  # type: ignore[union-attr]
+        j += 1
+    return j < len(inlines) and isinstance(inlines[j], Note) and _note_before(inlines, j)
+

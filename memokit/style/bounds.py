@@ -61,6 +61,7 @@ def check_values(theme: Theme, doc: Located | Layered) -> list[Diagnostic]:
     for name in ("text_size", "tick_size"):
         within(("figures", name), getattr(theme.figures, name), L.MIN_FONT_SIZE,
                L.MAX_FONT_SIZE, "a font size")
+    within(("tables", "min_size"), theme.tables.min_size, L.MIN_FONT_SIZE, L.MAX_FONT_SIZE, "a font size")
     for section, names in _SPACES.items():
         for name in names:
             within((section, name), getattr(getattr(theme, section), name), 0, L.MAX_SPACE,

@@ -166,6 +166,7 @@ class Notes:
 class Tables:
     padding: Length = Length(2.5)
     rule_width: Length = Length(0.5)
+    min_size: Length = Length(6.5)  # a table too wide for its width steps its text down to this size
 
 
 @dataclass(frozen=True)
@@ -417,6 +418,10 @@ def _check(theme: Theme, doc: Located) -> list[Diagnostic]:
     if align not in FIGURE_ALIGNS:
         out.append(doc.error(("figures", "align"), f"'{align}' is not an alignment"
                              f"{did_you_mean(align, FIGURE_ALIGNS)}; use {one_of(FIGURE_ALIGNS)}"))
+    if theme.tables.min_size > theme.sizes.table:
+        out.append(doc.error(("tables", "min_size"), f"{theme.tables.min_size:g}pt is larger than "
+                             f"sizes.table ({theme.sizes.table:g}pt); the smallest table size is at most "
+                             "the table size"))
     if theme.text.align not in ("justify", "left"):
         out.append(doc.error(("text", "align"), "use 'justify' or 'left'"))
     return out

@@ -16,11 +16,11 @@ from memokit.present import (
     Role,
     located_warning,
     number_label,
-    plain_text,
     role_of,
     source_prefix,
 )
-from memokit.style.theme import Labels, Theme
+from memokit.present.tables import TableLayout, house_table_layout, table_columns
+from memokit.style.theme import Theme
 from memokit.writers.docx import _oxml
 from memokit.writers.docx.inlines import bookmark_name
 
@@ -97,27 +97,35 @@ def figure(body: Body, fig: Figure) -> None:
         body.columns(body.theme.page.columns)
 
 
-def column_widths(tab: Table, total: float, labels: Labels) -> list[float]:
-    """Shares of ``total`` in proportion to each column's longest text (within bounds)."""
-    n = len(tab.header) or (len(tab.rows[0]) if tab.rows else 1)
-    need = []
-    for i in range(n):
-        cells = [tab.header[i]] if i < len(tab.header) else []
-        cells += [r[i] for r in tab.rows if i < len(r)]
-        need.append(min(max([len(plain_text(c, labels)) for c in cells] + [3]), 40))
-    s = sum(need)
-    return [total * w / s for w in need]
+def table_layout(body: Body, tab: Table) -> TableLayout:
+    """Column widths and text size from the content, as the PDF sets them (memokit.present.tables);
+    a column table whose words do not fit the column spans the page, as in the PDF."""
+    columned = body.theme.page.columns > 1
+    page_wide = tab.width == "page" and columned
+    page = body.theme.page
+    return house_table_layout(tab, body.theme, body.labels, body.memo.meta.language,
+                              column=page.text_width if page_wide or not columned else page.column_width,
+                              page=page.text_width, can_widen=columned and not page_wide)
 
 
-def _fill(body: Body, para: Paragraph, cell: tuple[Inline, ...], align: str) -> None:
+def column_widths(tab: Table, lay: TableLayout) -> list[float]:
+    """The layout's widths in points, one per column of ``tab``."""
+    return list(lay.widths[:table_columns(tab)])
+
+
+def _fill(body: Body, para: Paragraph, cell: tuple[Inline, ...], align: str, size: float) -> None:
     if _ALIGN.get(align) is not None:
         para.alignment = _ALIGN[align]
     body.inlines.write(para, cell)
+    if size != body.theme.sizes.table:  # stepped down to fit: every run of the cell at that size
+        for run in para.runs:
+            run.font.size = Pt(size)
 
 
 def table(body: Body, tab: Table) -> None:
     """Caption above, a styled table with a repeating header row, the source line below."""
-    wide = _wide(body, tab.width)
+    lay = table_layout(body, tab)
+    wide = _wide(body, tab.width) or lay.wide
     if wide:
         body.columns(1)
     _caption(body, "table", tab.number, tab.id, tab.caption)
@@ -126,9 +134,8 @@ def table(body: Body, tab: Table) -> None:
     t = body.document.add_table(rows=nrows, cols=ncols)
     body.table_added()
     _oxml.set_table_style(t._tbl, body.styles["table"])
-    width = _width(body, wide)
-    _oxml.set_table_layout(t._tbl, width)
-    widths = column_widths(tab, width, body.labels)
+    widths = column_widths(tab, lay)
+    _oxml.set_table_layout(t._tbl, sum(widths))
     for i, col in enumerate(t.columns):
         col.width = Pt(widths[i])
     rows = list(t.rows)
@@ -138,7 +145,7 @@ def table(body: Body, tab: Table) -> None:
         for i, cell in enumerate(rows[0].cells):
             para = cell.paragraphs[0]
             _oxml.set_paragraph_style(para, body.styles[Role.CELL_HEAD])
-            _fill(body, para, tab.header[i] if i < len(tab.header) else (), _col_align(tab, i))
+            _fill(body, para, tab.header[i] if i < len(tab.header) else (), _col_align(tab, i), lay.size)
     else:
         body_rows = rows
     for row, data in zip(body_rows, tab.rows):
@@ -146,7 +153,7 @@ def table(body: Body, tab: Table) -> None:
             cell.width = Pt(widths[i])
             para = cell.paragraphs[0]
             _oxml.set_paragraph_style(para, body.styles[Role.CELL])
-            _fill(body, para, data[i] if i < len(data) else (), _col_align(tab, i))
+            _fill(body, para, data[i] if i < len(data) else (), _col_align(tab, i), lay.size)
     if tab.header:
         for i, cell in enumerate(rows[0].cells):
             cell.width = Pt(widths[i])

@@ -11,7 +11,7 @@ from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.text.paragraph import Paragraph
 
 from memokit.model.nodes import Code, Emph, Inline, LineBreak, Link, Note, Ref, Strong, Text
-from memokit.present import Role, ref_label, role_of
+from memokit.present import NoteSeparator, Role, ref_label, role_of, separate_notes
 from memokit.style.theme import Labels
 from memokit.writers.docx import _oxml
 from memokit.writers.docx.styles import Styles
@@ -76,8 +76,10 @@ class Inlines:
 
     def _write(self, paragraph: Paragraph, container: BaseOxmlElement, inlines: tuple[Inline, ...],
                fmt: RunFormat) -> None:
-        for node in inlines:
-            if isinstance(node, Text):
+        for node in separate_notes(inlines):
+            if isinstance(node, NoteSeparator):  # '17,18': a comma in the note reference style
+                self._run(paragraph, container, node.text, RunFormat(style=self.styles[Role.NOTE_REF]))
+            elif isinstance(node, Text):
                 self._run(paragraph, container, node.text, fmt)
             elif isinstance(node, Emph):
                 self._write(paragraph, container, node.children, replace(fmt, italic=True))

@@ -32,6 +32,7 @@ from memokit.writers.pdf.keep import KeepWithNext
 from memokit.writers.pdf.para import BodyPara
 from memokit.writers.pdf.styles import Styles
 from memokit.writers.pdf.tables import caption, source, table_flowable
+from memokit.writers.pdf.tables import layout as table_layout
 
 
 class HeadingPara(Paragraph):
@@ -174,16 +175,24 @@ class StoryBuilder:
     def table(self, t: Table) -> list[Flowable]:
         space = self.theme.text.block_space
         cap, src = caption(t, self.styles, self.mk), source(t, self.styles, self.mk)
-        if t.width == "page" and self.theme.page.columns > 1:
-            tbl = table_flowable(t, self.text_width, self.theme, self.styles, self.mk)
+        columned = self.theme.page.columns > 1
+        page_wide = t.width == "page" and columned
+        lang = self.memo.meta.language
+        lay = table_layout(t, self.text_width if page_wide else self.column_width, self.text_width,
+                           columned and not page_wide, self.theme, self.mk, lang)
+        if page_wide or lay.wide:
+            tbl = table_flowable(t, lay, self.theme, self.styles, self.mk)
             block = Stack([cap, tbl] + ([src] if src else []), anchor=None)
             h = block.wrap(self.text_width, self.body_height)[1]
             if h <= self.body_height * self.theme.page.float_share:
+                self._table_warning(t, lay.warning)
                 return [PageFloat(block, anchor("table", t.id),
                                   number_label("table", t.number, self.mk.labels).name)]
             self.story.warnings.append(located_warning(
                 self.memo, t, f"table '{t.id}' is too long to span the page; it is set in the column"))
-        tbl = table_flowable(t, self.column_width, self.theme, self.styles, self.mk)
+            lay = table_layout(t, self.column_width, self.text_width, False, self.theme, self.mk, lang)
+        self._table_warning(t, lay.warning)
+        tbl = table_flowable(t, lay, self.theme, self.styles, self.mk)
         cap = Stack([cap], space_before=space, space_after=cap.style.spaceAfter)
         cap._mk_keep = True  # type: ignore[attr-defined]
         out: list[Flowable] = [cap, tbl]
@@ -192,6 +201,10 @@ class StoryBuilder:
         else:
             tbl.spaceAfter = space
         return out
+
+    def _table_warning(self, t: Table, warning: str | None) -> None:
+        if warning:
+            self.story.warnings.append(located_warning(self.memo, t, warning))
 
 
 def _keep_with_next(flat: list[Flowable]) -> list[Flowable]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from xml.sax.saxutils import escape
 
 from memokit.model.nodes import Code, Emph, Inline, LineBreak, Link, Note, Ref, Strong, Text
-from memokit.present import NBSP, EndMark, ref_label
+from memokit.present import NBSP, EndMark, NoteSeparator, ref_label, separate_notes
 from memokit.style.theme import Labels
 from memokit.writers.pdf.fonts import Family, FontSet
 
@@ -73,9 +73,11 @@ class Markup:
 
     def inlines(self, inlines: tuple[Inline, ...], family: Family | None = None) -> str:
         fam = family or self.fonts.body
-        return "".join(self.inline(i, fam) for i in inlines)
+        return "".join(self.inline(i, fam) for i in separate_notes(inlines))
 
-    def inline(self, node: Inline, family: Family) -> str:
+    def inline(self, node: Inline | NoteSeparator, family: Family) -> str:
+        if isinstance(node, NoteSeparator):
+            return f"<super>{esc(node.text)}</super>"
         if isinstance(node, Text):
             return self.text(node.text, family)
         if isinstance(node, Emph):

@@ -6,22 +6,17 @@ from functools import lru_cache
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph
 from reportlab.platypus import Table as RLTable
 from reportlab.platypus import TableStyle as RLTableStyle
 
 from memokit.model.nodes import Inline, Table
-from memokit.present import Role, plain_text
-from memokit.style.theme import Labels, Theme
+from memokit.present import Role
+from memokit.present.tables import TableLayout, house_table_layout, table_columns
+from memokit.style.theme import Theme
 from memokit.writers.pdf.captions import numbered_caption, source_line
 from memokit.writers.pdf.inlines import Markup, anchor
 from memokit.writers.pdf.styles import ALIGN, Styles
-
-
-@lru_cache(maxsize=64)
-def _aligned(style: ParagraphStyle, align: str) -> ParagraphStyle:
-    return ParagraphStyle(f"{style.name}-{align}", parent=style, alignment=ALIGN.get(align, ALIGN["left"]))
 
 
 def caption(table: Table, styles: Styles, mk: Markup) -> Paragraph:
@@ -33,21 +28,30 @@ def source(table: Table, styles: Styles, mk: Markup) -> Paragraph | None:
     return source_line(table.source, styles, mk)
 
 
-def _widths(rows: list[tuple[tuple[Inline, ...], ...]], ncols: int, width: float, font: str,
-            size: float, pad: float, labels: Labels) -> list[float]:
-    """Column widths from the longest cell text, scaled to fill ``width``."""
-    natural = [0.0] * ncols
-    for row in rows:
-        for i, cell in enumerate(row[:ncols]):
-            natural[i] = max(natural[i], stringWidth(plain_text(cell, labels), font, size) + 2 * pad)
-    floor = width / (2 * ncols)
-    natural = [max(n, 1.0) for n in natural]
-    total = sum(natural)
-    if total <= width:
-        return [n * width / total for n in natural]
-    capped = [max(n * width / total, floor) for n in natural]
-    k = width / sum(capped)
-    return [c * k for c in capped]
+def layout(table: Table, width: float, page_width: float, can_widen: bool, theme: Theme,
+           mk: Markup, language: str) -> TableLayout:
+    """Column widths and text size from the cells' content (memokit.present.tables), the same the
+    DOCX gets; ``can_widen``: a column table may go page-wide when its words do not fit."""
+    return house_table_layout(table, theme, mk.labels, language, column=width, page=page_width,
+                              can_widen=can_widen)
+
+
+@lru_cache(maxsize=64)
+def _cell_style(style: ParagraphStyle, align: str, size: float, hyphenate: bool,
+                body: ParagraphStyle, squeezed: bool) -> ParagraphStyle:
+    """A cell's style: its alignment, the table's size; body cells hyphenate as the body does,
+    header cells wrap between words only. Every word fits its column (the widths are made so):
+    a word that does not fit the rest of a line goes to the next, whole, unless the table is
+    squeezed below its words' widths."""
+    extra: dict[str, object] = {"splitLongWords": int(squeezed)}
+    if hyphenate:
+        # 2: a word that cannot be hyphenated at the end of a line is tried again at the start of
+        # the next (reportlab sets it whole there otherwise); it also allows a break after a hyphen
+        extra.update(hyphenationLang=body.hyphenationLang, embeddedHyphenation=2, uriWasteReduce=0)
+    if size != style.fontSize:
+        extra.update(fontSize=size, leading=style.leading * size / style.fontSize)
+    name = f"{style.name}-{align}-{size:g}{'-h' if hyphenate else ''}{'-s' if squeezed else ''}"
+    return ParagraphStyle(name, parent=style, alignment=ALIGN.get(align, ALIGN["left"]), **extra)
 
 
 class KeptTable(RLTable):
@@ -77,26 +81,30 @@ class KeptTable(RLTable):
         return parts if len(parts) == 2 else []
 
 
-def table_flowable(table: Table, width: float, theme: Theme, styles: Styles, mk: Markup) -> KeptTable:
-    """The reportlab table: header row shaded and repeated, rules in the Theme's colour."""
-    ncols = max([len(table.header)] + [len(r) for r in table.rows] + [1])
+def table_flowable(table: Table, lay: TableLayout, theme: Theme, styles: Styles, mk: Markup) -> KeptTable:
+    """The reportlab table: header row shaded and repeated, rules in the Theme's colour; columns and
+    text size as ``lay`` sets them."""
+    ncols = table_columns(table)
     align = list(table.align) + ["left"] * (ncols - len(table.align))
     fam = mk.fonts.heading
 
-    def row(cells: tuple[tuple[Inline, ...], ...], style: ParagraphStyle) -> list[Flowable]:
+    body = styles[Role.BODY]
+
+    def row(cells: tuple[tuple[Inline, ...], ...], style: ParagraphStyle, hyph: bool) -> list[Flowable]:
         cells = tuple(cells) + ((),) * (ncols - len(cells))
-        return [Paragraph(mk.inlines(c, fam), _aligned(style, align[i])) for i, c in enumerate(cells)]
+        return [Paragraph(mk.inlines(c, fam), _cell_style(style, align[i], lay.size, hyph, body,
+                                                                lay.squeezed))
+                for i, c in enumerate(cells)]
 
     head, cell = styles[Role.CELL_HEAD], styles[Role.CELL]
-    data = ([row(table.header, head)] if table.header else [])
-    data += [row(r, cell) for r in table.rows]
+    data = ([row(table.header, head, False)] if table.header else [])
+    data += [row(r, cell, True) for r in table.rows]
     look = theme.tables
-    widths = _widths([table.header, *table.rows], ncols, width, head.fontName, cell.fontSize,
-                     look.padding, mk.labels)
+    widths = list(lay.widths)
     rule = HexColor(theme.colours.rule)
     cmds: list[tuple[object, ...]] = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("FONT", (0, 0), (-1, -1), cell.fontName, cell.fontSize),
+        ("FONT", (0, 0), (-1, -1), cell.fontName, lay.size),
         ("LEFTPADDING", (0, 0), (-1, -1), look.padding), ("RIGHTPADDING", (0, 0), (-1, -1), look.padding),
         ("TOPPADDING", (0, 0), (-1, -1), look.padding), ("BOTTOMPADDING", (0, 0), (-1, -1), look.padding),
         ("LINEBELOW", (0, -1), (-1, -1), look.rule_width, rule),
