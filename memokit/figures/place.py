@@ -30,7 +30,7 @@ ORDER = {"span": 0, "line": 1, "point": 2}
 GAP = 2.0  # points between a label and what it must not touch
 STEP = 1.5  # points between the samples taken along a drawn line
 HARD = 1e5  # cost of a point² of label over another label or the legend
-LEADER_FROM = 10.0  # points from its point beyond which a label gets a leader line
+LEADER_FROM = 7.0  # points from its point beyond which a label gets a leader line
 
 
 @dataclass(frozen=True)
@@ -59,6 +59,11 @@ def place_labels(fig: MplFigure, ax: Axes, look: Look) -> None:
     scene = Scene.of(ax, renderer, scale)
     taken = [_padded(leg.get_window_extent(renderer), GAP * scale) for leg in
              [*fig.legends, *([ax.get_legend()] if ax.get_legend() else [])]]
+    dot = (look.line_width + 1) * scale  # the labelled points' own marks are kept clear too
+    for lab in todo:
+        if lab.role == "point":
+            x, y = lab.xycoords.transform(lab.xy)  # type: ignore[union-attr]
+            taken.append(Bbox.from_extents(x - dot, y - dot, x + dot, y + dot))
     for lab in todo:
         ax_, ay = lab.xycoords.transform(lab.xy)  # type: ignore[union-attr]
         w, h = _fit(lab, renderer, _room(lab, frame, ax_, ay, scale))
@@ -159,8 +164,10 @@ def _spots(lab: Label, w: float, h: float, room: float) -> list[Spot]:
             for j, dy in enumerate((0.0, h + GAP, -(h + GAP))):
                 out.append(Spot(dx, dy, "right", "center", k * w + j * h))
         else:
-            out.append(Spot(dx, GAP / 2, "right", "bottom", k * w))
-            out.append(Spot(dx, -GAP / 2, "right", "top", k * w + 1))
+            for j in range(3):  # above or below the line, further off each row
+                dy = GAP / 2 + j * (h + GAP)
+                out.append(Spot(dx, dy, "right", "bottom", k * w + 2 * j * h))
+                out.append(Spot(dx, -dy, "right", "top", k * w + 2 * j * h + 1))
     return out
 
 
@@ -235,13 +242,13 @@ class Scene:
         self.boxes.append(box)
 
     def cost(self, box: Bbox) -> float:
-        """Roughly the points² of drawing under ``box``: 4 per line sample, bars and areas at
-        a fifth of their overlap."""
+        """Roughly the points² of drawing under ``box``: 4 per line sample, bars and marks by
+        their overlap, filled areas at a fifth of it."""
         p = self.points
         inside = int(np.count_nonzero((p[:, 0] >= box.x0) & (p[:, 0] <= box.x1)
                                       & (p[:, 1] >= box.y0) & (p[:, 1] <= box.y1)))
         s2 = self.scale ** 2
-        cost = 4.0 * inside + 0.2 * sum(_area(box, b) for b in self.boxes) / s2
+        cost = 4.0 * inside + sum(_area(box, b) for b in self.boxes) / s2
         if self.fills:
             grid = np.array([(box.x0 + box.width * i / 4, box.y0 + box.height * j / 2)
                              for i in range(5) for j in range(3)])
