@@ -15,7 +15,7 @@ from matplotlib.patches import Patch
 
 from memokit.data.series import ChartData, Value
 from memokit.figures import axes as ax_
-from memokit.figures.marks import marks
+from memokit.figures.marks import marks, point_values
 from memokit.figures.style import Look
 
 Draw = Callable[[MplFigure, Axes, ChartData, Look], None]
@@ -74,7 +74,7 @@ def line(fig: MplFigure, ax: Axes, data: ChartData, look: Look) -> None:
     _x_limits(ax, data, pos, 0.015 if len(data.x) <= 15 else 0.0)
     _x_axis(ax, data, look, pos)
     ax_.value_axis(ax, "y", data, _spans(data, look)[1], look)
-    ax_.value_limits(ax, _values(data), zero=ax_.zero_rule(data, "near"))
+    ax_.value_limits(ax, _values(data) + point_values(data), zero=ax_.zero_rule(data, "near"))
     marks(ax, data, look, pos)
     _labels(ax, data)
     ax_.legend(fig, ax, handles, [s.name for s in data.series], look, data.legend)
@@ -104,7 +104,8 @@ def area(fig: MplFigure, ax: Axes, data: ChartData, look: Look, stacked: bool = 
     _x_limits(ax, data, pos, 0.0)
     _x_axis(ax, data, look, pos)
     ax_.value_axis(ax, "y", data, _spans(data, look)[1], look)
-    ax_.value_limits(ax, totals + _values(data), zero=ax_.zero_rule(data, "always"))
+    ax_.value_limits(ax, totals + _values(data) + point_values(data),
+                     zero=ax_.zero_rule(data, "always"))
     marks(ax, data, look, pos)
     _labels(ax, data)
     ax_.legend(fig, ax, handles, [s.name for s in data.series], look, data.legend)
@@ -151,13 +152,13 @@ def bars(fig: MplFigure, ax: Axes, data: ChartData, look: Look, mode: str = "gro
         ax.set_ylim(len(slots) - 0.5, -0.5)
         ax_.category_axis(ax, "y", data, span_y, look)
         ax_.value_axis(ax, "x", data, span_x, look)
-        ax_.value_limits(ax, ends, axis_name="x", zero=ax_.zero_rule(data, "always"))
+        ax_.value_limits(ax, ends + point_values(data), axis_name="x", zero=ax_.zero_rule(data, "always"))
         ax.spines["left"].set_visible(True)
     else:
         ax.set_xlim(-0.5 - (1 - look.bar_width) / 4, len(slots) - 0.5 + (1 - look.bar_width) / 4)
         ax_.category_axis(ax, "x", data, span_x, look)
         ax_.value_axis(ax, "y", data, span_y, look)
-        ax_.value_limits(ax, ends, zero=ax_.zero_rule(data, "always"))
+        ax_.value_limits(ax, ends + point_values(data), zero=ax_.zero_rule(data, "always"))
     marks(ax, data, look, ax_.category_position(data), slots=True, horizontal=horizontal)
     _labels(ax, data, horizontal)
     ax_.legend(fig, ax, handles, [s.name for s in data.series], look, data.legend)
@@ -175,7 +176,7 @@ def scatter(fig: MplFigure, ax: Axes, data: ChartData, look: Look) -> None:
     _x_limits(ax, data, pos, 0.04)
     _x_axis(ax, data, look, pos)
     ax_.value_axis(ax, "y", data, _spans(data, look)[1], look)
-    ax_.value_limits(ax, _values(data), zero=ax_.zero_rule(data, "never"))
+    ax_.value_limits(ax, _values(data) + point_values(data), zero=ax_.zero_rule(data, "never"))
     marks(ax, data, look, pos)
     if look.grid:
         ax.grid(True, axis="x", which="major")

@@ -15,6 +15,7 @@ from matplotlib.figure import Figure as MplFigure
 from memokit.data.series import ChartData
 from memokit.figures.cache import Entry
 from memokit.figures.charts import KINDS
+from memokit.figures.place import place_labels
 from memokit.figures.style import Look, rc_params
 
 
@@ -25,6 +26,7 @@ def build_figure(data: ChartData, look: Look) -> MplFigure:
         FigureCanvasAgg(fig)
         ax = fig.add_subplot()
         KINDS[data.kind](fig, ax, data, look)
+        place_labels(fig, ax, look)
     return fig
 
 
