@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import fields, replace
-from typing import TypeVar
+from typing import TypeVar, get_args
 
 from memokit.model.nodes import (
     Block,
@@ -30,6 +30,7 @@ from memokit.model.nodes import (
 from memokit.model.source import SourceSpan
 
 T = TypeVar("T")
+BLOCK_TYPES: tuple[type, ...] = get_args(Block)
 
 
 def iter_sections(sections: tuple[Section, ...]) -> Iterator[Section]:
@@ -40,14 +41,25 @@ def iter_sections(sections: tuple[Section, ...]) -> Iterator[Section]:
 
 
 def iter_blocks(blocks: tuple[Block, ...]) -> Iterator[Block]:
-    """Blocks and the blocks nested in lists and quotes, in reading order."""
+    """Blocks and every block nested in them (list items, quotes, ...), in reading order.
+
+    Nested blocks are found through the fields of each block, so a new block type that
+    holds blocks is walked without a change here."""
     for b in blocks:
         yield b
-        if isinstance(b, (BulletList, OrderedList)):
-            for item in b.items:
-                yield from iter_blocks(item.blocks)
-        elif isinstance(b, Quote):
-            yield from iter_blocks(b.blocks)
+        yield from iter_blocks(tuple(_inner_blocks(b)))
+
+
+def _inner_blocks(block: Block) -> Iterator[Block]:
+    for f in fields(block):  # type: ignore[arg-type]
+        value = getattr(block, f.name)
+        if not isinstance(value, tuple):
+            continue
+        for item in value:
+            if isinstance(item, ListItem):
+                yield from item.blocks
+            elif isinstance(item, BLOCK_TYPES):
+                yield item
 
 
 def memo_blocks(memo: Memo) -> Iterator[Block]:
