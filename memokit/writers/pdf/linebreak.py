@@ -72,6 +72,24 @@ class Segments:
     chars: list[tuple[int, float]]  # (word, start) of segments that may be cut at characters
 
 
+_WIDTHS: dict[tuple[str, float], dict[str, float]] = {}
+
+
+def char_width(c: str, font: str, size: float) -> float:
+    """stringWidth of one character, remembered per font and size."""
+    d = _WIDTHS.get((font, size))
+    if d is None:
+        d = _WIDTHS[(font, size)] = {}
+    w = d.get(c)
+    if w is None:
+        w = d[c] = stringWidth(c, font, size)
+    return w
+
+
+def text_width(t: str, font: str, size: float) -> float:
+    return sum(char_width(c, font, size) for c in t)
+
+
 def _word_text(w: list) -> str | None:
     """The text of a frag word, or None when it holds an image or a wide callback."""
     out = []
@@ -88,7 +106,7 @@ def _char_widths(w: list) -> list[float]:
     out: list[float] = []
     for f, t in w[1:]:
         for c in t:
-            out.append(stringWidth(c, f.fontName, f.fontSize))
+            out.append(char_width(c, f.fontName, f.fontSize))
     return out
 
 
@@ -100,13 +118,26 @@ def _last_font(w: list) -> tuple[str, float]:
     return f.fontName, f.fontSize
 
 
+_HYPH: dict[tuple[object, str], tuple[int, ...]] = {}
+
+
+def _hyph_points(hyphenate: Hyphenate, core: str) -> tuple[int, ...]:
+    key = (hyphenate, core)
+    got = _HYPH.get(key)
+    if got is None:
+        got = _HYPH[key] = tuple(len(head) for head, _tail in hyphenate(core))
+        if len(_HYPH) > 200_000:
+            _HYPH.clear()
+    return got
+
+
 def _points(text: str, hyphenate: Hyphenate | None, url_chars: bool) -> list[tuple[int, int, float]]:
     """Break points inside a token: (offset, kind, penalty), sorted."""
     n = len(text)
     if n < 2:
         return []
     pts: dict[int, tuple[int, float]] = {}
-    if _URL.match(text) or (n >= LONG_TOKEN and any(c in URL_CHARS for c in text[1:-1])):
+    if _is_url(text):
         start = text.find("://")
         start = start + 3 if start >= 0 else 1
         for i in range(max(start, 1), n - 1):
@@ -121,43 +152,102 @@ def _points(text: str, hyphenate: Hyphenate | None, url_chars: bool) -> list[tup
         m = _CORE.match(text)
         if m and len(m.group(2)) >= WORD_MIN:
             pre, core = len(m.group(1)), m.group(2)
-            for head, _tail in hyphenate(core):
-                k = len(head)
+            for k in _hyph_points(hyphenate, core):
                 if (k >= LEFT_MIN and len(core) - k >= RIGHT_MIN
                         and core[k - 1].isalpha() and core[k].isalpha()):
                     pts[pre + k] = (HYPHEN, HYPHEN_PENALTY)
     return sorted((i, k, p) for i, (k, p) in pts.items())
 
 
-def segment(words: Sequence[list], hyphenate: Hyphenate | None, cut_wider: float,
-            url_chars: bool = True) -> Segments:
-    """Cut frag words at their break points; pieces wider than ``cut_wider`` (and URLs, if
-    ``url_chars``) may break at any character."""
-    s = Segments([], [], [], [], [], [], [], [])
-    for wi, w in enumerate(words):
+@dataclass
+class _Info:
+    """What segmenting needs of one frag word, worked out once per paragraph."""
+
+    forced: bool
+    after: int
+    space: float
+    text: str | None
+    plain: list[tuple[int, int, float]]
+    url: list[tuple[int, int, float]]
+    widths: list[float] | None = None
+    hyphen: float = 0.0
+
+
+_INFO: dict[tuple[object, ...], _Info] = {}
+
+
+def analyse(words: Sequence[list], hyphenate: Hyphenate | None) -> list[_Info]:
+    """Each frag word's text, break points and widths (a plain word's, once per memo and font)."""
+    out = []
+    for w in words:
         f0 = w[1][0]
-        if getattr(f0, "_fkind", 0) == _FK_BREAK:
+        key = None
+        if len(w) == 2 and not hasattr(f0, "cbDefn"):
+            key = (hyphenate, f0.fontName, f0.fontSize, w[1][1], isinstance(w, _HSFrag),
+                   getattr(f0, "_fkind", 0))
+            got = _INFO.get(key)
+            if got is not None:
+                out.append(got)
+                continue
+        out.append(_analyse(w, hyphenate))
+        if key is not None:
+            if len(_INFO) > 100_000:
+                _INFO.clear()
+            _INFO[key] = out[-1]
+    return out
+
+
+def _analyse(w: list, hyphenate: Hyphenate | None) -> _Info:
+    if getattr(w[1][0], "_fkind", 0) == _FK_BREAK:
+        return _Info(True, FORCED, 0.0, None, [], [])
+    after = GLUE if isinstance(w, _HSFrag) else NONE
+    fn, fs = _last_font(w)
+    text = _word_text(w)
+    plain = _points(text, hyphenate, False) if text else []
+    url = _points(text, hyphenate, True) if text and _is_url(text) else plain
+    return _Info(False, after, char_width(" ", fn, fs) if after == GLUE else 0.0, text, plain, url,
+                 hyphen=char_width("-", fn, fs))
+
+
+def _is_url(text: str) -> bool:
+    return bool(_URL.match(text)) or (len(text) >= LONG_TOKEN and any(c in URL_CHARS for c in text[1:-1]))
+
+
+def segment(words: Sequence[list], info: Sequence[_Info], cut_wider: float,
+            url_chars: bool | None = True) -> Segments:
+    """Cut frag words at their break points; pieces wider than ``cut_wider`` (and URLs, if
+    ``url_chars``) may break at any character. With ``url_chars`` None, words break only at spaces."""
+    s = Segments([], [], [], [], [], [], [], [])
+    wd, en, wi_, ki, gl, hy_, pe = s.width, s.end, s.word, s.kind, s.glue, s.hyphen, s.penalty
+    for wi, w in enumerate(words):
+        inf = info[wi]
+        if inf.forced:
             _add(s, wi, 0, 0.0, FORCED, 0.0, 0.0, 0.0)
             continue
-        after = GLUE if isinstance(w, _HSFrag) else NONE
-        space = stringWidth(" ", *_last_font(w)) if after == GLUE else 0.0
-        text = _word_text(w)
-        pts = _points(text, hyphenate, url_chars) if text else []
+        text = inf.text
+        pts = inf.url if url_chars else inf.plain if url_chars is not None else []
         if not text or (not pts and w[0] <= cut_wider):
-            _add(s, wi, len(text or ""), float(w[0]), after, space, 0.0, 0.0)
+            wi_.append(wi)
+            en.append(len(text or ""))
+            wd.append(float(w[0]))
+            ki.append(inf.after)
+            gl.append(inf.space)
+            hy_.append(0.0)
+            pe.append(0.0)
             continue
-        cw = _char_widths(w)
-        fn, fs = _last_font(w)
+        if inf.widths is None:
+            inf.widths = _char_widths(w)
+        cw = inf.widths
         prev = 0
-        for i, kind, pen in pts + [(len(text), after, 0.0)]:
+        for i, kind, pen in pts + [(len(text), inf.after, 0.0)]:
             width = sum(cw[prev:i])
             if width > cut_wider and i - prev > 1:  # too wide: may break between characters
                 s.chars.append((wi, prev))
                 for j in range(prev, i - 1):
                     _add(s, wi, j + 1, cw[j], CUT, 0.0, 0.0, CHAR_PENALTY)
                 width = cw[i - 1]
-            hy = stringWidth("-", fn, fs) if kind == HYPHEN else 0.0
-            _add(s, wi, i, width, kind, space if kind == GLUE else 0.0, hy, pen)
+            _add(s, wi, i, width, kind, inf.space if kind == GLUE else 0.0,
+                 inf.hyphen if kind == HYPHEN else 0.0, pen)
             prev = i
     return s
 
@@ -172,16 +262,6 @@ def _add(s: Segments, wi: int, end: int, width: float, kind: int, glue: float, h
     s.penalty.append(pen)
 
 
-@dataclass
-class _Node:
-    pos: int
-    line: int
-    fit: int
-    hyph: int
-    total: float
-    prev: _Node | None
-
-
 def _fitness(r: float) -> int:
     if r < -0.5:
         return 3
@@ -190,6 +270,9 @@ def _fitness(r: float) -> int:
     if r <= 1:
         return 1
     return 0
+
+
+INF = float("inf")
 
 
 def choose(s: Segments, widths: Sequence[float], *, stretch: float, shrink: float, ragged: float,
@@ -205,13 +288,17 @@ def choose(s: Segments, widths: Sequence[float], *, stretch: float, shrink: floa
         return []
     cw = [0.0] * (n + 1)
     cg = [0.0] * (n + 1)
+    kind, pen, hyw, glue, width_ = s.kind, s.penalty, s.hyphen, s.glue, s.width
+    acc = accg = 0.0
     for k in range(n):
-        g = s.glue[k] if s.kind[k] == GLUE else 0.0
-        cw[k + 1] = cw[k] + s.width[k] + g
-        cg[k + 1] = cg[k] + g
+        g = glue[k] if kind[k] == GLUE else 0.0
+        acc += width_[k] + g
+        accg += g
+        cw[k + 1] = acc
+        cg[k + 1] = accg
     last_w = len(widths) - 1
-    active: list[_Node] = [_Node(-1, 0, 2, 0, 0.0, None)]
-    kind, pen, hyw, glue = s.kind, s.penalty, s.hyphen, s.glue
+    # a node: (position, line number, fitness, hyphenated lines in a row, total demerits, previous node)
+    active: list[tuple] = [(-1, 0, 2, 0, 0.0, None)]
     for e in range(n):
         k = kind[e]
         final = e == n - 1
@@ -219,87 +306,95 @@ def choose(s: Segments, widths: Sequence[float], *, stretch: float, shrink: floa
             continue
         forced = k == FORCED or final
         is_hy = k == HYPHEN and not final
-        best: dict[tuple[int, int, int], _Node] = {}
-        keep: list[_Node] = []
-        dropped: _Node | None = None
+        p = 0.0 if forced else pen[e]
+        p2 = p * p
+        end_w = cw[e + 1]
+        end_g = cg[e + 1]
+        if k == GLUE:
+            end_w -= glue[e]
+            end_g -= glue[e]
+        if is_hy:
+            end_w += hyw[e]
+        best: dict[tuple[int, int], tuple] = {}
+        keep: list[tuple] = []
+        dropped = None
         for a in active:
-            st = a.pos + 1
-            width = widths[min(a.line, last_w)]
-            g_in = cg[e + 1] - cg[st]
-            nat = cw[e + 1] - cw[st]
-            if k == GLUE:
-                nat -= glue[e]
-                g_in -= glue[e]
-            if is_hy:
-                nat += hyw[e]
+            st = a[0] + 1
+            line = a[1]
+            width = widths[line if line < last_w else last_w]
+            nat = end_w - cw[st]
             if nat > width + 1e-6:
-                sh = g_in * shrink
+                sh = (end_g - cg[st]) * shrink
                 r = (width - nat) / sh if sh > 0 else -2.0
+                if r < -1:
+                    if dropped is None or a[4] < dropped[4]:
+                        dropped = a
+                    continue
             elif forced:
                 r = 0.0
             else:
+                g_in = end_g - cg[st]
                 stt = g_in * stretch + ragged if g_in > 0 or ragged else slack
-                r = (width - nat) / stt if stt > 0 else (0.0 if width - nat < 1e-6 else float("inf"))
-            if r < -1:
-                if dropped is None or a.total < dropped.total:
-                    dropped = a
-                continue
+                gap = width - nat
+                r = gap / stt if stt > 0 else (0.0 if gap < 1e-6 else INF)
             if not forced:
                 keep.append(a)
             if r > tolerance:
                 continue
-            hcount = a.hyph + 1 if is_hy else 0
+            hcount = a[3] + 1 if is_hy else 0
             if hcount > limit:
                 continue
-            bad = 100.0 * abs(r) ** 3 if r != float("inf") else 1e7
-            p = pen[e] if not forced else 0.0
-            d = (LINE_PENALTY + bad) ** 2 + p * p
-            if is_hy and a.hyph:
-                d += DOUBLE_HYPHEN_DEMERITS
-            if final and a.hyph:
-                d += FINAL_HYPHEN_DEMERITS
-            fit = _fitness(r)
-            if abs(fit - a.fit) > 1:
+            bad = 100.0 * (r if r >= 0 else -r) ** 3 if r != INF else 1e7
+            d = (LINE_PENALTY + bad) ** 2 + p2
+            if a[3]:
+                if is_hy:
+                    d += DOUBLE_HYPHEN_DEMERITS
+                elif final:
+                    d += FINAL_HYPHEN_DEMERITS
+            fit = 3 if r < -0.5 else 2 if r <= 0.5 else 1 if r <= 1 else 0
+            if fit - a[2] > 1 or a[2] - fit > 1:
                 d += FITNESS_DEMERITS
-            total = a.total + d
-            key = (min(a.line + 1, last_w), fit, hcount)
+            total = a[4] + d
+            key = (line + 1 if line + 1 < last_w else last_w, hcount)  # one node per class, not per fitness
             cur = best.get(key)
-            if cur is None or total < cur.total:
-                best[key] = _Node(e, a.line + 1, fit, hcount, total, a)
+            if cur is None or total < cur[4]:
+                best[key] = (e, line + 1, fit, hcount, total, a)
         if not best and not keep:
-            if dropped is None or tolerance != float("inf"):
+            if dropped is None or tolerance != INF:
                 return None
             # overfull rescue (only a single glyph wider than the measure gets here)
-            best[(0, 2, 0)] = _Node(e, dropped.line + 1, 2, 0, dropped.total + 1e12, dropped)
-        active = keep + sorted(best.values(), key=lambda x: x.total)
-    if not active:
+            best[(0, 0)] = (e, dropped[1] + 1, 2, 0, dropped[4] + 1e12, dropped)
+        if best:
+            keep.extend(sorted(best.values(), key=lambda x: x[4]))
+        active = keep
+    ends = [a for a in active if a[0] == n - 1]
+    if not ends:
         return None
-    node: _Node | None = min((a for a in active if a.pos == n - 1), key=lambda x: x.total, default=None)
-    if node is None:
-        return None
+    node = min(ends, key=lambda x: x[4])
     out: list[int] = []
-    while node is not None and node.pos >= 0:
-        out.append(node.pos)
-        node = node.prev
+    while node is not None and node[0] >= 0:
+        out.append(node[0])
+        node = node[5]
     return out[::-1]
 
 
-def break_words(words: Sequence[list], widths: Sequence[float], *, hyphenate: Hyphenate | None,
+def break_words(words: Sequence[list], widths: Sequence[float], *, info: Sequence[_Info],
                 max_stretch: float, justified: bool, limit: int) -> tuple[Segments, list[int]]:
-    """Cut and break a paragraph's frag words: the segments and the chosen breaks."""
+    """Cut and break a paragraph's frag words (``info`` from :func:`analyse`): the segments and the
+    chosen breaks."""
     measure = min(widths)
     stretch = max(max_stretch - 1.0, 0.25)
     shrink = SHRINK if justified else 0.0
     ragged = 0.0 if justified else measure * 0.3
     slack = 0.5 * _font_size(words)
-    passes = ((measure, 1.0, False), (measure / 3, 3.0, True), (measure / 4, float("inf"), True))
+    passes = ((measure, 1.0, False), (measure / 3, 3.0, True), (measure / 4, INF, True))
     glue = {"stretch": stretch, "shrink": shrink, "ragged": ragged, "slack": slack}
     for cut_wider, tol, url_chars in passes:
-        s = segment(words, hyphenate, cut_wider, url_chars)
+        s = segment(words, info, cut_wider, url_chars)
         got = choose(s, widths, tolerance=tol, limit=limit, **glue)
         if got is not None:
             return s, got
-    s = segment(words, hyphenate, 0.0)
+    s = segment(words, info, 0.0)
     got = choose(s, widths, tolerance=float("inf"), limit=99, **glue)
     return s, got or [len(s.width) - 1]
 
@@ -329,7 +424,7 @@ def _slice(w: list, a: int, b: int, last: bool) -> list:
 
 
 def _piece_width(pairs: list) -> float:
-    return sum(stringWidth(t, f.fontName, f.fontSize) for f, t in pairs if t and not hasattr(f, "cbDefn"))
+    return sum(text_width(t, f.fontName, f.fontSize) for f, t in pairs if t and not hasattr(f, "cbDefn"))
 
 
 def pieces(words: Sequence[list], s: Segments, breaks: Sequence[int]) -> tuple[list[list], list[int]]:
@@ -357,7 +452,7 @@ def pieces(words: Sequence[list], s: Segments, breaks: Sequence[int]) -> tuple[l
             if k == HYPHEN:
                 f, t = pairs[-1]
                 pairs[-1] = (f, t + "-")
-                width += stringWidth("-", f.fontName, f.fontSize)
+                width += char_width("-", f.fontName, f.fontSize)
                 cls: type = _SplitFragHY
             else:
                 cls = _SplitFragH
@@ -441,7 +536,7 @@ def build_lines(fw: Sequence[list], starts: Sequence[int], widths: Sequence[floa
                 a, d = _bounds(ff, calc_bounds)
                 size, asc, desc = max(size, ff.fontSize), max(asc, a), min(desc, d)
             fn, fs = _last_font(w)
-            space = stringWidth(" ", fn, fs) if isinstance(w, _HSFrag) else 0.0
+            space = char_width(" ", fn, fs) if isinstance(w, _HSFrag) else 0.0
         width_max = max(width_max, cur)
         lines.append(FragLine(extraSpace=max_width - cur, wordCount=gaps + 1, lineBreak=line_break,
                               words=words, fontSize=size, ascent=asc, descent=desc, maxWidth=max_width,

@@ -18,9 +18,18 @@ from typing import Any
 from reportlab.lib.enums import TA_JUSTIFY
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph
-from reportlab.platypus.paragraph import ParaLines, _getFragWords, _handleBulletWidth
+from reportlab.platypus.paragraph import (
+    ParaLines,
+    _getFragWords,
+    _handleBulletWidth,
+    _InjectedFrag,
+    _SHYWord,
+    _SHYWordHS,
+    _SplitFragHY,
+    _SplitFragLL,
+)
 
-from memokit.writers.pdf.linebreak import break_words, build_lines, pieces
+from memokit.writers.pdf.linebreak import analyse, break_words, build_lines, pieces
 
 STRETCH = "mkMaxStretch"  # ParagraphStyle attribute holding the Theme's limit
 HYPHEN_LIMIT = "mkHyphenLimit"  # ParagraphStyle attribute: most consecutive lines ending in a hyphen
@@ -54,28 +63,31 @@ class BodyPara(Paragraph):
                 self._mk_kp = False
                 return super().breakLines(width)
             self._mk_words = words
-        measure = list(widths)
-        _handleBulletWidth(self.bulletText, style, measure)
         cache: dict = self.__dict__.setdefault("_mk_breaks", {})
         got = cache.get(key)
         if got is None:
-            hyph = getattr(style, "hyphenationLang", None)
-            got = break_words(words, measure, hyphenate=hyph if callable(hyph) else None,
-                              max_stretch=float(getattr(style, STRETCH, None) or DEFAULT_STRETCH),
-                              justified=style.alignment == TA_JUSTIFY,
-                              limit=int(getattr(style, HYPHEN_LIMIT, DEFAULT_HYPHEN_LIMIT)))
-            cache[key] = got
-        segs, breaks = got
-        fw, starts = pieces(words, segs, breaks)
-        auto = getattr(self, "autoLeading", getattr(style, "autoLeading", ""))
-        lines, wmax = build_lines(fw, starts, measure, mark_breaks=not style.justifyBreaks,
-                                  calc_bounds=auto not in ("", "off"))
+            measure = list(widths)
+            _handleBulletWidth(self.bulletText, style, measure)
+            info = getattr(self, "_mk_info", None)
+            if info is None:
+                hyph = getattr(style, "hyphenationLang", None)
+                info = self._mk_info = analyse(words, hyph if callable(hyph) else None)
+            segs, breaks = break_words(words, measure, info=info,
+                                       max_stretch=float(getattr(style, STRETCH, None) or DEFAULT_STRETCH),
+                                       justified=style.alignment == TA_JUSTIFY,
+                                       limit=int(getattr(style, HYPHEN_LIMIT, DEFAULT_HYPHEN_LIMIT)))
+            fw, starts = pieces(words, segs, breaks)
+            auto = getattr(self, "autoLeading", getattr(style, "autoLeading", ""))
+            lines, wmax = build_lines(fw, starts, measure, mark_breaks=not style.justifyBreaks,
+                                      calc_bounds=auto not in ("", "off"))
+            got = cache[key] = (fw, lines, wmax)
+        fw, lines, wmax = got
         self.frags = fw
         self._width_max = wmax
         self._hyphenations = self._splitLongWordCount = 0
         self._mk_kp = True
         self._mk_key = key
-        return ParaLines(kind=1, lines=lines)
+        return ParaLines(kind=1, lines=list(lines))
 
     def split(self, availWidth: float, availHeight: float) -> list[Any]:  # noqa: N803
         parts = super().split(availWidth, availHeight)
@@ -87,6 +99,20 @@ class BodyPara(Paragraph):
             base = lines[s].sFW
             parts[1]._mk_fixed = (later, [ln.clone(sFW=ln.sFW - base) for ln in lines[s:]])
         return parts
+
+    def _split_blParaProcessed(self, blPara: Any, start: int, stop: int) -> list[Any]:  # noqa: N802
+        """reportlab's, without changing the class of a piece the paragraph keeps."""
+        if not stop:
+            return []
+        lines = blPara.lines
+        first = lines[start].sFW
+        upto = lines[stop].sFW if stop != len(lines) else len(self.frags)
+        frags = list(self.frags[first:upto])
+        while frags and isinstance(frags[-1], _InjectedFrag):
+            del frags[-1]
+        if isinstance(frags[-1], _SplitFragHY):  # the part ends with a hyphen: keep it when joined again
+            frags[-1] = (_SHYWordHS if isinstance(frags[-1], _SHYWord) else _SplitFragLL)(frags[-1])
+        return frags
 
     def draw(self) -> None:
         limit = getattr(self.style, STRETCH, None)
