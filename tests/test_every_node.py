@@ -23,11 +23,13 @@ def outputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     return {p.suffix[1:]: p for p in result.outputs}
 
 
-def pdf_text(path: Path) -> str:
+def pdf_text(path: Path, keep_hyphens: bool = False) -> str:
+    """The PDF's text, words hyphenated at line ends joined (keeping the hyphen: URLs break after one)."""
     exe = require_tool("pdftotext")
     text = subprocess.run([exe, "-enc", "UTF-8", str(path), "-"], capture_output=True,
                           text=True, check=True).stdout
-    text = re.sub(r"(\w)[-\u00ad]\s*\n\s*(\w)", r"\1\2", text)  # undo hyphenation at line ends
+    join = r"\1-\2" if keep_hyphens else r"\1\2"
+    text = re.sub(r"(\w)[-\u00ad]\s*\n\s*(\w)", join, text)  # undo hyphenation at line ends
     return re.sub(r"\s+", " ", text)
 
 
@@ -50,7 +52,10 @@ MARKERS = [
 
 def test_pdf_shows_every_node(outputs: dict[str, Path]) -> None:
     text = pdf_text(outputs["pdf"])
-    missing = [m for m in MARKERS if m not in text]
+    kept = pdf_text(outputs["pdf"], keep_hyphens=True)
+    # a URL may end a line after its own hyphen, which pdftotext takes for a hyphenation
+    bare = text.replace("-", "")
+    missing = [m for m in MARKERS if m not in text and m not in kept and m.replace("-", "") not in bare]
     assert not missing, f"not found in the PDF text: {missing}"
     for label in ("Figure 1:", "Figure 2:", "Table 1:", "Table 2:"):
         assert label in text

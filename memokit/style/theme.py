@@ -119,7 +119,7 @@ class TextStyle:
     list_item_space: Length = Length(2)  # between list items
     bullet: str = "•"
     block_space: Length = Length(8)  # above and below figures and tables
-    max_stretch: float = 2.5  # a justified line's word spaces stretch at most this much; else ragged
+    max_stretch: float = 2.5  # word spaces stretch this much when lines are chosen; more as a last resort
 
 
 @dataclass(frozen=True)

@@ -32,8 +32,10 @@ def _assert_balanced(pdf: Path, theme: Theme) -> Layout:
     left, right = _heights(lay, theme, lay.pages)
     lead = theme.sizes.leading
     assert left > 0 and right > 0, f"last page text in one column only ({left:.0f} / {right:.0f} pt)"
-    assert left >= right - 2, f"left column ({left:.0f} pt) shorter than the right ({right:.0f} pt)"
-    assert left - right <= 3 * lead + 1, f"columns differ by {left - right:.0f} pt (> 3 lines)"
+    assert left >= right - 2 - 1e-6, f"left column ({left:.0f} pt) shorter than the right ({right:.0f} pt)"
+    # three lines, and a paragraph's space when no split leaves two lines on each side
+    assert left - right <= 3 * lead + theme.text.paragraph_space + 1, \
+        f"columns differ by {left - right:.0f} pt (> 3 lines)"
     return lay
 
 

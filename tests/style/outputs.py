@@ -69,14 +69,31 @@ def line_starts(pdf: Path, page: int) -> Counter[int]:
     import pdfplumber
 
     with pdfplumber.open(str(pdf)) as doc:
-        p = doc.pages[page]
-        lines = p.extract_text_lines()
-        return Counter(round(line["x0"]) for line in lines)
+        words = doc.pages[page].extract_words()
+        mid = doc.pages[page].width / 2
+    rows: dict[int, list[tuple[float, float]]] = {}
+    for w in words:
+        rows.setdefault(round(w["bottom"]), []).append((w["x0"], w["x1"]))
+    starts: Counter[int] = Counter()
+    for row in rows.values():  # a row across both columns holds two lines: split it at the gutter
+        row.sort()
+        starts[round(row[0][0])] += 1
+        for (_, end), (x0, _) in zip(row, row[1:]):
+            if end < mid < x0:
+                starts[round(x0)] += 1
+    return starts
 
 
 def columns(pdf: Path, page: int, min_lines: int = 8) -> list[int]:
     """The x of each column's left edge: line starts shared by at least ``min_lines`` lines."""
-    return sorted(x for x, n in line_starts(pdf, page).items() if n >= min_lines)
+    groups: list[list[int]] = []  # starts a few points apart (a glyph's side bearing) are one edge
+    starts = line_starts(pdf, page)
+    for x in sorted(starts):
+        if groups and x - groups[-1][-1] <= 3:
+            groups[-1].append(x)
+        else:
+            groups.append([x])
+    return [max(g, key=lambda x: starts[x]) for g in groups if sum(starts[x] for x in g) >= min_lines]
 
 
 def docx_part(docx: Path, name: str) -> str:

@@ -77,7 +77,7 @@ class StoryBuilder:
         for sec in self.memo.sections:
             flat += self.section(sec)
         if self.end is not None and self.end.alone:
-            flat.append(Paragraph(self.mk.end_mark(self.end), self.styles[Role.BODY]))
+            flat.append(BodyPara(self.mk.end_mark(self.end), self.styles[Role.BODY]))
         self.story.flowables = _keep_with_next(flat)
         return self.story
 
@@ -157,7 +157,7 @@ class StoryBuilder:
                     out.append(self.paragraph(b, style, bullet))
                 else:
                     if bullet:
-                        out.append(Paragraph("", style, bulletText=bullet))
+                        out.append(BodyPara("", style, bulletText=bullet))
                     out += self.blocks((b,), style, indent)
         return out
 

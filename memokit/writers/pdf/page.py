@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from reportlab.lib.colors import HexColor
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from memokit.model.nodes import Memo
 from memokit.present import Field, PageText, Piece, Role, page_text, title_items
@@ -21,6 +21,7 @@ from memokit.writers.pdf.floats import Stack
 from memokit.writers.pdf.fonts import FontSet
 from memokit.writers.pdf.inlines import Markup
 from memokit.writers.pdf.logo import logo_flowables
+from memokit.writers.pdf.para import BodyPara
 from memokit.writers.pdf.styles import Styles
 
 
@@ -58,9 +59,9 @@ def title_block(memo: Memo, theme: Theme, styles: Styles, mk: Markup) -> Stack:
             items.append(Rule(theme.title_block.rule_width, theme.colour(theme.title_block.colour),
                               theme.title_block.gap))
         elif item.inlines:
-            items.append(Paragraph(mk.inlines(item.inlines, mk.fonts.body), styles[item.role]))
+            items.append(BodyPara(mk.inlines(item.inlines, mk.fonts.body), styles[item.role]))
         else:
-            items.append(Paragraph(mk.text(item.text, head), styles[item.role]))
+            items.append(BodyPara(mk.text(item.text, head), styles[item.role]))
     return Stack(items)
 
 
