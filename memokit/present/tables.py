@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from memokit.model.nodes import Code, Emph, Inline, LineBreak, Link, Note, Ref, Strong, Table, Text
+from memokit.present.breaks import url_breaks
 from memokit.present.labels import ref_label
 from memokit.present.measure import table_measure
 from memokit.style.theme import Labels, Theme
@@ -78,7 +79,12 @@ def _words(line: list[Run]) -> list[list[Run]]:
 
 
 def _pieces(word: str, hyphenate: Hyphenate | None) -> list[str]:
-    """The pieces a word may be set in: between hyphenation points, each but the last with its hyphen."""
+    """The pieces a word may be set in: between hyphenation points, each but the last with its
+    hyphen; a URL or long token between the places it may end a line (nothing added)."""
+    cuts = url_breaks(word)
+    if cuts:
+        bounds = [0, *cuts, len(word)]
+        return [word[a:b] for a, b in zip(bounds, bounds[1:])]
     if hyphenate is None or len(word) < MIN_HYPHENATED or not _WORD.match(word):
         return [word]
     cuts = sorted({p for p in hyphenate(word) if 0 < p < len(word)})

@@ -35,6 +35,8 @@ from reportlab.platypus.paragraph import (
     sameFrag,
 )
 
+from memokit.present.breaks import is_url, url_breaks
+
 Hyphenate = Callable[[str], Iterator[tuple[str, str]]]
 
 # item kinds after a segment
@@ -51,9 +53,6 @@ FINAL_HYPHEN_DEMERITS = 5000.0
 FITNESS_DEMERITS = 10000.0
 SHRINK = 0.2  # a justified line's spaces shrink at most by this share of a space
 LEFT_MIN, RIGHT_MIN, WORD_MIN = 2, 3, 5  # hyphenation: letters before, after, word length
-URL_CHARS = frozenset("/.-_?&=#")
-LONG_TOKEN = 16  # characters: a token this long may break after URL_CHARS
-_URL = re.compile(r"^[(\[<\"']?(?:[a-z][a-z0-9+.-]*://|www\.)|^\S+@\S+\.\S+$", re.I)
 _CORE = re.compile(r"^(\W*)([^\W\d_]+(?:['\u2019][^\W\d_]+)?)(\W*)$")
 _COMPOUND = re.compile(r"(?<=[^\W\d_]{2})-(?=[^\W\d_]{2})")
 
@@ -137,14 +136,12 @@ def _points(text: str, hyphenate: Hyphenate | None, url_chars: bool) -> list[tup
     if n < 2:
         return []
     pts: dict[int, tuple[int, float]] = {}
-    if _is_url(text):
-        start = text.find("://")
-        start = start + 3 if start >= 0 else 1
-        for i in range(max(start, 1), n - 1):
-            if text[i - 1] in URL_CHARS and text[i] not in URL_CHARS and i < n - 2:
-                pts[i] = (CUT, URL_PENALTY)
-            elif url_chars:  # any character of a URL may end a line, at a price
-                pts[i] = (CUT, URL_CHAR_PENALTY)
+    if is_url(text):
+        if url_chars:  # any character of a URL may end a line, at a price
+            start = text.find("://")
+            start = start + 3 if start >= 0 else 1
+            pts.update({i: (CUT, URL_CHAR_PENALTY) for i in range(max(start, 1), n - 1)})
+        pts.update({i: (CUT, URL_PENALTY) for i in url_breaks(text)})
         return sorted((i, k, p) for i, (k, p) in pts.items())
     for m in _COMPOUND.finditer(text):
         pts[m.end()] = (CUT, AUTHOR_HYPHEN_PENALTY)
@@ -204,13 +201,9 @@ def _analyse(w: list, hyphenate: Hyphenate | None) -> _Info:
     fn, fs = _last_font(w)
     text = _word_text(w)
     plain = _points(text, hyphenate, False) if text else []
-    url = _points(text, hyphenate, True) if text and _is_url(text) else plain
+    url = _points(text, hyphenate, True) if text and is_url(text) else plain
     return _Info(False, after, char_width(" ", fn, fs) if after == GLUE else 0.0, text, plain, url,
                  hyphen=char_width("-", fn, fs))
-
-
-def _is_url(text: str) -> bool:
-    return bool(_URL.match(text)) or (len(text) >= LONG_TOKEN and any(c in URL_CHARS for c in text[1:-1]))
 
 
 def segment(words: Sequence[list], info: Sequence[_Info], cut_wider: float,

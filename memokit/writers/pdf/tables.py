@@ -16,6 +16,7 @@ from memokit.present.tables import TableLayout, house_table_layout, table_column
 from memokit.style.theme import Theme
 from memokit.writers.pdf.captions import numbered_caption, source_line
 from memokit.writers.pdf.inlines import Markup, anchor
+from memokit.writers.pdf.para import BodyPara
 from memokit.writers.pdf.styles import ALIGN, Styles
 
 
@@ -92,7 +93,7 @@ def table_flowable(table: Table, lay: TableLayout, theme: Theme, styles: Styles,
 
     def row(cells: tuple[tuple[Inline, ...], ...], style: ParagraphStyle, hyph: bool) -> list[Flowable]:
         cells = tuple(cells) + ((),) * (ncols - len(cells))
-        return [Paragraph(mk.inlines(c, fam), _cell_style(style, align[i], lay.size, hyph, body,
+        return [BodyPara(mk.inlines(c, fam), _cell_style(style, align[i], lay.size, hyph, body,
                                                                 lay.squeezed))
                 for i, c in enumerate(cells)]
 
