@@ -31,6 +31,7 @@ from memokit.writers.pdf.inlines import NOTE_MARK
 from memokit.writers.pdf.para import BodyPara
 
 Where = tuple[int, int]  # (page, column), both from 1
+CARRY_ROOM = 8  # note lines a column keeps for text when a continued note ends in it past the band's share
 
 
 def cited_notes(flowable: Flowable) -> list[int]:
@@ -147,11 +148,15 @@ class ColumnFrame(CheckedFrame):
         """At the top of the column: take the parts continued from the previous one."""
         parts, self.book.carry = self.book.carry, []
         keep: list[Paragraph] = []
+        # what is carried ends here if it leaves room for a few lines of text, even past the band's
+        # share: a rest carried again would keep every new note, so most text, out of this column
+        limit = self.limit if self.notes_h(parts) > self._aH - CARRY_ROOM * self.book.style.leading \
+            else self._aH
         for i, part in enumerate(parts):
-            if self.notes_h(keep + [part]) <= self.limit:
+            if self.notes_h(keep + [part]) <= limit:
                 keep.append(part)
                 continue
-            room = self.limit - self.notes_h(keep + [part]) + _height(part, self._aW)
+            room = limit - self.notes_h(keep + [part]) + _height(part, self._aW)
             split = part.split(self._aW, room) if room > 0 else []
             if len(split) >= 2:
                 keep.append(_mark_parts(split, part)[0])
