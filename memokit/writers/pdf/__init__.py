@@ -22,12 +22,13 @@ from memokit.writers.pdf.balance import floors
 from memokit.writers.pdf.blocks import StoryBuilder
 from memokit.writers.pdf.doc import MemoDoc
 from memokit.writers.pdf.fonts import theme_fonts
+from memokit.writers.pdf.frame import TOLERANCE, FrameOverflowError
 from memokit.writers.pdf.inlines import Markup, anchor
 from memokit.writers.pdf.notes import NoteBook
 from memokit.writers.pdf.page import Furniture, title_block
 from memokit.writers.pdf.styles import make_styles
 
-__all__ = ["FootnotePlacementError", "write"]
+__all__ = ["TOLERANCE", "FootnotePlacementError", "FrameOverflowError", "frame_problems", "write"]
 
 
 class FootnotePlacementError(RuntimeError):
@@ -42,6 +43,29 @@ def _info(memo: Memo, labels: Labels) -> dict[str, str]:
 
 def write(memo: Memo, theme: Theme, assets: Mapping[str, FigureAsset], dest: Path) -> list[Diagnostic]:
     """Render ``memo`` as a PDF at ``dest``; return warnings."""
+    doc, buf, warnings = _lay_out(memo, theme, assets)
+    problems = doc.book.problems()
+    if problems:
+        raise FootnotePlacementError("; ".join(problems))
+    if doc.frame_problems:
+        raise FrameOverflowError(_summary(doc.frame_problems))
+    Path(dest).write_bytes(buf.getvalue())
+    return warnings + _float_distance(doc, memo)
+
+
+def frame_problems(memo: Memo, theme: Theme, assets: Mapping[str, FigureAsset]) -> list[str]:
+    """Every line the layout of ``memo`` draws outside its frame (what :func:`write` raises on)."""
+    return list(_lay_out(memo, theme, assets)[0].frame_problems)
+
+
+def _summary(problems: list[str], most: int = 5) -> str:
+    more = f"; and {len(problems) - most} more" if len(problems) > most else ""
+    return "text drawn outside its frame: " + "; ".join(problems[:most]) + more
+
+
+def _lay_out(memo: Memo, theme: Theme, assets: Mapping[str, FigureAsset]) -> tuple[MemoDoc, io.BytesIO,
+                                                                                   list[Diagnostic]]:
+    """The memo laid out and drawn into a buffer, and the warnings of building its story."""
     fonts = theme_fonts(theme)
     lang = memo.meta.language
     labels = theme.labels_for(lang)
@@ -63,11 +87,7 @@ def write(memo: Memo, theme: Theme, assets: Mapping[str, FigureAsset], dest: Pat
                   title=title_block(memo, theme, styles, mk), date=memo.meta.date, info=_info(memo, labels),
                   lang=lang, finish=finish)
     doc.build(doc.story(built.flowables))
-    problems = book.problems()
-    if problems:
-        raise FootnotePlacementError("; ".join(problems))
-    Path(dest).write_bytes(buf.getvalue())
-    return built.warnings + _float_distance(doc, memo)
+    return doc, buf, built.warnings
 
 
 def _float_distance(doc: Any, memo: Memo) -> list[Diagnostic]:

@@ -14,6 +14,7 @@ from reportlab.platypus.doctemplate import FrameBreak
 
 from memokit.style.theme import Theme
 from memokit.writers.pdf.floats import EndOfStory, PageFloat, Stack
+from memokit.writers.pdf.frame import CheckedFrame, Problems, check
 from memokit.writers.pdf.inlines import NOTE_MARK, REF_MARK
 from memokit.writers.pdf.lastpage import Replay
 from memokit.writers.pdf.notes import ColumnFrame, NoteBook
@@ -47,12 +48,22 @@ class MemoDoc(Replay, BaseDocTemplate):
         self.floors: dict[int, float] = {}  # page -> lowest text y of every column but the last
         self.finish = finish  # called once the story is placed, before the last page is shown
         self.used: dict[tuple[int, int], tuple[float, float]] = {}  # (page, column) -> text top, bottom
+        self.frame_problems = Problems()  # lines drawn outside their frame (see frame.py)
         self.addPageTemplates([PageTemplate(id="page", frames=[self._frame_stub()],
                                             onPage=self._on_page)])
 
     def _frame_stub(self) -> Frame:
         p = self.theme.page
-        return Frame(p.margin_left, p.margin_bottom, p.text_width, 10, id="stub")
+        stub = CheckedFrame(p.margin_left, p.margin_bottom, p.text_width, 10, id="stub")
+        return self._checked(stub, "page")
+
+    def _checked(self, frame: CheckedFrame, where: str) -> CheckedFrame:
+        frame.problems, frame.where, frame.page_of = self.frame_problems, where, self._page_no
+        return frame
+
+    def _check_float(self, block: Stack) -> None:
+        """A page-wide float against the page's text width."""
+        check(block, 0.0, self.theme.page.text_width, self.frame_problems.reporter(int(self.page), "page"))
 
     # ------------------------------------------------------------ the story
     def story(self, body: list[Flowable]) -> list[Flowable]:
@@ -63,7 +74,8 @@ class MemoDoc(Replay, BaseDocTemplate):
         p = self.theme.page
         h = top - p.margin_bottom
         frames = [ColumnFrame(p.margin_left + i * (p.column_width + p.gutter), p.margin_bottom,
-                              p.column_width, h, book=self.book, column=i + 1, on_page=self._page_no)
+                              p.column_width, h, book=self.book, column=i + 1, on_page=self._page_no,
+                              problems=self.frame_problems)
                   for i in range(p.columns)]
         floor = self.floors.get(int(self.page) + 1)
         for f in frames[:-1] if floor is not None else ():
@@ -115,6 +127,7 @@ class MemoDoc(Replay, BaseDocTemplate):
             if isinstance(col, ColumnFrame):
                 col.raise_bottom(h + gap)
         f.block.drawOn(self.canv, p.margin_left, p.margin_bottom)
+        self._check_float(f.block)
         self.float_page.setdefault(f.anchor, self.page)
         self.at_bottom = True
         return True
@@ -125,8 +138,9 @@ class MemoDoc(Replay, BaseDocTemplate):
         p = self.theme.page
         top = p.height - p.margin_top
         if self.page == 0:
-            frames: list[Frame] = [Frame(p.margin_left, top - self.title_height, p.text_width,
-                                         self.title_height, 0, 0, 0, 0, id="title")]
+            title = CheckedFrame(p.margin_left, top - self.title_height, p.text_width, self.title_height,
+                                 0, 0, 0, 0, id="title")
+            frames: list[Frame] = [self._checked(title, "title")]
             frames += self._columns(top - self.title_height - self.theme.title_block.space_after)
             self.on_this_page = []
         else:
@@ -146,6 +160,7 @@ class MemoDoc(Replay, BaseDocTemplate):
         y = p.height - p.margin_top
         for f, h in self.on_this_page:
             f.block.drawOn(canv, p.margin_left, y - h)
+            self._check_float(f.block)
             self.float_page.setdefault(f.anchor, self.page)
             y -= h + self.theme.text.block_space
 

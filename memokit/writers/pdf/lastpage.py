@@ -15,6 +15,8 @@ import copy
 from dataclasses import dataclass
 from typing import Any
 
+from memokit.writers.pdf.frame import Problems
+
 _ABSENT = object()
 
 
@@ -37,8 +39,9 @@ class Trial:
 
 
 def _shallow(state: dict[str, Any]) -> dict[str, Any]:
-    """A copy of an object's attributes, its lists, dicts and sets copied one level deep."""
-    return {k: (type(v)(v) if type(v) in (list, dict, set) else v) for k, v in state.items()}
+    """A copy of an object's attributes, its lists, dicts and sets (and the frame check's
+    records) copied one level deep."""
+    return {k: (type(v)(v) if type(v) in (list, dict, set, Problems) else v) for k, v in state.items()}
 
 
 @dataclass

@@ -19,16 +19,19 @@ from dataclasses import dataclass, field
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Frame, Paragraph
 from reportlab.platypus.doctemplate import ActionFlowable, FrameBreak
 
 from memokit.present import continued_mark
 from memokit.style.theme import Labels, Notes
+from memokit.writers.pdf.frame import TOLERANCE, CheckedFrame, Problems, check
 from memokit.writers.pdf.inlines import NOTE_MARK
 from memokit.writers.pdf.para import BodyPara
 
 Where = tuple[int, int]  # (page, column), both from 1
+CARRY_ROOM = 8  # note lines a column keeps for text when a continued note ends in it past the band's share
 
 
 def cited_notes(flowable: Flowable) -> list[int]:
@@ -100,16 +103,19 @@ def _height(part: Paragraph, width: float) -> float:
     return float(h)
 
 
-class ColumnFrame(Frame):
+class ColumnFrame(CheckedFrame):
     """A body column whose bottom holds the notes cited in it."""
 
     def __init__(self, x: float, y: float, width: float, height: float, *, book: NoteBook,
-                 column: int, on_page: Callable[[], int]):
+                 column: int, on_page: Callable[[], int], problems: Problems | None = None):
         super().__init__(x, y, width, height, leftPadding=0, rightPadding=0, topPadding=0,
                          bottomPadding=0, id=f"column{column}")
         self.book = book
         self.column = column
         self._page_of = on_page
+        self.page_of = on_page
+        self.problems = problems
+        self.where = f"column {column}"
         self.band: list[Paragraph] = []  # note parts drawn in this column, in order
         self.pending: list[Paragraph] = []  # parts this column could not hold
         self.flushed = False
@@ -142,11 +148,15 @@ class ColumnFrame(Frame):
         """At the top of the column: take the parts continued from the previous one."""
         parts, self.book.carry = self.book.carry, []
         keep: list[Paragraph] = []
+        # what is carried ends here if it leaves room for a few lines of text, even past the band's
+        # share: a rest carried again would keep every new note, so most text, out of this column
+        limit = self.limit if self.notes_h(parts) > self._aH - CARRY_ROOM * self.book.style.leading \
+            else self._aH
         for i, part in enumerate(parts):
-            if self.notes_h(keep + [part]) <= self.limit:
+            if self.notes_h(keep + [part]) <= limit:
                 keep.append(part)
                 continue
-            room = self.limit - self.notes_h(keep + [part]) + _height(part, self._aW)
+            room = limit - self.notes_h(keep + [part]) + _height(part, self._aW)
             split = part.split(self._aW, room) if room > 0 else []
             if len(split) >= 2:
                 keep.append(_mark_parts(split, part)[0])
@@ -182,13 +192,11 @@ class ColumnFrame(Frame):
             return [], flows, False
         if self.notes_h(self.band + flows) <= limit:
             return flows, [], True
-        least = 2 * self.book.style.leading
         keep: list[Paragraph] = []
         carry: list[Paragraph] = []
         for k, f in enumerate(flows):
             h = _height(f, self._aW)
-            reserve = sum(min(_height(g, self._aW), least) + self.book.look.space_between
-                          for g in flows[k + 1:])
+            reserve = sum(self._least(g) + self.book.look.space_between for g in flows[k + 1:])
             room = limit - self.notes_h(self.band + keep + [f]) + h - reserve
             if h <= room:
                 keep.append(f)
@@ -200,6 +208,13 @@ class ColumnFrame(Frame):
             keep.append(parts[0])
             carry.extend(parts[1:])
         return keep, carry, True
+
+    def _least(self, note: Paragraph) -> float:
+        """The smallest first part of ``note``: two lines, or all of it when it cannot split
+        leaving two lines on each side."""
+        h = _height(note, self._aW)
+        lead = float(self.book.style.leading)
+        return h if h < 4 * lead - 0.01 else 2 * lead
 
     def _forced(self) -> bool:
         """At the top of an empty column anything goes, or layout would never progress."""
@@ -217,13 +232,15 @@ class ColumnFrame(Frame):
     def add(self, flowable: Flowable, canv: Canvas, trySplit: int = 0) -> int:
         numbers = self._fresh(flowable)
         if not numbers:
-            return int(Frame._add(self, flowable, canv, trySplit))
-        lax = getattr(flowable, "_mk_lax", None) if self._forced() else None
-        keep, carry, ok = self._fit(numbers, lax)
-        if not ok and lax is None:
+            return self.place(flowable, canv, trySplit)
+        lax = getattr(flowable, "_mk_lax", None)
+        keep, carry, ok = self._fit(numbers, self._cap(flowable, lax))
+        if not ok and lax is not None and self._forced():  # top of a column: as before the cap
+            keep, carry, ok = self._fit(numbers, lax)
+        if not ok and (lax is None or not self._forced()):
             return 0  # let split() look for a part that cites fewer notes
         self._set_bottom(self.band + keep)
-        placed = Frame._add(self, flowable, canv, trySplit)
+        placed = self.place(flowable, canv, trySplit)
         if placed:
             self.band.extend(keep)
             self.pending.extend(carry)
@@ -232,26 +249,39 @@ class ColumnFrame(Frame):
             self._set_bottom(self.band)
         return int(placed)
 
+    def _cap(self, flowable: Flowable, limit: float | None) -> float:
+        """The band's height limit when ``flowable`` goes in whole: its notes get what the text leaves."""
+        avail = self._y - self._y1p - self._space_before(flowable)
+        h = flowable.wrap(self._aW, avail)[1] if avail > 0 else avail + 1.0
+        return min(self.limit if limit is None else limit, self.notes_h(self.band) + avail - h)
+
     def split(self, flowable: Flowable, canv: Canvas) -> list[Flowable]:
         if not self._fresh(flowable):
             return list(Frame.split(self, flowable, canv))
         h_all = self._y - self._y1p - self._space_before(flowable)
-        found = self._search(flowable, h_all)  # with a pending carry: only the part before the notes
+        found = self._find(flowable, h_all)
         if found is None and self.pending:
             return [FrameBreak(), flowable]  # move on without marking it as postponed
-        if found is None and self._forced():
-            # the top of a column whose band is full of a continued note: let the band grow
-            # past its usual share rather than send the new note away from its reference
+        return found or []
+
+    def _find(self, flowable: Flowable, h_all: float) -> list[Flowable] | None:
+        """The longest first part of ``flowable`` that fits with its notes, the band within its share
+        if it can be, else growing past it (to fill the column, or at the top of a column whose band
+        is full of a continued note) rather than leave the column short or send a note away."""
+        found = self._search(flowable, h_all)  # with a pending carry: only the part before the notes
+        if found is None and (not self.pending or self._forced()):
             found = self._search(flowable, h_all, limit=self._aH)
             if found:
                 found[0]._mk_lax = self._aH
-        return found or []
+        return found
 
     def _search(self, flowable: Flowable, h_all: float, limit: float | None = None) -> list[Flowable] | None:
         """The longest split of ``flowable`` whose first part fits in ``h_all`` with its notes.
 
         The first part's height plus its notes only grows with the lines it takes,
-        so after trying the whole room a bisection over line counts finds the best.
+        so after trying the whole room a bisection over line counts finds the best;
+        a room too small for any first part (fewer lines than a split leaves) is below
+        the best, not above it.
         """
         band_h = self.notes_h(self.band)
 
@@ -262,8 +292,9 @@ class ColumnFrame(Frame):
             if not parts:
                 return None, False
             first = parts[0]
-            keep, _, ok = self._fit(self._fresh(first), limit)
             h0 = first.wrap(self._aW, avail)[1]
+            cap = min(self.limit if limit is None else limit, band_h + h_all - h0)  # what the text leaves
+            keep, _, ok = self._fit(self._fresh(first), cap)
             extra = self.notes_h(self.band + keep) - band_h
             return list(parts), ok and h0 + extra <= h_all + 1e-6
 
@@ -275,7 +306,9 @@ class ColumnFrame(Frame):
         while hi - lo > 1:
             mid = (lo + hi) // 2
             parts, good = attempt(mid * lead + 1e-3)
-            if parts is not None and good:
+            if parts is None:
+                lo = mid
+            elif good:
                 lo, best = mid, parts
             else:
                 hi = mid
@@ -287,7 +320,7 @@ class ColumnFrame(Frame):
         if starter is not None:
             return bool(starter(self, avail))
         if self._fresh(flowable):
-            return self._search(flowable, avail) is not None
+            return self._find(flowable, avail) is not None
         h = flowable.wrap(self._aW, avail)[1]
         if h <= avail:
             return True
@@ -318,13 +351,19 @@ class ColumnFrame(Frame):
                 st = self.book.style
                 canv.setFont(st.fontName, st.fontSize)
                 canv.setFillColor(HexColor(self.book.rule_colour))
-                canv.drawString(x + lk.rule_length + lk.space_below_rule, y - st.fontSize * 0.3,
-                                continued_mark(conts, self.book.labels))
+                mark = continued_mark(conts, self.book.labels)
+                at = lk.rule_length + lk.space_below_rule
+                canv.drawString(x + at, y - st.fontSize * 0.3, mark)
+                over = at + stringWidth(mark, st.fontName, st.fontSize) - self._aW
+                if self.problems is not None and over > TOLERANCE:
+                    self.problems.reporter(page, f"column {self.column} notes")(mark, over)
             canv.restoreState()
             y -= lk.rule_width / 2 + lk.space_below_rule
             for part in self.band:
                 y -= part.wrap(self._aW, 1e6)[1]  # again: a failed split drops the line breaks
                 part.drawOn(canv, x, y)
+                if self.problems is not None:
+                    check(part, 0.0, self._aW, self.problems.reporter(page, f"column {self.column} notes"))
                 n = getattr(part, "_mk_note", None)
                 if n is not None:
                     self.book.note_at.setdefault(n, (page, self.column))
