@@ -26,3 +26,16 @@ def require_tool(name: str) -> str:
         pytest.fail(f"'{name}' is not installed: install the Debian package "
                     f"'{TOOLS.get(name, name)}' (make test installs it)", pytrace=False)
     return path
+
+
+def note_shown(note: str, text: str) -> bool:
+    """Whether a note's text appears in ``text``: whole, or split once where it continues in
+    another column (its first part and the rest each appear as written)."""
+    if note in text:
+        return True
+    words = note.split(" ")
+    for cut in range(len(words) - 1, 0, -1):
+        head, tail = " ".join(words[:cut]), " ".join(words[cut:])
+        if head in text:
+            return tail in text
+    return False

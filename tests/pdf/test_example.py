@@ -15,7 +15,7 @@ from memokit.model.walk import iter_inlines, iter_sections, memo_blocks, notes
 from memokit.present import plain_text
 from memokit.style.theme import Theme
 from memokit.writers.pdf import write
-from tests.helpers import require_tool
+from tests.helpers import note_shown, require_tool
 from tests.pdf.reading import (
     body_words,
     in_notes,
@@ -43,7 +43,7 @@ def test_text_has_title_headings_in_capitals_notes_and_captions(example: Example
         if sec.level <= 2:
             assert shown == sec.heading.upper()
     for n in notes(memo):
-        assert norm(plain_text(n.children, theme.labels_for(memo.meta.language))) in text, \
+        assert note_shown(norm(plain_text(n.children, theme.labels_for(memo.meta.language))), text), \
             f"footnote {n.number} missing"
     assert "Figure 1: Recorded events in Karvonia" in text
     assert "Table 1: Personnel of the international missions" in text

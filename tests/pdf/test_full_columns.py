@@ -81,9 +81,6 @@ def test_mixed_notes_memo_has_its_notes(mixed: Rendered) -> None:
     assert lay.pages >= 15
 
 
-@pytest.mark.xfail(strict=True, reason="item 3 of issue 12, not done: one column ends 2.3 lines short, "
-                   "where the next paragraph's first two lines cite notes that do not fit with two "
-                   "lines each (the other columns of this memo are full; 16 were short before)")
 def test_no_column_ends_more_than_two_lines_short(mixed: Rendered, theme: Theme) -> None:
     _, _, lay = mixed
     assert short_columns(lay, theme) == []
