@@ -13,6 +13,7 @@ import math
 import sys
 import traceback
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from memokit import __version__
 from memokit.cli.figure import figure_command, figure_parser
@@ -25,6 +26,9 @@ from memokit.errors import (
     Diagnostic,
     UsageError,
 )
+
+if TYPE_CHECKING:
+    from memokit.batch.report import BuildReport
 
 MAX_JOBS = 256  # worker processes a build may start
 
@@ -200,13 +204,18 @@ def _build(args: argparse.Namespace) -> int:
 
     report = build(args.paths or ["content"], args.output, force=args.force,
                    fail_fast=args.fail_fast, **_build_options(args))  # type: ignore[arg-type]
-    if args.json == "-":
+    return finish_build(report, args.json)
+
+
+def finish_build(report: BuildReport, json_to: str | None) -> int:
+    """Write a build's JSON report (``-``: stdout) if asked for; the exit code of the build."""
+    if json_to == "-":
         sys.stdout.write(report.to_json())
-    elif args.json:
+    elif json_to:
         from pathlib import Path
 
-        Path(args.json).parent.mkdir(parents=True, exist_ok=True)
-        Path(args.json).write_text(report.to_json(), encoding="utf-8")
+        Path(json_to).parent.mkdir(parents=True, exist_ok=True)
+        Path(json_to).write_text(report.to_json(), encoding="utf-8")
     return EXIT_OK if report.ok else EXIT_CONTENT
 
 

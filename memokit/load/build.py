@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -63,6 +63,7 @@ class Built:
     style: str | None  # the style the memo names, as written (None: the default)
     style_span: SourceSpan  # where the memo names its style (or the top of the file)
     complete: bool = True  # False when the title, authors or date could not be read
+    files: list[Path] = field(default_factory=list)  # the memo and the data files it read
 
     @property
     def ok(self) -> bool:
@@ -445,7 +446,8 @@ def build_memo(path: Path, shown_as: str | None = None, data_root: Path | None =
     keep_written_text(doc)
     structural = validate_structure(doc)
     skip = frozenset(d.field for d in structural if d.field)
-    data, data_errors, read = load_datasets(doc, path.parent, data_root, skip)
+    files = [path.resolve()]
+    data, data_errors, read = load_datasets(doc, path.parent, data_root, skip, files)
     builder = Builder(doc, path.parent, data, data_root, skip)
     builder.read = read
     with one_memo():
@@ -456,7 +458,7 @@ def build_memo(path: Path, shown_as: str | None = None, data_root: Path | None =
     style = doc.value.get("style")
     return Built(memo, errors, sorted(builder.warnings, key=Diagnostic.sort_key), builder.declared,
                  path.parent, data_root, style if isinstance(style, str) else None, style_span,
-                 builder.complete)
+                 builder.complete, files)
 
 
 def sorted_errors(errors: list[Diagnostic], memo_file: str) -> list[Diagnostic]:

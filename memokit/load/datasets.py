@@ -54,9 +54,10 @@ def _missing(raw: str, base: Path) -> str:
 
 
 def load_datasets(doc: Located, base: Path, data_root: Path | None,
-                  skip: frozenset[str] = frozenset(),
+                  skip: frozenset[str] = frozenset(), files: list[Path] | None = None,
                   ) -> tuple[dict[str, DataSet], list[Diagnostic], dict[str, Loaded]]:
     """Load every well-formed data set; return them, the problems found, and each one as read.
+    The data files read are added to ``files``.
 
     A data set with a structural error (a field path in ``skip``) is not loaded: that
     error says what to fix, and reading it anyway would only repeat it.
@@ -86,6 +87,8 @@ def load_datasets(doc: Located, base: Path, data_root: Path | None,
                 if not resolved.is_file():
                     errors.append(doc.error(path + ("file",), _missing(spec["file"], base)))
                     continue
+                if files is not None:
+                    files.append(resolved)
                 loaded = read_file(name, resolved, shown)
             elif isinstance(spec.get("rows"), list) and all(isinstance(r, list) for r in spec["rows"]):
                 loaded = from_inline(name, spec["rows"])

@@ -44,6 +44,7 @@ class Checked:
     memo: Memo
     theme: Theme
     warnings: list[Diagnostic]
+    files: list[Path] = field(default_factory=list)  # the memo and the data files it read
 
 
 def check_memo(path: str | os.PathLike[str], *, style: str | None = None, strict: bool = False,
@@ -66,15 +67,14 @@ def check_memo(path: str | os.PathLike[str], *, style: str | None = None, strict
     warnings = loaded.warnings + missing_glyphs(memo, theme)
     if strict and warnings:
         raise ContentError([replace(w, severity="error") for w in warnings])
-    return Checked(memo, theme, warnings)
+    return Checked(memo, theme, warnings, loaded.files)
 
 
-def render_inputs(src: Path, theme: Theme, data_root: str | os.PathLike[str] | None) -> list[Path]:
-    """Every file a render of ``src`` reads: the memo, its data files, its house style's files."""
-    from memokit.load import memo_inputs
-
-    files = memo_inputs(src, Path(data_root) if data_root else None).files
-    for folder in style_chain(theme.folder):
+def render_inputs(checked: Checked) -> list[Path]:
+    """Every file a render reads: the memo and the data files the loader read, and the files
+    of its house style."""
+    files = list(checked.files)
+    for folder in style_chain(checked.theme.folder):
         files += [p for p in folder.rglob("*") if p.is_file()]
     return files
 
@@ -95,7 +95,7 @@ def render_memo(path: str | os.PathLike[str], out_dir: str | os.PathLike[str] = 
     checked = check_memo(src, style=style, strict=strict, data_root=data_root)
     memo, theme, warnings = checked.memo, checked.theme, checked.warnings
     outputs = Outputs(Path(out_dir), src.stem, fmts)
-    inputs = render_inputs(src, theme, data_root)
+    inputs = render_inputs(checked)
     outputs.check(inputs)
 
     from memokit.figures.render import render_figures

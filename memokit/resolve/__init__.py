@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from memokit.errors import ContentError, Diagnostic
@@ -26,6 +26,7 @@ class Resolved:
     memo: Memo
     warnings: list[Diagnostic]
     theme: Theme | None = None
+    files: list[Path] = field(default_factory=list)  # the memo and the data files it read
 
 
 def resolve(built: Built, max_series: int | None = None) -> tuple[Memo, list[Diagnostic]]:
@@ -57,4 +58,4 @@ def load_memo(path: str | os.PathLike[str], shown_as: str | None = None,
             errors = [Diagnostic(memo.source_path or str(path), 1, 1, None, "the memo could not "
                                  "be built; please report this with the memo")]
         raise ContentError(sorted_errors(errors, memo.source_path or str(path)))
-    return Resolved(memo, built.warnings, theme)
+    return Resolved(memo, built.warnings, theme, built.files)

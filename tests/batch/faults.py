@@ -51,7 +51,7 @@ def main(argv: Sequence[str]) -> int:
     """``memokit build`` (same options, output, report and exit codes), rendering with RENDERER."""
     from memokit import cli
     from memokit.batch import build
-    from memokit.errors import EXIT_CONTENT, EXIT_OK, EXIT_USAGE, UsageError
+    from memokit.errors import EXIT_USAGE, UsageError
 
     args = cli._parser().parse_args(argv)
     assert args.command == "build", "only the build command takes a renderer"
@@ -65,12 +65,7 @@ def main(argv: Sequence[str]) -> int:
     except KeyboardInterrupt:
         cli._ignore_interrupts()  # as memokit's own main does
         return 130
-    if args.json == "-":
-        sys.stdout.write(report.to_json())
-    elif args.json:
-        Path(args.json).parent.mkdir(parents=True, exist_ok=True)
-        Path(args.json).write_text(report.to_json(), encoding="utf-8")
-    return EXIT_OK if report.ok else EXIT_CONTENT
+    return cli.finish_build(report, args.json)
 
 
 if __name__ == "__main__":

@@ -77,3 +77,9 @@ def changed(before: Snapshot, after: Snapshot, allowed: Sequence[str] = ()) -> l
     names = set(before) | set(after)
     return sorted(n for n in names if before.get(n) != after.get(n)
                   and not any(n == a or n.startswith(a.rstrip("/") + "/") for a in allowed))
+
+
+def small_memo(title: str, text: str = "Some text.") -> str:
+    """The YAML of a one-section memo holding one paragraph."""
+    return (f"title: {title}\nauthors: A. Author\ndate: 2026-03-14\nsections:\n"
+            f"  - heading: One\n    body:\n      - {text}\n")

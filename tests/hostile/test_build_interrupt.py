@@ -14,15 +14,9 @@ from pathlib import Path
 import pytest
 
 from tests.helpers import ROOT
+from tests.hostile.harness import small_memo
 
-MEMO = """title: Interrupted
-authors: A. Author
-date: 2026-03-14
-sections:
-  - heading: One
-    body:
-      - Some text.
-"""
+MEMO = small_memo("Interrupted")
 
 
 @pytest.mark.parametrize("gaps", [(0.0,), (0.01, 0.01, 0.01), (0.2, 0.2, 0.2, 0.2, 0.2)],

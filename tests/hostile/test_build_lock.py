@@ -14,16 +14,9 @@ from pathlib import Path
 import pytest
 
 from tests.helpers import ROOT
-from tests.hostile.harness import changed, memokit, snapshot
+from tests.hostile.harness import changed, memokit, small_memo, snapshot
 
-MEMO = """title: Lock
-authors: A. Author
-date: 2026-03-14
-sections:
-  - heading: One
-    body:
-      - Some text.
-"""
+MEMO = small_memo("Lock")
 LOCK = ".memokit-build.lock"
 
 

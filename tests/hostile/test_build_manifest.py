@@ -10,16 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.hostile.harness import changed, memokit, snapshot
+from tests.hostile.harness import changed, memokit, small_memo, snapshot
 
-MEMO = """title: Manifest
-authors: A. Author
-date: 2026-03-14
-sections:
-  - heading: One
-    body:
-      - Some text.
-"""
+MEMO = small_memo("Manifest")
 MANIFEST = ".memokit-build.json"
 
 

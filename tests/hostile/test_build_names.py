@@ -7,16 +7,9 @@ import json
 import os
 from pathlib import Path
 
-from tests.hostile.harness import changed, memokit, snapshot
+from tests.hostile.harness import changed, memokit, small_memo, snapshot
 
-MEMO = """title: Names
-authors: A. Author
-date: 2026-03-14
-sections:
-  - heading: One
-    body:
-      - Some text.
-"""
+MEMO = small_memo("Names")
 
 
 def test_a_memo_with_a_file_name_that_is_not_utf8_is_reported_and_the_rest_built(tmp_path: Path) -> None:

@@ -16,16 +16,9 @@ import pytest
 from memokit import pipeline
 from memokit.cli import main
 from memokit.pipeline.outputs import MARK
-from tests.hostile.harness import changed, memokit, snapshot
+from tests.hostile.harness import changed, memokit, small_memo, snapshot
 
-MEMO = """title: Outputs
-authors: A. Author
-date: 2026-03-14
-sections:
-  - heading: One
-    body:
-      - Some text.^[A note.]
-"""
+MEMO = small_memo("Outputs", "Some text.^[A note.]")
 
 
 @pytest.fixture

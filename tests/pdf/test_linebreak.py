@@ -60,6 +60,13 @@ sections:
 """
 
 
+
+def _one_paragraph_memo(title: str, paragraph: str) -> str:
+    """A memo whose only section holds one paragraph."""
+    return (f"memokit: 1\ntitle: {title}\nauthors: [Test Author]\ndate: 2026-03-14\n"
+            f"language: en-GB\nlede: Short lede.\nsections:\n  - heading: Body\n    body:\n"
+            f"      - {paragraph}\n")
+
 def test_urls_of_150_characters_stay_in_their_column(tmp_path: Path, theme: Theme) -> None:
     rng = random.Random(3)
     pdf, _, _ = render_yaml(_memo(rng), tmp_path, theme)
@@ -72,17 +79,7 @@ def test_urls_of_150_characters_stay_in_their_column(tmp_path: Path, theme: Them
 def test_a_token_longer_than_the_column_breaks_at_characters(tmp_path: Path, theme: Theme) -> None:
     rng = random.Random(5)
     token = "".join(rng.choice("bcdfgh0123456789") for _ in range(140))  # no break or hyphenation point
-    text = f"""memokit: 1
-title: A long token
-authors: [Test Author]
-date: 2026-03-14
-language: en-GB
-lede: Short lede.
-sections:
-  - heading: Body
-    body:
-      - {_text(rng, 50)} {token} {_text(rng, 50)}
-"""
+    text = _one_paragraph_memo("A long token", f"{_text(rng, 50)} {token} {_text(rng, 50)}")
     pdf, _, _ = render_yaml(text, tmp_path, theme)
     outside = _area_words_outside(pdf, theme)
     assert not outside, [w.text for w in outside]
@@ -135,17 +132,7 @@ def test_splitting_a_long_paragraph_over_columns_keeps_notes_with_their_referenc
     for i in range(40):
         parts.append(_text(rng, 30))
         parts.append(f"cite{i}^[Note {i} - {_text(rng, rng.choice((6, 25, 60)))}]")
-    text = f"""memokit: 1
-title: One long paragraph
-authors: [Test Author]
-date: 2026-03-14
-language: en-GB
-lede: Short lede.
-sections:
-  - heading: Body
-    body:
-      - {" ".join(parts)}
-"""
+    text = _one_paragraph_memo("One long paragraph", " ".join(parts))
     pdf, _, _ = render_yaml(text, tmp_path, theme)  # the writer's self-check raises if a note strays
     lay = layout(pdf, theme)
     refs, starts = reference_places(lay, theme), note_places(lay, theme)
