@@ -6,6 +6,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -64,15 +65,22 @@ def test_watch_command_renders_on_save_and_stops_on_ctrl_c(tmp_path: Path) -> No
     proc = subprocess.Popen([sys.executable, "-m", "memokit.cli", "watch", str(memo), "-o", "out",
                              "--format", ",".join(FORMATS), "--interval", "0.1"], cwd=tmp_path,
                             env=env, stderr=subprocess.PIPE, text=True)
+    lines: list[str] = []
+    reader = threading.Thread(target=lambda: lines.extend(proc.stderr), daemon=True)  # type: ignore[arg-type]
+    reader.start()
     try:
         pdf = tmp_path / "out" / "m.pdf"
         _wait_for(lambda: pdf.is_file())
         first = pdf.stat().st_mtime_ns
         write_memo(memo, "After")
         _wait_for(lambda: pdf.stat().st_mtime_ns != first and "After" in pdf_text(pdf))
+        # the outputs are in place before the build reports: wait for its summary line
+        _wait_for(lambda: "".join(lines).count("memokit build: 1 built") == 2)
     finally:
         proc.send_signal(signal.SIGINT)
-        _, err = proc.communicate(timeout=30)
+        proc.wait(timeout=30)
+        reader.join(timeout=30)
+    err = "".join(lines)
     assert proc.returncode == 0
     assert err.count("memokit build: 1 built") == 2
     assert "Traceback" not in err
