@@ -20,7 +20,8 @@ SNIPPETS = ("header", "footer_left", "footer_centre", "footer_right")
 _LEADINGS = ("leading", "lede_leading", "footnote_leading")
 _SPACES = {  # section -> the lengths in it held to 0..MAX_SPACE
     "page": ("gutter", "header_offset", "footer_offset"),
-    "text": ("paragraph_space", "list_indent", "quote_indent", "list_item_space", "block_space"),
+    "text": ("paragraph_space", "list_indent", "quote_indent", "list_item_space", "block_space",
+             "fill_space", "fill_leading"),
     "title_block": ("rule_width", "gap", "space_after"),
     "notes": ("rule_length", "rule_width", "space_above", "space_below_rule", "space_between",
               "number_width"),

@@ -116,9 +116,11 @@ class TextStyle:
     paragraph_space: Length = Length(5)
     list_indent: Length = Length(12)
     quote_indent: Length = Length(12)
-    list_item_space: Length = Length(2)  # between list items
+    list_item_space: Length = Length(4)  # between list items
     bullet: str = "•"
     block_space: Length = Length(8)  # above and below figures and tables
+    fill_space: Length = Length(18)  # the most a space between blocks grows to end a column at its foot
+    fill_leading: Length = Length(1.2)  # then the most a line distance grows for the same
     max_stretch: float = 2.5  # word spaces stretch this much when lines are chosen; more as a last resort
 
 

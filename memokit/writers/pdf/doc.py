@@ -73,9 +73,10 @@ class MemoDoc(Replay, BaseDocTemplate):
     def _columns(self, top: float) -> list[Frame]:
         p = self.theme.page
         h = top - p.margin_bottom
+        grow = (self.theme.text.fill_space, self.theme.text.fill_leading)
         frames = [ColumnFrame(p.margin_left + i * (p.column_width + p.gutter), p.margin_bottom,
                               p.column_width, h, book=self.book, column=i + 1, on_page=self._page_no,
-                              problems=self.frame_problems)
+                              problems=self.frame_problems, fill=grow, on_ref=self._ref_placed)
                   for i in range(p.columns)]
         floor = self.floors.get(int(self.page) + 1)
         for f in frames[:-1] if floor is not None else ():
@@ -171,6 +172,9 @@ class MemoDoc(Replay, BaseDocTemplate):
     def _ref_drawn(self, canv: Any, kind: str, label: str) -> None:
         self.ref_page.setdefault(label, self.page)
 
+    def _ref_placed(self, label: str) -> None:
+        self.ref_page.setdefault(label, int(self.page))
+
     def handle_frameBegin(self, resume: int = 0, pageTopFlowables: Any = None) -> None:
         super().handle_frameBegin(resume, pageTopFlowables)
         if isinstance(self.frame, ColumnFrame):
@@ -198,6 +202,8 @@ class MemoDoc(Replay, BaseDocTemplate):
             return
         if isinstance(f, EndOfStory):
             frame = self.frame
+            if isinstance(frame, ColumnFrame) and frame.placed:
+                frame.ends_story = True
             if self.waiting or self.book.carry or (isinstance(frame, ColumnFrame) and frame.pending):
                 self.handle_frameEnd()  # more columns until every note and float is out
             else:

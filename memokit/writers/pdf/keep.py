@@ -1,4 +1,9 @@
-"""Keep-with-next: a heading (or a table caption) never ends a column alone."""
+"""Keep-with-next: a heading (or a table caption) never ends a column alone.
+
+When the heading and the start of what follows miss the room left by a little,
+the space above the heading gives up to :data:`SHRINK` of itself (as TeX's
+shrinkable skip above a section) rather than leave the column short.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +11,8 @@ from typing import Any
 
 from reportlab.platypus import Flowable
 from reportlab.platypus.doctemplate import FrameBreak
+
+SHRINK = 1 / 3  # the share of a heading's space above it may give up to stay with its text
 
 
 class KeepWithNext(Flowable):
@@ -19,9 +26,10 @@ class KeepWithNext(Flowable):
         super().__init__()
         self.first = first
         self.rest = rest
+        self.before = float(first.getSpaceBefore())
 
     def getSpaceBefore(self) -> float:
-        return float(self.first.getSpaceBefore())
+        return self.before
 
     def wrap(self, aW: float, aH: float) -> tuple[float, float]:
         return aW, 0xFFFFFF  # force a split
@@ -37,12 +45,25 @@ class KeepWithNext(Flowable):
 
     def split(self, aW: float, aH: float) -> list[Flowable]:
         parts = [self.first, self.rest]
+        self.first.__dict__.pop("getSpaceBefore", None)  # a shrink chosen by an earlier layout
         frame = getattr(self, "_frame", None)
         if frame is None or not hasattr(frame, "can_start") or self.can_start_in(frame, aH):
+            return parts
+        gain = self._shrink(frame)
+        if gain > 0 and self.can_start_in(frame, aH + gain):
+            less = self.before - gain
+            self.first.getSpaceBefore = lambda: less  # type: ignore[method-assign]
             return parts
         if frame._atTop and not getattr(frame, "pending", None):
             return parts  # the next column would be no better: avoid going round for ever
         return [FrameBreak(), *parts]
+
+    def _shrink(self, frame: Any) -> float:
+        """How much nearer the text above the heading may come (the space applied shrinks)."""
+        if frame._atTop:
+            return 0.0
+        prev = float(getattr(frame, "_prevASpace", 0.0)) if getattr(frame, "_oASpace", 0) else 0.0
+        return max(self.before - prev, 0.0) - max(self.before * (1 - SHRINK) - prev, 0.0)
 
     def draw(self) -> None:  # pragma: no cover - always split before drawing
         raise RuntimeError("KeepWithNext is never drawn")

@@ -104,7 +104,7 @@ class Replay:
         canv.__dict__.clear()
         canv.__dict__.update(_shallow(m.canvas))
         pdf = canv._doc
-        pdf.outline = copy.deepcopy(m.outline)
+        pdf.outline = pdf.Outlines = pdf._catalog.Outlines = copy.deepcopy(m.outline)  # all three are saved
         for n in range(pdf.objectcounter, m.objects, -1):  # forget the objects of the page's last layout
             name = pdf.numberToId.pop(n)
             del pdf.idToObject[name], pdf.idToObjectNumberAndVersion[name]

@@ -26,8 +26,9 @@ from reportlab.platypus.doctemplate import ActionFlowable, FrameBreak
 
 from memokit.present import continued_mark
 from memokit.style.theme import Labels, Notes
+from memokit.writers.pdf import fill
 from memokit.writers.pdf.frame import TOLERANCE, CheckedFrame, Problems, check
-from memokit.writers.pdf.inlines import NOTE_MARK
+from memokit.writers.pdf.inlines import NOTE_MARK, REF_MARK
 from memokit.writers.pdf.para import BodyPara
 
 Where = tuple[int, int]  # (page, column), both from 1
@@ -39,14 +40,19 @@ def cited_notes(flowable: Flowable) -> list[int]:
     ids = getattr(flowable, "_note_ids", None)
     if ids is not None:
         return list(ids)
-    out: list[int] = []
+    return [int(label) for label in _marks(flowable, NOTE_MARK)]
+
+
+def _marks(flowable: Flowable, name: str) -> list[str]:
+    """Labels of the ``name`` draw-time markers in a paragraph (or a split part of one), in order."""
+    out: list[str] = []
     for f in getattr(flowable, "frags", None) or ():
         # unsplit paragraphs hold frags; split parts hold word lists [width, (frag, text), ...]
         items = [t[0] for t in f[1:] if isinstance(t, tuple)] if isinstance(f, list) else [f]
         for c in items:
             cb = getattr(c, "cbDefn", None)
-            if cb is not None and getattr(cb, "kind", None) == "onDraw" and cb.name == NOTE_MARK:
-                out.append(int(cb.label))
+            if cb is not None and getattr(cb, "kind", None) == "onDraw" and cb.name == name:
+                out.append(str(cb.label))
     return out
 
 
@@ -107,7 +113,8 @@ class ColumnFrame(CheckedFrame):
     """A body column whose bottom holds the notes cited in it."""
 
     def __init__(self, x: float, y: float, width: float, height: float, *, book: NoteBook,
-                 column: int, on_page: Callable[[], int], problems: Problems | None = None):
+                 column: int, on_page: Callable[[], int], problems: Problems | None = None,
+                 fill: tuple[float, float] = (0.0, 0.0), on_ref: Callable[[str], None] | None = None):
         super().__init__(x, y, width, height, leftPadding=0, rightPadding=0, topPadding=0,
                          bottomPadding=0, id=f"column{column}")
         self.book = book
@@ -120,6 +127,10 @@ class ColumnFrame(CheckedFrame):
         self.pending: list[Paragraph] = []  # parts this column could not hold
         self.flushed = False
         self.floor = 0.0  # text may not go below this y (balancing a last page); notes stay at the foot
+        self.placed: list[fill.Placed] = []  # drawn when the column ends (see fill.py)
+        self.fill = fill  # the most a space between blocks, and a line distance, grows (see fill.py)
+        self.ends_story = False  # the story ends in this column: its text is not stretched
+        self.on_ref = on_ref  # told of each cross-reference as it is placed (drawing comes later)
 
     # ------------------------------------------------------------ geometry
     @property
@@ -229,6 +240,27 @@ class ColumnFrame(CheckedFrame):
         return float(s)
 
     # ------------------------------------------------------------ platypus hooks
+    def place(self, flowable: Flowable, canv: Canvas, trySplit: int = 0) -> int:
+        """Place ``flowable`` as platypus does, but record where instead of drawing it now."""
+        if getattr(flowable, "frameAction", None):
+            return super().place(flowable, canv, trySplit)
+        at: list[tuple[float, float, float]] = []
+
+        def record(canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:
+            at.append((x, y, _sW))
+
+        flowable.drawOn = record  # type: ignore[method-assign]
+        try:
+            placed = super().place(flowable, canv, trySplit)
+        finally:
+            del flowable.__dict__["drawOn"]
+        if placed and at:
+            self.placed.append(fill.Placed(flowable, *at[0]))
+            if self.on_ref is not None:
+                for label in _marks(flowable, REF_MARK):
+                    self.on_ref(label)
+        return placed
+
     def add(self, flowable: Flowable, canv: Canvas, trySplit: int = 0) -> int:
         numbers = self._fresh(flowable)
         if not numbers:
@@ -335,6 +367,10 @@ class ColumnFrame(CheckedFrame):
         self.flushed = True
         page = self._page_of()
         lk = self.book.look
+        stretch = self.placed and not self.ends_story and not self.floor  # a balanced page stays as laid out
+        slack = self._y + self._prevASpace - self._y1p if stretch else 0.0
+        fill.draw(self.placed, canv, fill.spread(self.placed, slack, *self.fill))
+        self.placed = []
         if self.band:
             base = self._y1 + self._bottomPadding
             top = base + self.notes_h(self.band)
