@@ -4,8 +4,11 @@ The first layout shows how much text the last page holds in each column. The
 last page is then laid out again (only that page: see :mod:`lastpage`) with a
 floor under every column but the last, set to half the text (rounded up to
 whole lines), so the text splits evenly; if it no longer fits on that page, or
-the last column came out taller than the first, the floor goes one line lower
-and the page is laid out again. The notes stay at the foot of their columns:
+the last column came out taller than the first, the floor goes lower and the
+page is laid out again; if the last column came out much shorter (a paragraph
+that cites a long note moved whole), the floor goes back up between the two,
+and the most even layout found is kept (a last column taller by less than a
+line counts twice its excess). The notes stay at the foot of their columns:
 the floor limits the text only. The first layout is kept when no balanced one
 works.
 """
@@ -39,20 +42,34 @@ def floors(first: Trial, trial: Callable[[dict[int, float]], Trial], leading: fl
         return {}
     if all(h > 0 for h in heights) and heights[0] - heights[-1] <= leading + 0.5:
         return {}  # already even
-    target = max(math.ceil(sum(heights) / cols / leading), 2) * leading
+    most = math.floor((heights[0] - 0.5) / leading)  # a floor at or under the text changes nothing
+    n = max(math.ceil(sum(heights) / cols / leading), 2)  # the first column's text, in lines
+    below = 1  # lines known to leave the first column too short (the last one too tall)
+    best: tuple[float, int] | None = None  # (how uneven, lines), the best layout so far
     for _ in range(TRIES):
-        if target >= heights[0] - 0.5:
+        if n > most or n <= below:
             break
-        tried = _try(trial, page, top - target - 0.5)
-        if tried is None:  # too little room above the floor for a block that must stay whole
-            target += leading
+        tried = _try(trial, page, top - n * leading - 0.5)
+        if tried is None or tried.pages != page or tried.problems:
+            below, n = n, n + 1  # a block that must stay whole, or the page overflowed: more room
             continue
         hs = tried.heights
-        if (tried.pages == page and not tried.problems and all(h > 0 for h in hs)
-                and hs[-1] <= min(hs[:-1]) + SLACK):
-            return {page: top - target - 0.5}
-        if tried.pages == page and not tried.problems and hs[-1] == 0:
+        if hs[-1] == 0:
             break  # the floor changed nothing (a block that cannot split): keep the first layout
-        # the last column came out taller: move half the difference (whole lines) to the first
-        target += max(math.ceil((hs[-1] - min(hs[:-1])) / 2 / leading), 1) * leading
-    return {}
+        if hs[-1] <= min(hs[:-1]) + SLACK:
+            short = min(hs[:-1]) - hs[-1]
+            if best is None or short < best[0]:
+                best = (short, n)
+            if short <= leading + 0.5 or n - 1 <= below:
+                break
+            n = max((below + n) // 2, n - max(math.floor(short / 2 / leading), 1), below + 1)
+            continue
+        # the last column came out taller: move half the difference (whole lines) to the first;
+        # taller by less than a line (spaces between paragraphs), it may still be the most even
+        taller = hs[-1] - min(hs[:-1])
+        if taller < leading - 0.5 and (best is None or 2 * taller < best[0]):
+            best = (2 * taller, n)
+        below = n
+        up = n + max(math.ceil((hs[-1] - min(hs[:-1])) / 2 / leading), 1)
+        n = up if best is None else min(up, (n + best[1] + 1) // 2)
+    return {} if best is None else {page: top - best[1] * leading - 0.5}

@@ -48,7 +48,8 @@ def _item(f: Flowable) -> bool:
 
 def weight(above: Flowable, below: Flowable) -> float:
     """How much the space between two placed flowables may grow, relative to the others."""
-    if getattr(above, "_mk_keep", False) or getattr(below, "_mk_tied", False):
+    if getattr(above, "_mk_keep", False) or getattr(below, "_mk_tied", False) \
+            or getattr(below, "_mk_joined", False):  # the rest of a split paragraph: a line apart
         return 0.0
     if getattr(below, "_mk_level", None) is not None:
         return HEADING
@@ -63,6 +64,11 @@ def _line_gaps(f: Flowable) -> int:
     """How many line distances a placed flowable holds (a paragraph's lines less one)."""
     bl = getattr(f, "blPara", None) if isinstance(f, Paragraph) else None
     return max(len(getattr(bl, "lines", ())) - 1, 0)
+
+
+def _joins(placed: list[Placed], i: int) -> int:
+    """1 if ``placed[i]`` is the rest of the paragraph placed just above it (one more line distance)."""
+    return int(i > 0 and getattr(placed[i].flowable, "_mk_joined", False))
 
 
 @dataclass
@@ -90,11 +96,11 @@ def spread(placed: list[Placed], slack: float, space_most: float, line_most: flo
         for i, w in gaps:
             grow[i] = min(slack * w / total, space_most * w)
     left = slack - sum(grow.values())
-    lines = sum(_line_gaps(p.flowable) for p in placed)
+    lines = sum(_line_gaps(p.flowable) + _joins(placed, i) for i, p in enumerate(placed))
     lead = min(left / lines, line_most) if left > 0 and lines else 0.0
     moves, moved = [], 0.0
     for i, p in enumerate(placed):
-        moved += grow.get(i, 0.0)
+        moved += grow.get(i, 0.0) + lead * _joins(placed, i)
         moves.append(moved)
         moved += lead * _line_gaps(p.flowable)
     return Spread(moves, lead)

@@ -282,10 +282,16 @@ class ColumnFrame(CheckedFrame):
         return int(placed)
 
     def _cap(self, flowable: Flowable, limit: float | None) -> float:
-        """The band's height limit when ``flowable`` goes in whole: its notes get what the text leaves."""
+        """The band's height limit when ``flowable`` goes in whole: its notes get what the text leaves
+        (down to the column's foot: a balancing floor limits the text, not the notes)."""
         avail = self._y - self._y1p - self._space_before(flowable)
         h = flowable.wrap(self._aW, avail)[1] if avail > 0 else avail + 1.0
-        return min(self.limit if limit is None else limit, self.notes_h(self.band) + avail - h)
+        return min(self.limit if limit is None else limit, self._y1p + avail - h - self._base)
+
+    @property
+    def _base(self) -> float:
+        """The column's foot: where the notes band starts."""
+        return float(self._y1 + self._bottomPadding)
 
     def split(self, flowable: Flowable, canv: Canvas) -> list[Flowable]:
         if not self._fresh(flowable):
@@ -315,7 +321,7 @@ class ColumnFrame(CheckedFrame):
         a room too small for any first part (fewer lines than a split leaves) is below
         the best, not above it.
         """
-        band_h = self.notes_h(self.band)
+        top = self._y1p + h_all  # where the flowable's first line starts
 
         def attempt(avail: float) -> tuple[list[Flowable] | None, bool]:
             if avail <= 0:
@@ -325,10 +331,10 @@ class ColumnFrame(CheckedFrame):
                 return None, False
             first = parts[0]
             h0 = first.wrap(self._aW, avail)[1]
-            cap = min(self.limit if limit is None else limit, band_h + h_all - h0)  # what the text leaves
+            cap = min(self.limit if limit is None else limit, top - h0 - self._base)  # what the text leaves
             keep, _, ok = self._fit(self._fresh(first), cap)
-            extra = self.notes_h(self.band + keep) - band_h
-            return list(parts), ok and h0 + extra <= h_all + 1e-6
+            notes_top = self._base + self.notes_h(self.band + keep)
+            return list(parts), ok and h0 <= h_all + 1e-6 and notes_top <= top - h0 + 1e-6
 
         parts, good = attempt(h_all)
         if parts is None or good:

@@ -98,7 +98,13 @@ class BodyPara(Paragraph):
             parts[0]._mk_fixed = (later, list(lines[:s]))
             base = lines[s].sFW
             parts[1]._mk_fixed = (later, [ln.clone(sFW=ln.sFW - base) for ln in lines[s:]])
+        if len(parts) == 2:  # should both parts stay in one column, they read as one paragraph
+            parts[0]._mk_open = True
+            parts[1]._mk_joined = True
         return parts
+
+    def getSpaceAfter(self) -> float:
+        return 0.0 if getattr(self, "_mk_open", False) else float(super().getSpaceAfter())
 
     def _split_blParaProcessed(self, blPara: Any, start: int, stop: int) -> list[Any]:  # noqa: N802
         """reportlab's, without changing the class of a piece the paragraph keeps."""
