@@ -216,7 +216,7 @@ def decimal_pads(table: Table, measure: Measure, decimal: str = ".") -> Pads:
     cols = [_column_pads([r[i] for r in rows], measure, decimal)
             if i < len(table.align) and table.align[i] == "right" else [0.0] * len(rows)
             for i in range(n)]
-    return tuple(tuple(row) for row in zip(*cols)) if rows else ()
+    return tuple(tuple(row) for row in zip(*cols))
 
 
 def column_needs(table: Table, labels: Labels, measure: Measure,
@@ -264,7 +264,8 @@ def fits(needs: ColumnNeeds, width: float, padding: float, scale: float = 1.0) -
 
 @dataclass(frozen=True)
 class TableLayout:
-    """How a table is set: its column widths, text size, whether it spans the page, and why."""
+    """How a table is set: its column widths, text size, whether it spans the page, and why; the
+    pads that line its numbers up."""
 
     widths: tuple[float, ...]
     size: float
