@@ -10,12 +10,16 @@ style's smallest table size; only then, if still too wide, are words broken.
 
 Text is measured by a function the writer gives, ``measure(text, bold) -> points`` at
 the table's text size, so that the PDF and the DOCX share the same widths.
+
+A right-aligned column of numbers lines up on the decimal separator (the memo language's):
+each body cell is set with an extra right padding, the widest part right of the integer
+digits in its column less its own, and the column's widths include it.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -128,16 +132,108 @@ def table_columns(table: Table) -> int:
     return max([len(table.header)] + [len(r) for r in table.rows] + [1])
 
 
+_COMMA_DECIMAL = frozenset({  # languages writing 1,5 for one and a half
+    "de", "fr", "es", "it", "nl", "pt", "sv", "da", "fi", "nb", "nn", "no", "is", "pl", "ru", "uk",
+    "be", "cs", "sk", "sl", "hr", "sr", "bs", "mk", "bg", "ro", "hu", "et", "lv", "lt", "el", "tr",
+    "az", "kk", "ka", "hy", "ca", "gl", "eu", "id", "vi", "af"})
+_POINT_DECIMAL = frozenset({"de-ch", "de-li", "it-ch", "es-mx", "es-us"})  # regions that differ
+
+
+def decimal_separator(language: str) -> str:
+    """The decimal separator of a language tag: ',' for 'de', 'fr-FR', 'sv'...; '.' otherwise."""
+    tag = language.replace("_", "-").lower()
+    return "," if tag.split("-")[0] in _COMMA_DECIMAL and tag not in _POINT_DECIMAL else "."
+
+
+_NO_BREAK = "\u00a0\u202f"  # spaces that group digits or set off a per cent sign
+
+
+@lru_cache(maxsize=4)
+def _number(decimal: str) -> re.Pattern[str]:
+    """A number written with ``decimal``: sign, digits (grouped in threes or not), decimals, '%'."""
+    group = re.escape("," if decimal == "." else ".") + _NO_BREAK
+    return re.compile(rf"(?P<whole>[+\-\u2212]?(?:[0-9]{{1,3}}(?:[{group}][0-9]{{3}})+|[0-9]*))"
+                      rf"(?P<tail>(?:{re.escape(decimal)}[0-9]+)?(?:[{_NO_BREAK}]?%)?)")
+
+
+def _plain_runs(inlines: tuple[Inline, ...], bold: bool = False) -> list[Run] | None:
+    """The cell's text runs when it holds plain or bold text only, else None."""
+    out: list[Run] = []
+    for node in inlines:
+        if isinstance(node, Text):
+            out.append((node.text, bold))
+        elif isinstance(node, Strong):
+            inner = _plain_runs(node.children, True)
+            if inner is None:
+                return None
+            out += inner
+        else:
+            return None
+    return out
+
+
+def _tail_width(runs: list[Run], count: int, measure: Measure) -> float:
+    """The width of the last ``count`` characters of ``runs``."""
+    total = 0.0
+    for text, bold in reversed(runs):
+        if count <= 0:
+            break
+        part = text[-count:]
+        total += measure(part, bold)
+        count -= len(part)
+    return total
+
+
+def number_tail(cell: tuple[Inline, ...], measure: Measure, decimal: str) -> float | None:
+    """The width of a number's part right of its integer digits (separator, decimals, '%'),
+    or None when the cell is not a number."""
+    runs = _plain_runs(cell)
+    text = "".join(t for t, _ in runs) if runs is not None else ""
+    found = _number(decimal).fullmatch(text)
+    if found is None or not any(c.isdigit() for c in text):
+        return None
+    return _tail_width(runs or [], len(found["tail"]), measure)
+
+
+def _column_pads(cells: list[tuple[Inline, ...]], measure: Measure, decimal: str) -> list[float]:
+    """Each cell's extra right padding lining the column up on its decimal separator; all zero
+    when a cell is not a number (empty cells are left out and get none)."""
+    tails = [number_tail(c, measure, decimal) if c else 0.0 for c in cells]
+    if any(t is None for t in tails):
+        return [0.0] * len(cells)
+    widest = max(t or 0.0 for t in tails)
+    return [widest - (t or 0.0) if c else 0.0 for c, t in zip(cells, tails)]
+
+
+Pads = tuple[tuple[float, ...], ...]  # per body row, per column: extra right padding (points)
+
+
+def decimal_pads(table: Table, measure: Measure, decimal: str = ".") -> Pads:
+    """Per body cell the extra right padding that lines each right-aligned column of numbers up
+    on its decimal separator; zero in the header (not included), other columns and empty cells."""
+    n = table_columns(table)
+    rows = [tuple(r[:n]) + ((),) * (n - len(r)) for r in table.rows]
+    cols = [_column_pads([r[i] for r in rows], measure, decimal)
+            if i < len(table.align) and table.align[i] == "right" else [0.0] * len(rows)
+            for i in range(n)]
+    return tuple(tuple(row) for row in zip(*cols))
+
+
 def column_needs(table: Table, labels: Labels, measure: Measure,
-                 hyphenate: Hyphenate | None = None) -> ColumnNeeds:
-    """Minimum and preferred text widths of every column; header cells are bold and never hyphenated."""
+                 hyphenate: Hyphenate | None = None, pads: Pads = ()) -> ColumnNeeds:
+    """Minimum and preferred text widths of every column; header cells are bold and never hyphenated.
+    In a column with ``pads`` a body cell needs its whole width and its pad (a number never breaks)."""
     n = table_columns(table)
     lo, hi = [0.0] * n, [0.0] * n
-    rows: list[tuple[Sequence[tuple[Inline, ...]], bool]] = [(table.header, True)] if table.header else []
-    rows += [(r, False) for r in table.rows]
-    for cells, head in rows:
+    for i, cell in enumerate(table.header[:n]):
+        a, b = cell_needs(cell, labels, measure, bold=True)
+        lo[i], hi[i] = max(lo[i], a), max(hi[i], b)
+    padded = {i for row in pads for i, p in enumerate(row) if p}
+    for k, cells in enumerate(table.rows):
         for i, cell in enumerate(cells[:n]):
-            a, b = cell_needs(cell, labels, measure, bold=head, hyphenate=None if head else hyphenate)
+            a, b = cell_needs(cell, labels, measure, hyphenate=hyphenate)
+            if i in padded:
+                a = b = b + pads[k][i]
             lo[i], hi[i] = max(lo[i], a), max(hi[i], b)
     return ColumnNeeds(tuple(lo), tuple(hi))
 
@@ -168,33 +264,46 @@ def fits(needs: ColumnNeeds, width: float, padding: float, scale: float = 1.0) -
 
 @dataclass(frozen=True)
 class TableLayout:
-    """How a table is set: its column widths, text size, whether it spans the page, and why."""
+    """How a table is set: its column widths, text size, whether it spans the page, and why; the
+    pads that line its numbers up."""
 
     widths: tuple[float, ...]
     size: float
     wide: bool
     warning: str | None = None
     squeezed: bool = False  # even the minimum widths at the smallest size do not fit: words break
+    pads: Pads = ()  # per body cell, the extra right padding that lines numbers up (:func:`decimal_pads`)
+
+    def pad(self, row: int, col: int) -> float:
+        """The extra right padding of body cell (``row``, ``col``), 0 when it has none."""
+        return self.pads[row][col] if row < len(self.pads) and col < len(self.pads[row]) else 0.0
 
 
 SIZE_STEP = 0.5  # smaller table sizes are tried in these steps (points)
 
 
+def _scaled(pads: Pads, scale: float) -> Pads:
+    return pads if scale == 1.0 else tuple(tuple(p * scale for p in row) for row in pads)
+
+
 def table_layout(table: Table, labels: Labels, measure: Measure, *, size: float, min_size: float,
                  column: float, page: float, padding: float, can_widen: bool,
-                 hyphenate: Hyphenate | None = None) -> TableLayout:
-    """Widths, size and placement of ``table``; ``measure`` measures at ``size``.
+                 hyphenate: Hyphenate | None = None, decimal: str = ".") -> TableLayout:
+    """Widths, size, placement and decimal pads of ``table``; ``measure`` measures at ``size``
+    (text widths are proportional to the size: a table set smaller has its pads scaled with it).
 
     ``column`` is the width the table is asked to take (the column, or the page for a page-wide
-    table); ``can_widen`` says whether a column table may go page-wide (a two-column style).
+    table); ``can_widen`` says whether a column table may go page-wide (a two-column style);
+    ``decimal`` is the separator numbers line up on.
     """
-    needs = column_needs(table, labels, measure, hyphenate)
+    pads = decimal_pads(table, measure, decimal)
+    needs = column_needs(table, labels, measure, hyphenate, pads)
     if fits(needs, column, padding):
-        return TableLayout(tuple(share_widths(needs, column, padding)), size, False)
+        return TableLayout(tuple(share_widths(needs, column, padding)), size, False, pads=pads)
     wide = can_widen and fits(needs, page, padding)
     if wide:
         return TableLayout(tuple(share_widths(needs, page, padding)), size, True,
-                           f"table '{table.id}' is too wide for the column; it spans the page")
+                           f"table '{table.id}' is too wide for the column; it spans the page", pads=pads)
     width = page if can_widen else column
     s = size
     while s - SIZE_STEP >= min_size - 1e-6 and not fits(needs, width, padding, s / size):
@@ -206,7 +315,8 @@ def table_layout(table: Table, labels: Labels, measure: Measure, *, size: float,
            f"it {'spans the page and ' if can_widen else ''}is set at {s:g}pt")
     if not ok:
         msg += " (the house style's smallest table size) and some words are broken"
-    return TableLayout(tuple(share_widths(needs, width, padding, s / size)), s, can_widen, msg, not ok)
+    return TableLayout(tuple(share_widths(needs, width, padding, s / size)), s, can_widen, msg, not ok,
+                       _scaled(pads, s / size))
 
 
 @lru_cache(maxsize=16)
@@ -224,9 +334,11 @@ def hyphenation(language: str) -> Hyphenate | None:
 def house_table_layout(table: Table, theme: Theme, labels: Labels, language: str, *, column: float,
                        page: float, can_widen: bool) -> TableLayout:
     """:func:`table_layout` in the house style: the heading family at the table size, the
-    style's padding and smallest size, hyphenation as the body text has it."""
+    style's padding and smallest size, hyphenation as the body text has it, numbers lined up
+    on the language's decimal separator."""
     size = theme.sizes.table
     return table_layout(table, labels, table_measure(theme, size), size=size,
                         min_size=min(theme.tables.min_size, size), column=column, page=page,
                         padding=theme.tables.padding, can_widen=can_widen,
-                        hyphenate=hyphenation(language) if theme.text.hyphenate else None)
+                        hyphenate=hyphenation(language) if theme.text.hyphenate else None,
+                        decimal=decimal_separator(language))

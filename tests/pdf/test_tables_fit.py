@@ -150,3 +150,39 @@ def test_adjacent_note_markers_print_with_a_comma(tmp_path: Path, theme: Theme) 
                  if w["size"] < theme.sizes.body - 1 and w["top"] < doc.pages[0].height / 2]
     assert "1,2" in small and "3,4" in small, small
     assert "4,5" not in small
+
+
+DECIMALS = [1.5, 12.25, 100, 3.125]  # printed as written: '1.5', '12.25', '100', '3.125'
+CODES = [f"FY2009Q10FY2010Q1{k}" for k in range(6)]  # no break point: the page-wide table steps down
+
+
+def decimal_memo(stepped: bool = False) -> str:
+    """A memo whose table has a column of numbers of mixed precision (right-aligned by default);
+    ``stepped``: with six unbreakable columns before it, so that the table is set smaller."""
+    lead = CODES if stepped else ["a"]
+    header = [f"C{k}" for k in range(len(lead))] + ["Value"]
+    return memo_yaml(header, [[*lead, v] for v in DECIMALS])
+
+
+def decimal_points(pdf: Path) -> dict[str, tuple[float, float, float]]:
+    """Per number of DECIMALS as printed: the x of its decimal point (of its right edge when it has
+    none), its right edge and its text size."""
+    texts = [f"{v:g}" for v in DECIMALS]
+    with pdfplumber.open(pdf) as doc:
+        for page in doc.pages:
+            found = {w["text"]: w for w in page.extract_words(return_chars=True) if w["text"] in texts}
+            if len(found) == len(texts):
+                return {t: (next((c["x0"] for c in w["chars"] if c["text"] == "."), w["x1"]), w["x1"],
+                            w["chars"][0]["size"]) for t, w in found.items()}
+    raise AssertionError("the numbers are not found on one page")
+
+
+@pytest.mark.parametrize("stepped", [False, True], ids=["column", "stepped-down"])
+def test_numbers_line_up_on_their_decimal_point(tmp_path: Path, theme: Theme, stepped: bool) -> None:
+    pdf, _, warnings = render_yaml(decimal_memo(stepped), tmp_path, theme)
+    assert any("is set at" in w.message for w in warnings) == stepped, warnings
+    points = decimal_points(pdf)
+    xs = [x for x, _, _ in points.values()]
+    assert max(xs) - min(xs) <= 0.3, points
+    assert points["100"][1] == pytest.approx(points["12.25"][0], abs=0.3)  # no point: its right edge
+    assert (points["1.5"][2] < theme.sizes.table) == stepped

@@ -113,9 +113,14 @@ def column_widths(tab: Table, lay: TableLayout) -> list[float]:
     return list(lay.widths[:table_columns(tab)])
 
 
-def _fill(body: Body, para: Paragraph, cell: tuple[Inline, ...], align: str, size: float) -> None:
+def _fill(body: Body, para: Paragraph, cell: tuple[Inline, ...], align: str, size: float,
+          pad: float = 0.0) -> None:
+    """The cell's text, aligned, at the table's size; ``pad`` (points) as a right indent lines a
+    number's decimal separator up with its column's others."""
     if _ALIGN.get(align) is not None:
         para.alignment = _ALIGN[align]
+    if pad:
+        para.paragraph_format.right_indent = Pt(pad)
     body.inlines.write(para, cell)
     if size != body.theme.sizes.table:  # stepped down to fit: every run of the cell at that size
         for run in para.runs:
@@ -148,12 +153,12 @@ def table(body: Body, tab: Table) -> None:
             _fill(body, para, tab.header[i] if i < len(tab.header) else (), _col_align(tab, i), lay.size)
     else:
         body_rows = rows
-    for row, data in zip(body_rows, tab.rows):
+    for k, (row, data) in enumerate(zip(body_rows, tab.rows)):
         for i, cell in enumerate(row.cells):
             cell.width = Pt(widths[i])
             para = cell.paragraphs[0]
             _oxml.set_paragraph_style(para, body.styles[Role.CELL])
-            _fill(body, para, data[i] if i < len(data) else (), _col_align(tab, i), lay.size)
+            _fill(body, para, data[i] if i < len(data) else (), _col_align(tab, i), lay.size, lay.pad(k, i))
     if tab.header:
         for i, cell in enumerate(rows[0].cells):
             cell.width = Pt(widths[i])

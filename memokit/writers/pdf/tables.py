@@ -37,21 +37,25 @@ def layout(table: Table, width: float, page_width: float, can_widen: bool, theme
                               can_widen=can_widen)
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=256)
 def _cell_style(style: ParagraphStyle, align: str, size: float, hyphenate: bool,
-                body: ParagraphStyle, squeezed: bool) -> ParagraphStyle:
+                body: ParagraphStyle, squeezed: bool, pad: float = 0.0) -> ParagraphStyle:
     """A cell's style: its alignment, the table's size; body cells hyphenate as the body does,
     header cells wrap between words only. Every word fits its column (the widths are made so):
     a word that does not fit the rest of a line goes to the next, whole, unless the table is
-    squeezed below its words' widths."""
+    squeezed below its words' widths. ``pad`` (points, rounded to 0.01) is set as a right indent:
+    a number's decimal separator lines up with the column's others."""
     extra: dict[str, object] = {"splitLongWords": int(squeezed)}
+    if pad:
+        extra["rightIndent"] = style.rightIndent + pad
     if hyphenate:
         # 2: a word that cannot be hyphenated at the end of a line is tried again at the start of
         # the next (reportlab sets it whole there otherwise); it also allows a break after a hyphen
         extra.update(hyphenationLang=body.hyphenationLang, embeddedHyphenation=2, uriWasteReduce=0)
     if size != style.fontSize:
         extra.update(fontSize=size, leading=style.leading * size / style.fontSize)
-    name = f"{style.name}-{align}-{size:g}{'-h' if hyphenate else ''}{'-s' if squeezed else ''}"
+    name = (f"{style.name}-{align}-{size:g}{'-h' if hyphenate else ''}{'-s' if squeezed else ''}"
+            f"{f'-r{pad:.2f}' if pad else ''}")
     return ParagraphStyle(name, parent=style, alignment=ALIGN.get(align, ALIGN["left"]), **extra)
 
 
@@ -91,15 +95,17 @@ def table_flowable(table: Table, lay: TableLayout, theme: Theme, styles: Styles,
 
     body = styles[Role.BODY]
 
-    def row(cells: tuple[tuple[Inline, ...], ...], style: ParagraphStyle, hyph: bool) -> list[Flowable]:
+    def row(cells: tuple[tuple[Inline, ...], ...], style: ParagraphStyle, hyph: bool,
+            k: int | None = None) -> list[Flowable]:
+        """Row ``k`` of the body (None: the header) as paragraphs, each body cell with its pad."""
         cells = tuple(cells) + ((),) * (ncols - len(cells))
-        return [BodyPara(mk.inlines(c, fam), _cell_style(style, align[i], lay.size, hyph, body,
-                                                                lay.squeezed))
+        return [BodyPara(mk.inlines(c, fam), _cell_style(style, align[i], lay.size, hyph, body, lay.squeezed,
+                                                         0.0 if k is None else round(lay.pad(k, i), 2)))
                 for i, c in enumerate(cells)]
 
     head, cell = styles[Role.CELL_HEAD], styles[Role.CELL]
     data = ([row(table.header, head, False)] if table.header else [])
-    data += [row(r, cell, True) for r in table.rows]
+    data += [row(r, cell, True, k) for k, r in enumerate(table.rows)]
     look = theme.tables
     widths = list(lay.widths)
     rule = HexColor(theme.colours.rule)
