@@ -35,7 +35,8 @@ def _assert_balanced(pdf: Path, theme: Theme) -> Layout:
     assert left > 0 and right > 0, f"last page text in one column only ({left:.0f} / {right:.0f} pt)"
     # the right column may end lower by less than a line (spaces between paragraphs) when that is
     # more even than the alternative
-    assert right - left < lead - 0.5, f"right column ({right:.0f} pt) a line taller than the left ({left:.0f} pt)"
+    assert right - left < lead - 0.5, \
+        f"right column ({right:.0f} pt) a line taller than the left ({left:.0f} pt)"
     # three lines, and a paragraph's space when no split leaves two lines on each side
     assert left - right <= 3 * lead + theme.text.paragraph_space + 1, \
         f"columns differ by {left - right:.0f} pt (> 3 lines)"
