@@ -7,6 +7,9 @@ EXAMPLE := content/example-memo.yaml
 # LibreOffice uses for Calibri and Cambria, so the DOCX lays out as in Word)
 SYSTEM_TOOLS := pdftotext:poppler-utils pdffonts:poppler-utils pdftoppm:poppler-utils qpdf:qpdf \
                 pandoc:pandoc soffice:libreoffice-writer-nogui
+# hyphenation patterns file:Debian package, so LibreOffice hyphenates the DOCX as the PDF is
+HYPHEN_DICTS := hyph_en_GB.dic:hyphen-en-gb hyph_en_US.dic:hyphen-en-us hyph_de_DE.dic:hyphen-de \
+                hyph_fr.dic:hyphen-fr
 
 .PHONY: demo test lint system-tools bench clean
 
@@ -28,6 +31,10 @@ system-tools:
 	for pair in $(SYSTEM_TOOLS); do \
 	  cmd=$${pair%%:*}; pkg=$${pair##*:}; \
 	  command -v $$cmd >/dev/null 2>&1 || missing="$$missing $$pkg"; \
+	done; \
+	for pair in $(HYPHEN_DICTS); do \
+	  file=$${pair%%:*}; pkg=$${pair##*:}; \
+	  [ -f /usr/share/hyphen/$$file ] || missing="$$missing $$pkg"; \
 	done; \
 	fc-list 2>/dev/null | grep -qi carlito || missing="$$missing fonts-crosextra-carlito"; \
 	fc-list 2>/dev/null | grep -qi caladea || missing="$$missing fonts-crosextra-caladea"; \

@@ -56,22 +56,23 @@ def test_title_block_is_one_column_then_two_columns_and_wide_figures_one(example
     body = part(example[0], "word/document.xml").find(f"{W}body")
     sects = body.xpath(".//w:sectPr", namespaces=NS)
     cols = [int(s.find(f"{W}cols").get(f"{W}num")) for s in sects]
-    assert cols == [1, 2, 1, 2, 1]  # the last: an empty section after the text, to balance it
+    assert cols == [1, 2, 1, 2]  # the last: the body's columns, the document's final section
     kinds = [s.find(f"{W}type").get(f"{W}val") for s in sects]
-    assert kinds == ["nextPage", "continuous", "continuous", "continuous", "continuous"]
+    assert kinds == ["nextPage", "continuous", "continuous", "continuous"]
     for s in sects:
         size, mar = s.find(f"{W}pgSz"), s.find(f"{W}pgMar")
         assert (size.get(f"{W}w"), size.get(f"{W}h")) == (twips(theme.page.width), twips(theme.page.height))
         assert mar.get(f"{W}left") == twips(theme.page.margin_left)
         assert mar.get(f"{W}top") == twips(theme.page.margin_top)
         assert s.find(f"{W}cols").get(f"{W}space") == twips(theme.page.gutter)
-    # the first section ends with the lede; the one-column section holds the figure, its caption and source
+    # each break in an empty paragraph of its own: after the lede, before the figure (whose
+    # one-column section holds it, its caption and source) and after the source
     d = docx.Document(str(example[0]))
-    ends = [p for p in d.paragraphs if p._p.find(f"{W}pPr/{W}sectPr") is not None]
-    assert [p.style.name for p in ends] == ["Lede", "Body Text", "Source", "Body Text"]
     paragraphs = d.paragraphs
-    i = paragraphs.index(next(p for p in paragraphs if p.style.name == "Figure"))
-    assert paragraphs[i - 1]._p is ends[1]._p
+    ends = [i for i, p in enumerate(paragraphs) if p._p.find(f"{W}pPr/{W}sectPr") is not None]
+    assert [paragraphs[i].style.name for i in ends] == ["Section Break"] * 3
+    assert [paragraphs[i - 1].style.name for i in ends] == ["Lede", "Body Text", "Source"]
+    assert paragraphs[ends[1] + 1].style.name == "Figure"
 
 
 def test_pictures_fill_their_width_and_carry_alt_text(example: tuple[Path, Memo], tmp_path: Path,
@@ -125,5 +126,5 @@ def test_tables_have_a_style_a_repeating_header_and_column_alignment(tmp_path: P
     assert before.find(f"{W}pPr/{W}pStyle").get(f"{W}val") == "Caption"
     assert after.find(f"{W}pPr/{W}pStyle").get(f"{W}val") == "Source"
     assert "".join(t.text for t in after.iter(f"{W}t")) == "Source: A source"
-    assert after.find(f"{W}pPr/{W}sectPr/{W}cols").get(f"{W}num") == "1"
+    assert body[t_at + 2].find(f"{W}pPr/{W}sectPr/{W}cols").get(f"{W}num") == "1"
     assert body[t_at - 2].find(f"{W}pPr/{W}sectPr/{W}cols").get(f"{W}num") == "2"

@@ -49,7 +49,7 @@ def test_every_body_paragraph_has_a_named_style(example: tuple[Path, Memo]) -> N
     assert "Normal" not in used
     assert used == {"Series", "Title", "Subtitle", "Authors", "Colophon", "Lede", "Heading 1", "Heading 2",
                     "Body Text", "List Bullet", "List Number", "Quote", "Figure", "Caption", "Source",
-                    "Table Header", "Table Text", "Block End"}
+                    "Table Header", "Table Text", "Block End", "Section Break"}
     heading_texts = [p.text for p in d.paragraphs if p.style.name == "Heading 1"]
     assert heading_texts == [s.heading for s in example[1].sections]  # the author's casing
 
@@ -168,6 +168,6 @@ def test_a_different_theme_changes_the_styles(tmp_path: Path, theme: Theme, colu
     assert str(d.styles["Heading 1"].font.color.rgb) == "AA3300"
     body = part(path, "word/document.xml").find(f"{W}body")
     cols = [int(c.get(f"{W}num")) for c in body.iter(f"{W}cols")]
-    assert cols == ([1, 2, 1] if columns == 2 else [1])  # two columns end in a balancing section
+    assert cols == ([1, 2] if columns == 2 else [1])  # the title block's section, then the body's
     size = body.find(f"{W}sectPr/{W}pgSz")
     assert (size.get(f"{W}w"), size.get(f"{W}h")) == ("12240", "15840")  # US Letter in twips

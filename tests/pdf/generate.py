@@ -65,8 +65,9 @@ def _paragraph(rng: random.Random, i: int, notes: _Notes, n_notes: int, words: i
 
 
 def long_memo_yaml(pages: int = 24, seed: int = 7, notes_per_page: float = 7.0, long_every: int = 9,
-                   huge_every: int = 37, language: str = "en-GB") -> str:
-    """A memo of about ``pages`` pages in the two-column style, as YAML text."""
+                   huge_every: int = 37, language: str = "en-GB", page_wide: bool = True) -> str:
+    """A memo of about ``pages`` pages in the two-column style, as YAML text (with a page-wide
+    table in every tenth section unless ``page_wide`` is false)."""
     rng = random.Random(seed)
     notes = _Notes(rng, long_every, huge_every)
     n_paras = max(3, int(pages * 3.9))
@@ -114,7 +115,7 @@ def long_memo_yaml(pages: int = 24, seed: int = 7, notes_per_page: float = 7.0, 
             lines.append("      - |")
             lines += ["        " + ln if ln else "" for ln in para.split("\n")]
         if sec % 5 == 2:
-            width = "page" if sec % 10 == 2 else "column"
+            width = "page" if sec % 10 == 2 and page_wide else "column"
             lines += ["      - table:", f"          id: t{sec}",
                       f"          caption: Units by year, part {sec}",
                       "          data: numbers", "          header: [Unit, Year, Count]",

@@ -42,7 +42,6 @@ class Body:
         self.end = end
         self.flow = SectionFlow(theme)
         self.warnings: list[Diagnostic] = []
-        self._last: Paragraph | None = None  # the last body-level paragraph, if nothing followed it
         self._bookmarks = 0
 
     # ------------------------------------------------------------ paragraphs
@@ -50,16 +49,12 @@ class Body:
         """A new body paragraph in the style of ``role``."""
         para = self.document.add_paragraph()
         _oxml.set_paragraph_style(para, self.styles[role])
-        self._last = para
         return para
 
     def text_paragraph(self, role: str, text: str) -> Paragraph:
         para = self.paragraph(role)
         self.inlines.text(para, text)
         return para
-
-    def table_added(self) -> None:
-        self._last = None
 
     def next_bookmark(self) -> int:
         self._bookmarks += 1
@@ -69,8 +64,9 @@ class Body:
         """Continue in ``n`` columns, closing the current section with a continuous break."""
         if n == self.flow.columns:
             return
-        last = self._last if self._last is not None else self.paragraph("spacer")
-        self.flow.switch(n, last)
+        # a paragraph of its own: LibreOffice fails on a document whose section breaks sit in
+        # paragraphs of text with notes (and Word puts an inserted break in its own paragraph too)
+        self.flow.switch(n, self.paragraph("section_break"))
 
     # ------------------------------------------------------------ the memo
     def write(self, sections: tuple[Section, ...]) -> None:
@@ -79,10 +75,9 @@ class Body:
             self.section(sec)
         if self.end is not None and self.end.alone:
             self._end_mark(self.paragraph(Role.BODY), self.end)
-        if self.flow.columns > 1:
-            # a continuous break after the column text: Word and LibreOffice balance the last page
-            self.columns(1)
-            self.paragraph("spacer")
+        # the body's columns are the document's last section, with no break after them: a
+        # continuous break there would balance the last page, but LibreOffice then sets the body
+        # as a text section, whose notes it loses or misplaces (and on long memos fails)
         self.flow.finish(self.document)
 
     def section(self, sec: Section) -> None:

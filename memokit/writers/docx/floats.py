@@ -137,7 +137,6 @@ def table(body: Body, tab: Table) -> None:
     ncols = max([len(tab.header)] + [len(r) for r in tab.rows] + [1])
     nrows = len(tab.rows) + (1 if tab.header else 0)
     t = body.document.add_table(rows=nrows, cols=ncols)
-    body.table_added()
     _oxml.set_table_style(t._tbl, body.styles["table"])
     widths = column_widths(tab, lay)
     _oxml.set_table_layout(t._tbl, sum(widths))
@@ -164,7 +163,7 @@ def table(body: Body, tab: Table) -> None:
             cell.width = Pt(widths[i])
     _source(body, tab.source)
     if not tab.source:
-        body.paragraph("spacer")  # the space below the table, and a place for a section break
+        body.paragraph("spacer")  # the space below the table
     if wide:
         body.columns(body.theme.page.columns)
 

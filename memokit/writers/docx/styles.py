@@ -54,6 +54,7 @@ CATALOGUE: dict[str, tuple[str, str, WD_STYLE_TYPE, bool]] = {
     Role.INSTITUTE: ("Institute", "Institute", P, False),
     Role.FOOTER: ("Footer", "footer", P, True),
     "spacer": ("BlockEnd", "Block End", P, False),
+    "section_break": ("SectionBreak", "Section Break", P, False),
     Role.NOTE_REF: ("FootnoteReference", "footnote reference", C, True),
     Role.LINK: ("Hyperlink", "Hyperlink", C, True),
     Role.CODE: ("VerbatimChar", "Verbatim Char", C, False),
@@ -123,7 +124,7 @@ def build_styles(document: Document, theme: Theme, language: str) -> Styles:
                 pf.space_after = Pt(after)
             if before is not None:
                 pf.space_before = Pt(before)
-        style.quick_style = kind in (P, C) and role not in ("default_font", "spacer")
+        style.quick_style = kind in (P, C) and role not in ("default_font", "spacer", "section_break")
         made[role] = style
         return style
 
@@ -202,6 +203,7 @@ def build_styles(document: Document, theme: Theme, language: str) -> Styles:
     stops.add_tab_stop(Pt(theme.page.text_width / 2), WD_TAB_ALIGNMENT.CENTER)
     stops.add_tab_stop(Pt(theme.page.text_width), WD_TAB_ALIGNMENT.RIGHT)
     add("spacer", "normal", size=1, leading=1, after=text.block_space)  # after a table without source
+    add("section_break", "normal", size=1, leading=1, after=0, before=0)  # holds a section break only
 
     _oxml.set_superscript(add(Role.NOTE_REF, "default_font").element)
     add(Role.LINK, "default_font", colour=col.link)
