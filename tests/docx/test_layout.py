@@ -13,6 +13,8 @@ from memokit.model.walk import figures
 from memokit.style.theme import Theme
 from tests.docx.conftest import NS, W, part, render_yaml
 
+WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
+
 WIDE = """\
 title: Wide and narrow
 authors: [A. Writer]
@@ -51,28 +53,38 @@ def twips(pt: float) -> str:
     return str(round(pt * 20))
 
 
-def test_title_block_is_one_column_then_two_columns_and_wide_figures_one(example: tuple[Path, Memo],
-                                                                         theme: Theme) -> None:
+def test_title_block_is_one_column_then_two_columns_and_wide_figures_float(example: tuple[Path, Memo],
+                                                                           theme: Theme) -> None:
     body = part(example[0], "word/document.xml").find(f"{W}body")
     sects = body.xpath(".//w:sectPr", namespaces=NS)
     cols = [int(s.find(f"{W}cols").get(f"{W}num")) for s in sects]
-    assert cols == [1, 2, 1, 2]  # the last: the body's columns, the document's final section
+    assert cols == [1, 2]  # the last: the body's columns, the document's final section
     kinds = [s.find(f"{W}type").get(f"{W}val") for s in sects]
-    assert kinds == ["nextPage", "continuous", "continuous", "continuous"]
+    assert kinds == ["nextPage", "continuous"]
     for s in sects:
         size, mar = s.find(f"{W}pgSz"), s.find(f"{W}pgMar")
         assert (size.get(f"{W}w"), size.get(f"{W}h")) == (twips(theme.page.width), twips(theme.page.height))
         assert mar.get(f"{W}left") == twips(theme.page.margin_left)
         assert mar.get(f"{W}top") == twips(theme.page.margin_top)
         assert s.find(f"{W}cols").get(f"{W}space") == twips(theme.page.gutter)
-    # each break in an empty paragraph of its own: after the lede, before the figure (whose
-    # one-column section holds it, its caption and source) and after the source
+    # the break after the lede in an empty paragraph of its own
     d = docx.Document(str(example[0]))
     paragraphs = d.paragraphs
     ends = [i for i, p in enumerate(paragraphs) if p._p.find(f"{W}pPr/{W}sectPr") is not None]
-    assert [paragraphs[i].style.name for i in ends] == ["Section Break"] * 3
-    assert [paragraphs[i - 1].style.name for i in ends] == ["Lede", "Body Text", "Source"]
-    assert paragraphs[ends[1] + 1].style.name == "Figure"
+    assert [paragraphs[i].style.name for i in ends] == ["Section Break"]
+    assert paragraphs[ends[0] - 1].style.name == "Lede"
+    # the page-wide figure, its caption and source: a text box as wide as the page's text, at the
+    # top of the page's text area, text above and below it, anchored in a paragraph of the text
+    (anchor,) = body.xpath(".//wp:anchor", namespaces=NS)
+    assert anchor.find(f"{WP}wrapTopAndBottom") is not None
+    pos = anchor.find(f"{WP}positionV")
+    assert pos.get("relativeFrom") == "margin" and pos.find(f"{WP}align").text == "top"
+    assert int(anchor.find(f"{WP}extent").get("cx")) == round(theme.page.text_width * 12700)
+    boxed = anchor.xpath(".//w:txbxContent/w:p/w:pPr/w:pStyle/@w:val", namespaces=NS)
+    assert boxed == ["Figure", "Caption", "Source"]
+    holder = anchor.getparent().getparent().getparent()
+    assert holder.tag == f"{W}p" and holder.getparent() is body
+    assert holder.find(f"{W}pPr/{W}pStyle").get(f"{W}val") == "BodyText"
 
 
 def test_pictures_fill_their_width_and_carry_alt_text(example: tuple[Path, Memo], tmp_path: Path,

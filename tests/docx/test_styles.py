@@ -9,6 +9,7 @@ import docx
 import pytest
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.shared import Pt
+from docx.text.paragraph import Paragraph as DocxParagraph
 
 from memokit.model.nodes import Memo
 from memokit.style.theme import Theme
@@ -43,8 +44,9 @@ sections:
 
 def test_every_body_paragraph_has_a_named_style(example: tuple[Path, Memo]) -> None:
     d = docx.Document(str(example[0]))
+    boxed = [DocxParagraph(p, d._body) for p in d.element.body.xpath(".//w:txbxContent/w:p")]
     paragraphs = list(d.paragraphs) + [p for t in d.tables for r in t.rows for c in r.cells
-                                       for p in c.paragraphs]
+                                       for p in c.paragraphs] + boxed
     used = {p.style.name for p in paragraphs}
     assert "Normal" not in used
     assert used == {"Series", "Title", "Subtitle", "Authors", "Colophon", "Lede", "Heading 1", "Heading 2",

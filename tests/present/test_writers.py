@@ -8,6 +8,8 @@ import docx
 import pdfplumber
 import pytest
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml.ns import qn
+from docx.text.paragraph import Paragraph as DocxParagraph
 from reportlab.platypus import SimpleDocTemplate
 
 from memokit.figures.asset import FigureAsset
@@ -40,7 +42,9 @@ def _style(tmp_path: Path, align: str) -> Theme:
                                                  ("left", WD_ALIGN_PARAGRAPH.LEFT)])
 def test_docx_figure_paragraph_follows_the_style(tmp_path: Path, align: str, expected: object) -> None:
     path, _, _ = render_docx(FIGURE_LAST, tmp_path, _style(tmp_path, align))
-    figures = [p for p in docx.Document(str(path)).paragraphs if p.style.name == "Figure"]
+    d = docx.Document(str(path))
+    every = [DocxParagraph(p, d._body) for p in d.element.body.iter(qn("w:p"))]  # text boxes too
+    figures = [p for p in every if p.style.name == "Figure"]
     assert len(figures) == 1
     assert figures[0].paragraph_format.alignment is None  # no direct formatting: the style decides
     assert figures[0].style.paragraph_format.alignment == expected

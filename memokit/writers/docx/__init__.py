@@ -13,6 +13,7 @@ import docx
 
 from memokit.errors import Diagnostic
 from memokit.figures.asset import FigureAsset
+from memokit.model import walk
 from memokit.model.nodes import Memo
 from memokit.present import end_mark
 from memokit.style.theme import Theme
@@ -23,8 +24,13 @@ from memokit.writers.docx.page import header_and_footer
 from memokit.writers.docx.properties import GENERATOR, memo_timestamp, set_properties
 from memokit.writers.docx.styles import build_styles
 from memokit.writers.docx.titleblock import title_block
+from memokit.writers.pdf import float_places
 
 __all__ = ["write"]
+
+
+def _has_wide_figures(memo: Memo, theme: Theme) -> bool:
+    return theme.page.columns > 1 and any(f.width == "page" for f in walk.figures(memo))
 
 
 def write(memo: Memo, theme: Theme, assets: Mapping[str, FigureAsset], dest: Path) -> list[Diagnostic]:
@@ -36,7 +42,8 @@ def write(memo: Memo, theme: Theme, assets: Mapping[str, FigureAsset], dest: Pat
     _oxml.write_settings(document.settings.element, theme.text.hyphenate, theme.text.list_indent, lang)
     labels = theme.labels_for(lang)
     inlines = Inlines(document.part, styles, labels, Notes(document.part, styles, labels))
-    body = Body(document, memo, theme, styles, inlines, assets, end_mark(memo, theme))
+    places = float_places(memo, theme, assets) if _has_wide_figures(memo, theme) else {}
+    body = Body(document, memo, theme, styles, inlines, assets, end_mark(memo, theme), places)
     title_block(body, memo, theme)
     body.write(memo.sections)
     header_and_footer(document, memo, theme, styles)

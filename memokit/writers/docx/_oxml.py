@@ -336,6 +336,49 @@ def describe_picture(inline_el: BaseOxmlElement, name: str, description: str) ->
         c_nv_pr.set("descr", description)
 
 
+_WPS = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
+_EMU = 12700  # EMU per point
+
+
+def floating_block(blocks: list[BaseOxmlElement], width_pt: float, height_pt: float, shape_id: int,
+                   name: str, bottom: bool) -> BaseOxmlElement:
+    """A run holding a text box as wide as ``width_pt`` that floats at the top (or the foot) of the
+    page's text area, the text above and below it (wrap top and bottom), and holds ``blocks``
+    (paragraphs and tables, moved in). The box grows to fit its content (``spAutoFit``)."""
+    cx, cy = round(width_pt * _EMU), round(height_pt * _EMU)
+    align = "bottom" if bottom else "top"
+    dist = "distT" if bottom else "distB"
+    run = parse_xml(
+        f'<w:r {nsdecls("w", "wp", "a")} xmlns:wps="{_WPS}"><w:drawing>'
+        f'<wp:anchor {dist}="114300" distL="0" distR="0" simplePos="0"'
+        f' relativeHeight="{251659264 + shape_id}" behindDoc="0" locked="0" layoutInCell="1"'
+        f' allowOverlap="0">'
+        f'<wp:simplePos x="0" y="0"/>'
+        f'<wp:positionH relativeFrom="margin"><wp:align>left</wp:align></wp:positionH>'
+        f'<wp:positionV relativeFrom="margin"><wp:align>{align}</wp:align></wp:positionV>'
+        f'<wp:extent cx="{cx}" cy="{cy}"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapTopAndBottom/>'
+        f'<wp:docPr id="{shape_id}" name={quoteattr(name)}/><wp:cNvGraphicFramePr/>'
+        f'<a:graphic><a:graphicData uri="{_WPS}"><wps:wsp><wps:cNvSpPr txBox="1"/>'
+        f'<wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{cx}" cy="{cy}"/></a:xfrm>'
+        f'<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/><a:ln><a:noFill/></a:ln></wps:spPr>'
+        f'<wps:txbx><w:txbxContent/></wps:txbx>'
+        f'<wps:bodyPr rot="0" vert="horz" wrap="square" lIns="0" tIns="0" rIns="0" bIns="0" anchor="t">'
+        f'<a:spAutoFit/></wps:bodyPr></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></w:r>')
+    content = run.find(".//" + qn("w:txbxContent"))
+    for el in blocks:
+        content.append(el)
+    if not blocks:
+        content.append(OxmlElement("w:p"))
+    return run
+
+
+def insert_run_first(paragraph: Paragraph, run: BaseOxmlElement) -> None:
+    """Put ``run`` first in ``paragraph`` (after its properties)."""
+    p = paragraph._p
+    ppr = p.find(qn("w:pPr"))
+    p.insert(0 if ppr is None else list(p).index(ppr) + 1, run)
+
+
 # ------------------------------------------------------------------ settings and package parts
 
 

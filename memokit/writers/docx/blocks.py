@@ -7,6 +7,8 @@ from collections.abc import Mapping
 from typing import Literal
 
 from docx.document import Document
+from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.text.paragraph import Paragraph
 
 from memokit.errors import Diagnostic
@@ -28,13 +30,15 @@ from memokit.writers.docx import _oxml, floats
 from memokit.writers.docx.inlines import Inlines
 from memokit.writers.docx.page import SectionFlow
 from memokit.writers.docx.styles import Styles
+from memokit.writers.pdf import FloatPlace
 
 
 class Body:
     """Writes the memo's blocks into the document body, in reading order."""
 
     def __init__(self, document: Document, memo: Memo, theme: Theme, styles: Styles, inlines: Inlines,
-                 assets: Mapping[str, FigureAsset], end: EndMark | None):
+                 assets: Mapping[str, FigureAsset], end: EndMark | None,
+                 places: Mapping[str, FloatPlace] | None = None):
         self.document, self.memo, self.theme, self.styles = document, memo, theme, styles
         self.inlines = inlines
         self.labels = theme.labels_for(memo.meta.language)
@@ -43,6 +47,9 @@ class Body:
         self.flow = SectionFlow(theme)
         self.warnings: list[Diagnostic] = []
         self._bookmarks = 0
+        self.places = places or {}  # where the PDF sets each page-wide figure
+        self._written: dict[int, Paragraph] = {}  # id of a model paragraph -> its Word paragraph
+        self._waiting: list[tuple[int | None, BaseOxmlElement]] = []  # floats parked until their anchor
 
     # ------------------------------------------------------------ paragraphs
     def paragraph(self, role: str) -> Paragraph:
@@ -55,6 +62,40 @@ class Body:
         para = self.paragraph(role)
         self.inlines.text(para, text)
         return para
+
+    def mark(self) -> int:
+        """Where the next block goes: the number of the body's children before it."""
+        body = self.document.element.body
+        n = len(body)
+        return n - 1 if n and body[-1].tag == qn("w:sectPr") else n
+
+    def float_from(self, start: int, key: str, name: str, height: float) -> None:
+        """Move what was written since ``start`` into a page-wide floating box, anchored in the
+        paragraph that begins the page the PDF sets it on (the next paragraph when the PDF has
+        none): Word sets a floating box on its anchor's page, LibreOffice moves the anchor to the
+        box's page, so the anchor must be a paragraph that starts there."""
+        body = self.document.element.body
+        blocks = list(body)[start:self.mark()]
+        place = self.places.get(key)
+        run = _oxml.floating_block(blocks, self.theme.page.text_width, height, self.document.part.next_id,
+                                   name, bool(place and place.bottom))
+        target = place.starts if place else None
+        before = [el for el in list(body)[:start] if el.tag == qn("w:p")]
+        home = self._written.get(target) if target is not None else None
+        # parked in the document at once, so the ids of later pictures stay unique
+        _oxml.insert_run_first(home or Paragraph(before[-1], self.document._body), run)
+        if home is None:
+            self._waiting.append((target, run))
+
+    def _anchor_waiting(self, node: ParaNode, para: Paragraph) -> None:
+        """Move the floats waiting for ``node`` (or for any next paragraph) into ``para``."""
+        keep = []
+        for target, run in self._waiting:
+            if target is None or target == id(node):
+                _oxml.insert_run_first(para, run)
+            else:
+                keep.append((target, run))
+        self._waiting = keep
 
     def next_bookmark(self) -> int:
         self._bookmarks += 1
@@ -104,6 +145,8 @@ class Body:
 
     def body_paragraph(self, node: ParaNode, role: str) -> Paragraph:
         para = self.paragraph(role)
+        self._written[id(node)] = para
+        self._anchor_waiting(node, para)
         self.inlines.write(para, node.children)
         if self.end is not None and self.end.closes(node):
             self.inlines.text(para, self.end.gap)

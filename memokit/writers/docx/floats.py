@@ -10,6 +10,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
 from docx.text.paragraph import Paragraph
 
+from memokit.figures.asset import FigureAsset
 from memokit.model.nodes import Figure, Inline, Table
 from memokit.present import (
     CAPTION_END,
@@ -74,10 +75,10 @@ def _wide(body: Body, width: str) -> bool:
 
 
 def figure(body: Body, fig: Figure) -> None:
-    """The picture scaled to the column (or page) width, its caption below, then the source line."""
+    """The picture scaled to the column (or page) width, its caption below, then the source line;
+    a page-wide one in a box floating at the top (or foot) of the page the PDF sets it on."""
     wide = _wide(body, fig.width)
-    if wide:
-        body.columns(1)
+    start = body.mark()
     para = body.paragraph(role_of(fig))
     asset = body.assets.get(fig.id)
     if asset is None:
@@ -94,7 +95,15 @@ def figure(body: Body, fig: Figure) -> None:
     _caption(body, "figure", fig.number, fig.id, fig.caption)
     _source(body, fig.source)
     if wide:
-        body.columns(body.theme.page.columns)
+        name = number_label("figure", fig.number, body.labels).name
+        body.float_from(start, f"figure-{fig.id}", name, _height(body, asset))
+
+
+def _height(body: Body, asset: FigureAsset | None) -> float:
+    """About how tall a page-wide figure's box is (the reader's program fits it to its content)."""
+    sz = body.theme.sizes
+    picture = asset.height_pt * body.theme.page.text_width / asset.width_pt if asset else sz.body * 2
+    return picture + 3 * sz.caption * 1.3 + sz.source * 1.3
 
 
 def table_layout(body: Body, tab: Table) -> TableLayout:

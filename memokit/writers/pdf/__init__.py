@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +29,20 @@ from memokit.writers.pdf.notes import NoteBook
 from memokit.writers.pdf.page import Furniture, title_block
 from memokit.writers.pdf.styles import make_styles
 
-__all__ = ["TOLERANCE", "FootnotePlacementError", "FrameOverflowError", "frame_problems", "write"]
+__all__ = ["TOLERANCE", "FloatPlace", "FootnotePlacementError", "FrameOverflowError", "float_places",
+           "frame_problems", "write"]
+
+
+@dataclass(frozen=True)
+class FloatPlace:
+    """Where the PDF sets a page-wide figure or table: at the top (or the foot) of the page on
+    which the paragraph ``starts`` begins (the id of its model node; None: no paragraph follows)."""
+
+    starts: int | None
+    bottom: bool
+
+
+_last: tuple[Memo, Theme, Mapping[str, FigureAsset], dict[str, FloatPlace]] | None = None
 
 
 class FootnotePlacementError(RuntimeError):
@@ -44,6 +58,7 @@ def _info(memo: Memo, labels: Labels) -> dict[str, str]:
 def write(memo: Memo, theme: Theme, assets: Mapping[str, FigureAsset], dest: Path) -> list[Diagnostic]:
     """Render ``memo`` as a PDF at ``dest``; return warnings."""
     doc, buf, warnings = _lay_out(memo, theme, assets)
+    _remember_places(memo, theme, assets, doc)
     problems = doc.book.problems()
     if problems:
         raise FootnotePlacementError("; ".join(problems))
@@ -51,6 +66,26 @@ def write(memo: Memo, theme: Theme, assets: Mapping[str, FigureAsset], dest: Pat
         raise FrameOverflowError(_summary(doc.frame_problems))
     Path(dest).write_bytes(buf.getvalue())
     return warnings + _float_distance(doc, memo)
+
+
+def float_places(memo: Memo, theme: Theme, assets: Mapping[str, FigureAsset]) -> dict[str, FloatPlace]:
+    """Where the PDF layout puts each page-wide figure and table ('figure-id', 'table-id'), so the
+    DOCX can anchor them where the PDF has them (the memo is laid out unless :func:`write` just did)."""
+    if _last is not None and _last[0] is memo and _last[1] is theme and _last[2] is assets:
+        return _last[3]
+    return _remember_places(memo, theme, assets, _lay_out(memo, theme, assets)[0])
+
+
+def _remember_places(memo: Memo, theme: Theme, assets: Mapping[str, FigureAsset],
+                     doc: MemoDoc) -> dict[str, FloatPlace]:
+    global _last
+    pages = sorted(doc.starts)
+    out = {}
+    for name, page in doc.float_page.items():
+        later = [doc.starts[p][0] for p in pages if p >= page and doc.starts[p]]
+        out[name] = FloatPlace(later[0] if later else None, name in doc.bottom_floats)
+    _last = (memo, theme, assets, out)
+    return out
 
 
 def frame_problems(memo: Memo, theme: Theme, assets: Mapping[str, FigureAsset]) -> list[str]:

@@ -131,7 +131,9 @@ class StoryBuilder:
         text = self.mk.inlines(p.children)
         if self.end is not None and self.end.closes(p):
             text += self.mk.end_mark(self.end)
-        return BodyPara(text, style, bulletText=bullet)
+        para = BodyPara(text, style, bulletText=bullet)
+        para._mk_node = id(p)  # where it starts is told to the DOCX writer (see float_places)
+        return para
 
     def list(self, lst: BulletList | OrderedList, left: float) -> list[Flowable]:
         kind: Literal["bullet", "number"] = "bullet" if isinstance(lst, BulletList) else "number"

@@ -45,6 +45,8 @@ class MemoDoc(Replay, BaseDocTemplate):
         self.at_bottom = False  # whether this page has a page-wide float at its foot
         self.float_page: dict[str, int] = {}  # anchor -> page it was drawn on
         self.ref_page: dict[str, int] = {}  # anchor -> page of its first reference
+        self.starts: dict[int, list[int]] = {}  # page -> ids of the memo paragraphs starting on it
+        self.bottom_floats: set[str] = set()  # page-wide floats set at the foot of their page
         self.floors: dict[int, float] = {}  # page -> lowest text y of every column but the last
         self.finish = finish  # called once the story is placed, before the last page is shown
         self.used: dict[tuple[int, int], tuple[float, float]] = {}  # (page, column) -> text top, bottom
@@ -76,7 +78,8 @@ class MemoDoc(Replay, BaseDocTemplate):
         grow = (self.theme.text.fill_space, self.theme.text.fill_leading)
         frames = [ColumnFrame(p.margin_left + i * (p.column_width + p.gutter), p.margin_bottom,
                               p.column_width, h, book=self.book, column=i + 1, on_page=self._page_no,
-                              problems=self.frame_problems, fill=grow, on_ref=self._ref_placed)
+                              problems=self.frame_problems, fill=grow, on_ref=self._ref_placed,
+                              on_start=self._para_placed)
                   for i in range(p.columns)]
         floor = self.floors.get(int(self.page) + 1)
         for f in frames[:-1] if floor is not None else ():
@@ -130,6 +133,7 @@ class MemoDoc(Replay, BaseDocTemplate):
         f.block.drawOn(self.canv, p.margin_left, p.margin_bottom)
         self._check_float(f.block)
         self.float_page.setdefault(f.anchor, self.page)
+        self.bottom_floats.add(f.anchor)
         self.at_bottom = True
         return True
 
@@ -174,6 +178,9 @@ class MemoDoc(Replay, BaseDocTemplate):
 
     def _ref_placed(self, label: str) -> None:
         self.ref_page.setdefault(label, int(self.page))
+
+    def _para_placed(self, node: int) -> None:
+        self.starts.setdefault(int(self.page), []).append(node)
 
     def handle_frameBegin(self, resume: int = 0, pageTopFlowables: Any = None) -> None:
         super().handle_frameBegin(resume, pageTopFlowables)

@@ -114,7 +114,8 @@ class ColumnFrame(CheckedFrame):
 
     def __init__(self, x: float, y: float, width: float, height: float, *, book: NoteBook,
                  column: int, on_page: Callable[[], int], problems: Problems | None = None,
-                 fill: tuple[float, float] = (0.0, 0.0), on_ref: Callable[[str], None] | None = None):
+                 fill: tuple[float, float] = (0.0, 0.0), on_ref: Callable[[str], None] | None = None,
+                 on_start: Callable[[int], None] | None = None):
         super().__init__(x, y, width, height, leftPadding=0, rightPadding=0, topPadding=0,
                          bottomPadding=0, id=f"column{column}")
         self.book = book
@@ -131,6 +132,7 @@ class ColumnFrame(CheckedFrame):
         self.fill = fill  # the most a space between blocks, and a line distance, grows (see fill.py)
         self.ends_story = False  # the story ends in this column: its text is not stretched
         self.on_ref = on_ref  # told of each cross-reference as it is placed (drawing comes later)
+        self.on_start = on_start  # told of each memo paragraph that starts here (its model node's id)
 
     # ------------------------------------------------------------ geometry
     @property
@@ -259,6 +261,9 @@ class ColumnFrame(CheckedFrame):
             if self.on_ref is not None:
                 for label in _marks(flowable, REF_MARK):
                     self.on_ref(label)
+            node = getattr(flowable, "_mk_node", None)
+            if node is not None and self.on_start is not None:
+                self.on_start(node)
         return placed
 
     def add(self, flowable: Flowable, canv: Canvas, trySplit: int = 0) -> int:

@@ -99,6 +99,7 @@ class BodyPara(Paragraph):
             base = lines[s].sFW
             parts[1]._mk_fixed = (later, [ln.clone(sFW=ln.sFW - base) for ln in lines[s:]])
         if len(parts) == 2:  # should both parts stay in one column, they read as one paragraph
+            parts[0]._mk_node = getattr(self, "_mk_node", None)  # the paragraph starts with the first
             parts[0]._mk_open = True
             parts[1]._mk_joined = True
         return parts
