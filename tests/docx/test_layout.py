@@ -14,6 +14,7 @@ from memokit.style.theme import Theme
 from tests.docx.conftest import NS, W, part, render_yaml
 
 WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
+MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 
 WIDE = """\
 title: Wide and narrow
@@ -82,7 +83,9 @@ def test_title_block_is_one_column_then_two_columns_and_wide_figures_float(examp
     assert int(anchor.find(f"{WP}extent").get("cx")) == round(theme.page.text_width * 12700)
     boxed = anchor.xpath(".//w:txbxContent/w:p/w:pPr/w:pStyle/@w:val", namespaces=NS)
     assert boxed == ["Figure", "Caption", "Source"]
-    holder = anchor.getparent().getparent().getparent()
+    choice = anchor.getparent().getparent()  # as Word writes it: a Word 2010 shape, no fallback
+    assert choice.tag == f"{MC}Choice" and choice.get("Requires") == "wps"
+    holder = choice.getparent().getparent().getparent()
     assert holder.tag == f"{W}p" and holder.getparent() is body
     assert holder.find(f"{W}pPr/{W}pStyle").get(f"{W}val") == "BodyText"
 

@@ -337,6 +337,7 @@ def describe_picture(inline_el: BaseOxmlElement, name: str, description: str) ->
 
 
 _WPS = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
+_MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 _EMU = 12700  # EMU per point
 
 
@@ -344,12 +345,14 @@ def floating_block(blocks: list[BaseOxmlElement], width_pt: float, height_pt: fl
                    name: str, bottom: bool) -> BaseOxmlElement:
     """A run holding a text box as wide as ``width_pt`` that floats at the top (or the foot) of the
     page's text area, the text above and below it (wrap top and bottom), and holds ``blocks``
-    (paragraphs and tables, moved in). The box grows to fit its content (``spAutoFit``)."""
+    (paragraphs and tables, moved in). The box grows to fit its content (``spAutoFit``). As Word
+    writes a text box: a Word 2010 shape inside ``mc:AlternateContent`` (with no older fallback)."""
     cx, cy = round(width_pt * _EMU), round(height_pt * _EMU)
     align = "bottom" if bottom else "top"
     dist = "distT" if bottom else "distB"
     run = parse_xml(
-        f'<w:r {nsdecls("w", "wp", "a")} xmlns:wps="{_WPS}"><w:drawing>'
+        f'<w:r {nsdecls("w", "wp", "a")} xmlns:wps="{_WPS}" xmlns:mc="{_MC}">'
+        f'<mc:AlternateContent><mc:Choice Requires="wps"><w:drawing>'
         f'<wp:anchor {dist}="114300" distL="0" distR="0" simplePos="0"'
         f' relativeHeight="{251659264 + shape_id}" behindDoc="0" locked="0" layoutInCell="1"'
         f' allowOverlap="0">'
@@ -363,7 +366,8 @@ def floating_block(blocks: list[BaseOxmlElement], width_pt: float, height_pt: fl
         f'<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/><a:ln><a:noFill/></a:ln></wps:spPr>'
         f'<wps:txbx><w:txbxContent/></wps:txbx>'
         f'<wps:bodyPr rot="0" vert="horz" wrap="square" lIns="0" tIns="0" rIns="0" bIns="0" anchor="t">'
-        f'<a:spAutoFit/></wps:bodyPr></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></w:r>')
+        f'<a:spAutoFit/></wps:bodyPr></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing>'
+        f'</mc:Choice><mc:Fallback/></mc:AlternateContent></w:r>')
     content = run.find(".//" + qn("w:txbxContent"))
     for el in blocks:
         content.append(el)
