@@ -26,6 +26,7 @@ class Role(str, Enum):
     TITLE = "title"
     SUBTITLE = "subtitle"
     AUTHORS = "authors"
+    AFFILIATIONS = "affiliations"
     COLOPHON = "colophon"
     LEDE = "lede"
     INSTITUTE = "institute"

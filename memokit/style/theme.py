@@ -24,6 +24,7 @@ _UNITS = {"pt": 1.0, "mm": 72 / 25.4, "cm": 72 / 2.54, "in": 72.0}
 _LENGTH = re.compile(r"^\s*([0-9]*\.?[0-9]+)\s*(pt|mm|cm|in)\s*$")
 _COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
 FIGURE_ALIGNS = ("left", "center", "right")
+AFFILIATIONS = ("marks", "after")  # title_block.affiliations
 
 
 class Length(float):
@@ -148,6 +149,7 @@ class TitleBlock:
     rule: bool = True
     rule_width: Length = Length(0.75)
     gap: Length = Length(4)  # between the lines of the title block
+    affiliations: str = "marks"  # marks: numbered, on a line of their own | after: after each name
     space_after: Length = Length(12)  # between the lede and the body columns
 
 
@@ -426,6 +428,9 @@ def _check(theme: Theme, doc: Located) -> list[Diagnostic]:
                              "the table size"))
     if theme.text.align not in ("justify", "left"):
         out.append(doc.error(("text", "align"), "use 'justify' or 'left'"))
+    if theme.title_block.affiliations not in AFFILIATIONS:
+        out.append(doc.error(("title_block", "affiliations"), f"'{theme.title_block.affiliations}' is not a "
+                             f"way to show affiliations; use {one_of(AFFILIATIONS)}"))
     return out
 
 

@@ -43,7 +43,7 @@ def test_the_smallest_memo(tmp_path: Path, theme: Theme) -> None:
     assert warnings == []
     d = docx.Document(str(path))
     assert [(p.style.name, p.text) for p in d.paragraphs] == [
-        ("Title", "Only the essentials"), ("Authors", "A. Writer"), ("Colophon", "Date January 2026"),
+        ("Title", "Only the essentials"), ("Authors", "A. Writer"), ("Colophon", "Date 5 January 2026"),
         ("Section Break", ""), ("Heading 1", "One"), ("Body Text", "Just one paragraph.\u00a0■")]
     assert "word/footnotes.xml" in part_names(path)  # ready for the editor's first footnote
     texts = {"".join(t.text for t in part(path, f"word/header{i}.xml").iter(f"{W}t")) for i in (1, 2)}

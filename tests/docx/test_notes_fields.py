@@ -84,7 +84,8 @@ def test_body_hyperlinks_point_at_their_urls(example: tuple[Path, Memo]) -> None
     links = {rels[h.get(f"{R}id")]: "".join(t.text for t in h.iter(f"{W}t"))
              for h in doc.iter(f"{W}hyperlink")}
     assert links == {"https://example.org/karvonia/mandates": "the Compact’s mission registry",
-                     "https://example.com/isfk/drawdown-timeline": "https://example.com/isfk/drawdown-timeline"}
+                     "https://example.com/isfk/drawdown-timeline": "https://example.com/isfk/drawdown-timeline",
+                     "mailto:i.solvang-aro@example.org": "i.solvang-aro@example.org"}  # the author's address
 
 
 def test_captions_are_seq_fields_inside_bookmarks(example: tuple[Path, Memo]) -> None:
@@ -141,13 +142,13 @@ def test_footer_and_header_fields(example: tuple[Path, Memo]) -> None:
         root = part(path, name)
         got = fields(root)
         assert ("PAGE", "1") in got and ("NUMPAGES", "1") in got
-        assert ('DOCPROPERTY "Memo date"', "February 2026") in got
+        assert ('DOCPROPERTY "Memo date"', "19 February 2026") in got
         assert ('DOCPROPERTY "Memo number"', "8147") in got
         for instr, cached in got:
             if instr.startswith("DOCPROPERTY"):
                 assert custom[instr.split('"')[1]] == cached
         text = "".join(t.text or "" for t in root.iter(f"{W}t"))
-        assert text == "February 2026Memo 8147page 1 of 1"
+        assert text == "19 February 2026Memo 8147page 1 of 1"
         assert len(list(root.iter(f"{W}tab"))) == 2  # left, centre and right parts, by tab stops
     texts = sorted("".join(t.text for t in part(path, n).iter(f"{W}t")) for n in headers)
     assert texts == ["International Crisis Management · Memo 8147", "Nordic Institute for Security Analysis"]

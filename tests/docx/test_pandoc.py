@@ -72,3 +72,13 @@ def test_links_lists_quote_and_table_come_back(ast: dict, example: tuple[Path, M
     assert len(ordered["c"][1]) == 4
     images = [el for el in walk(blocks) if el["t"] == "Image"]
     assert len(images) == 1
+
+
+def test_affiliations_and_e_mail_links_come_back(ast: dict, example: tuple[Path, Memo]) -> None:
+    """The title block's affiliation line: the affiliation with its mark, the address as a mailto link."""
+    author = example[1].meta.authors[0]
+    assert author.affiliation and author.email
+    text = stringify(ast["blocks"])
+    assert f"{author.name}¹" in text and f"¹ {author.affiliation}" in text
+    links = {link["c"][2][0] for link in walk(ast["blocks"]) if link["t"] == "Link"}
+    assert f"mailto:{author.email}" in links

@@ -51,7 +51,7 @@ def test_every_body_paragraph_has_a_named_style(example: tuple[Path, Memo]) -> N
     assert "Normal" not in used
     assert used == {"Series", "Title", "Subtitle", "Authors", "Colophon", "Lede", "Heading 1", "Heading 2",
                     "Body Text", "List Bullet", "List Number", "Quote", "Figure", "Caption", "Source",
-                    "Table Header", "Table Text", "Block End", "Section Break"}
+                    "Table Header", "Table Text", "Block End", "Section Break", "Affiliations"}
     heading_texts = [p.text for p in d.paragraphs if p.style.name == "Heading 1"]
     assert heading_texts == [s.heading for s in example[1].sections]  # the author's casing
 

@@ -118,7 +118,8 @@ def note_places(lay: Layout, theme: Theme) -> dict[int, tuple[int, int]]:
     out: dict[int, tuple[int, int]] = {}
     for w in lay.words:
         if (w.text.isdigit() and abs(w.size - theme.sizes.footnote) < 0.05 and in_notes(w, lay)
-                and any(abs(w.x0 - x) < 0.6 for x in lefts)):
+                and any(abs(w.x0 - x) < 0.6 for x in lefts)
+                and w.top < theme.page.height - theme.page.margin_bottom):  # not the footer's date
             assert int(w.text) not in out, f"note {w.text} starts twice"
             out[int(w.text)] = (w.page, w.column)
     return out

@@ -51,9 +51,10 @@ def test_title_block_with_every_optional_field(memo_theme: Theme) -> None:
                                ("paragraph", "authors"), ("paragraph", "colophon"), ("rule", ""),
                                ("paragraph", "lede")]
     texts = [i.text for i in items]
-    assert texts[:4] == ["Crisis Management", "A title", "A subtitle", "Ann Aro, Bo Berg"]
+    assert texts[:3] == ["Crisis Management", "A title", "A subtitle"]
+    assert items[3].inlines == (Text("Ann Aro"), Text(", "), Text("Bo Berg"))  # no affiliations: no line
     colophon = items[4]
-    assert colophon.parts == ("Date March 2026", "Memo 8147", "Project B26014", "Approved by R. Alsgaard")
+    assert colophon.parts == ("Date 14 March 2026", "Memo 8147", "Project B26014", "Approved by R. Alsgaard")
     assert colophon.text == SEP.join(colophon.parts)
     assert items[-1].inlines == (Text("The lede."),)
 
@@ -61,7 +62,7 @@ def test_title_block_with_every_optional_field(memo_theme: Theme) -> None:
 def test_title_block_without_optional_fields(memo_theme: Theme) -> None:
     items = title_items(memo(BARE_META, lede=()), memo_theme)
     assert _summary(items) == [("paragraph", "title"), ("paragraph", "colophon"), ("rule", "")]
-    assert items[1].parts == ("Date March 2026",)
+    assert items[1].parts == ("Date 14 March 2026",)
 
 
 def test_title_block_logo_first_and_no_rule_when_the_style_has_none(brief_theme: Theme) -> None:
@@ -80,7 +81,7 @@ def test_furniture_pieces_leave_page_fields_and_properties_as_placeholders(memo_
     header = pieces(memo_theme.header, m, memo_theme)
     assert header == [Piece("Crisis Management", Field.PROPERTY, "Series"), Piece(" · Memo "),
                       Piece("8147", Field.PROPERTY, "Memo number")]
-    assert pieces("{{ date }}", m, memo_theme) == [Piece("March 2026", Field.PROPERTY, "Memo date")]
+    assert pieces("{{ date }}", m, memo_theme) == [Piece("14 March 2026", Field.PROPERTY, "Memo date")]
 
 
 def test_furniture_pieces_with_properties_as_text(memo_theme: Theme) -> None:
@@ -91,10 +92,10 @@ def test_furniture_pieces_with_properties_as_text(memo_theme: Theme) -> None:
     assert pieces(memo_theme.header, bare, memo_theme) == [Piece(memo_theme.institute)]
     text = page_text(m, memo_theme, properties=False)
     assert text.institute == memo_theme.institute
-    assert [p.text for p in text.footer[0]] == ["March 2026"]
+    assert [p.text for p in text.footer[0]] == ["14 March 2026"]
     assert memo_properties(m, memo_theme) == {"Memo number": "8147", "Series": "Crisis Management",
                                               "Project": "B26014", "Approved by": "R. Alsgaard",
-                                              "Memo date": "March 2026"}
+                                              "Memo date": "14 March 2026"}
 
 
 def test_plain_text_shows_a_reference_by_its_label_and_drops_notes(memo_theme: Theme) -> None:
@@ -147,3 +148,47 @@ def test_warnings_are_located_at_their_node() -> None:
     assert unplaced.format() == "memo.yaml: warning: x: somewhere"
     assert located_warning(m, None, "m").line is None
     assert SourceSpan("a", 1, 2).line == 1
+
+
+def _shown(inlines: tuple[object, ...]) -> str:
+    return "".join(i.text if isinstance(i, Text) else f"<{i.url}>" for i in inlines)  # type: ignore[attr-defined]
+
+
+def test_authors_with_different_affiliations_get_numbered_marks_and_a_line_of_them() -> None:
+    from memokit.model.nodes import Author
+    from memokit.present.titleblock import author_items
+
+    authors = (Author("Ann Aro", "Inst A", "ann@a.org"), Author("Bo Berg", "Uni B"),
+               Author("Cy Cole", "Inst A"), Author("Di Dahl"))
+    names, line = author_items(authors, "marks")
+    assert (names.role, line.role) == (Role.AUTHORS, Role.AFFILIATIONS)
+    assert _shown(names.inlines) == "Ann Aro¹, Bo Berg², Cy Cole¹, Di Dahl"
+    assert _shown(line.inlines) == f"¹{NBSP}Inst A{SEP}²{NBSP}Uni B{SEP}<mailto:ann@a.org>"
+
+
+def test_authors_sharing_one_affiliation_get_no_marks_and_without_any_no_line() -> None:
+    from memokit.model.nodes import Author
+    from memokit.present.titleblock import author_items
+
+    same = author_items((Author("Ann Aro", "Inst A"), Author("Bo Berg", "Inst A")), "marks")
+    assert [_shown(i.inlines) for i in same] == ["Ann Aro, Bo Berg", "Inst A"]
+    assert len(author_items((Author("Ann Aro"),), "marks")) == 1
+    assert author_items((), "marks") == []
+
+
+def test_affiliations_after_the_names() -> None:
+    from memokit.model.nodes import Author
+    from memokit.present.titleblock import author_items
+
+    (names,) = author_items((Author("Ann Aro", "Inst A", "ann@a.org"), Author("Bo Berg"),
+                             Author("Cy Cole", email="cy@c.org")), "after")
+    assert _shown(names.inlines) == ("Ann Aro (Inst A, <mailto:ann@a.org>), Bo Berg, "
+                                     "Cy Cole (<mailto:cy@c.org>)")
+
+
+def test_the_built_in_styles_show_the_full_date_and_affiliations_as_they_say(memo_theme: Theme,
+                                                                             brief_theme: Theme) -> None:
+    import datetime as dt
+
+    assert memo_theme.format_date(dt.date(2026, 3, 14), "en") == "14 March 2026"
+    assert (memo_theme.title_block.affiliations, brief_theme.title_block.affiliations) == ("marks", "after")

@@ -35,6 +35,7 @@ CATALOGUE: dict[str, tuple[str, str, WD_STYLE_TYPE, bool]] = {
     Role.TITLE: ("Title", "Title", P, True),
     Role.SUBTITLE: ("Subtitle", "Subtitle", P, True),
     Role.AUTHORS: ("Authors", "Authors", P, False),
+    Role.AFFILIATIONS: ("Affiliations", "Affiliations", P, False),
     Role.COLOPHON: ("Colophon", "Colophon", P, False),
     Role.LEDE: ("Lede", "Lede", P, False),
     Role.HEADING1: ("Heading1", "heading 1", P, True),
@@ -144,6 +145,7 @@ def build_styles(document: Document, theme: Theme, language: str) -> Styles:
     title = add(Role.TITLE, "normal", head_font, sz.title, colour=accent, bold=True, after=gap)
     subtitle = add(Role.SUBTITLE, "normal", head_font, sz.subtitle, after=gap)
     add(Role.AUTHORS, "normal", head_font, sz.authors, before=gap, after=gap)
+    add(Role.AFFILIATIONS, "normal", head_font, sz.header, colour=col.muted, after=gap)
     colophon = add(Role.COLOPHON, "normal", head_font, sz.header, colour=col.muted, after=sp.colophon_after)
     lede = add(Role.LEDE, "normal", body_font, sz.lede, sz.lede_leading, bold=True, before=gap,
                after=theme.title_block.space_after)

@@ -59,7 +59,8 @@ def title_block(memo: Memo, theme: Theme, styles: Styles, mk: Markup) -> Stack:
             items.append(Rule(theme.title_block.rule_width, theme.colour(theme.title_block.colour),
                               theme.title_block.gap))
         elif item.inlines:
-            items.append(BodyPara(mk.inlines(item.inlines, mk.fonts.body), styles[item.role]))
+            family = mk.fonts.body if item.role is Role.LEDE else head
+            items.append(BodyPara(mk.inlines(item.inlines, family), styles[item.role]))
         else:
             items.append(BodyPara(mk.text(item.text, head), styles[item.role]))
     return Stack(items)

@@ -89,6 +89,8 @@ def make_styles(theme: Theme, fonts: FontSet, language: str) -> Styles:
         Role.TITLE: ps("Title", fonts.heading.bold, sz.title, textColor=accent, spaceAfter=gap),
         Role.SUBTITLE: ps("Subtitle", fonts.heading.regular, sz.subtitle, spaceAfter=gap),
         Role.AUTHORS: ps("Authors", fonts.heading.regular, sz.authors, spaceBefore=gap, spaceAfter=gap),
+        Role.AFFILIATIONS: ps("Affiliations", fonts.heading.regular, sz.header, textColor=muted,
+                              spaceAfter=gap),
         Role.COLOPHON: ps("Colophon", fonts.heading.regular, sz.header, textColor=muted,
                           spaceAfter=sp.colophon_after),
         Role.LEDE: ps("Lede", fonts.body.bold, sz.lede, sz.lede_leading, alignment=ALIGN[theme.text.align],
