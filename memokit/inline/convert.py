@@ -50,6 +50,7 @@ class Callbacks:
     ref: Callable[[str, str, int], Inline | None]
     forbidden_note: Callable[[int], None] | None = None  # set where notes are not allowed
     nested_note: Callable[[int], None] | None = None  # a note inside an inline note
+    locate: Callable[[int], int] = lambda offset: offset  # a token's offset -> one into the text
 
 
 _UNSUPPORTED = {
@@ -58,6 +59,14 @@ _UNSUPPORTED = {
     "code_block": "indented code blocks are not supported; remove the four leading spaces",
     "fence": "code blocks are not supported; write the text as a paragraph",
     "hr": "horizontal rules are not supported; remove the '---' line",
+}
+
+
+_NOT_HERE = {
+    "image_syntax": "pictures are not written in text; draw a chart as a 'figure:' block with its "
+                    "data (a figure from an image file is not supported yet)",
+    "citation_syntax": "citations ('[@key]') need a bibliography, which is not supported yet; "
+                       "give the source in a footnote: ^[Author, Title, year.]",
 }
 
 
@@ -114,6 +123,7 @@ def _shifted(cb: Callbacks, locate: Callable[[int], int]) -> Callbacks:
         lambda kind, target, offset: cb.ref(kind, target, locate(offset)),
         (lambda offset: cb.forbidden_note(locate(offset))) if cb.forbidden_note else None,  # type: ignore[misc]
         (lambda offset: cb.nested_note(locate(offset))) if cb.nested_note else None,  # type: ignore[misc]
+        lambda offset: cb.locate(locate(offset)),
     )
 
 
@@ -165,7 +175,7 @@ def _inlines(tokens: list[Token], cb: Callbacks, depth: int = 0) -> tuple[Inline
     stack: list[tuple[str, list[Inline], str]] = [("root", [], "")]
     for t in tokens:
         if len(stack) + depth > MAX_MARKUP_NESTING:
-            raise _too_deep(int(t.meta.get("offset", 0)) if t.meta else 0)
+            raise _too_deep(cb.locate(int(t.meta.get("offset", 0)) if t.meta else 0))
         cur = stack[-1][1]
         typ = t.type
         if typ == "text":
@@ -194,7 +204,8 @@ def _inlines(tokens: list[Token], cb: Callbacks, depth: int = 0) -> tuple[Inline
         elif typ == "note_ref":
             _note(cur, cb, t.meta["id"], (), t.meta["offset"])
         elif typ == "inline_note":
-            inner = Callbacks(cb.note, cb.ref, cb.forbidden_note or cb.nested_note or _ignore)
+            inner = Callbacks(cb.note, cb.ref, cb.forbidden_note or cb.nested_note or _ignore,
+                              locate=cb.locate)
             kids = _inlines(t.children or [], inner, depth + len(stack))
             _note(cur, cb, None, kids, t.meta["offset"])
         elif typ == "xref":
@@ -203,6 +214,8 @@ def _inlines(tokens: list[Token], cb: Callbacks, depth: int = 0) -> tuple[Inline
                 cur.append(node_)
         elif typ == "html_inline":
             _add_text(cur, t.content)
+        elif typ in _NOT_HERE:
+            raise MarkupProblem(_NOT_HERE[typ], cb.locate(int(t.meta["offset"])))
     while len(stack) > 1:  # unbalanced (cannot happen with markdown-it); keep the text
         _, kids, _ = stack.pop()
         stack[-1][1].extend(kids)

@@ -1,4 +1,6 @@
-"""Inline rules markdown-it lacks: ``^[inline notes]``, ``[^id]`` and ``@fig:id`` / ``@tbl:id``."""
+"""Inline rules markdown-it lacks: ``^[inline notes]``, ``[^id]`` and ``@fig:id`` / ``@tbl:id``;
+and two that only find syntax the format does not take (``![image](file)``, ``[@citation]``), so
+it is an error where it was written instead of text printed as written."""
 
 from __future__ import annotations
 
@@ -11,6 +13,9 @@ from markdown_it.rules_inline import StateInline
 
 _NOTE_REF = re.compile(r"\[\^([A-Za-z0-9_-]+)\]")
 _XREF = re.compile(r"@(fig|tbl):([A-Za-z0-9_]+(?:-[A-Za-z0-9_]+)*)")
+# pandoc's citation: '[' then anything, a key after the start, a space or ';', '@' and a letter,
+# digit or '_' (so an e-mail address in brackets is not one), then anything, ']'
+_CITATION = re.compile(r"\[(?:[^\[\]]*?[\s;])?-?@[A-Za-z0-9_][^\[\]]*\]")
 
 
 def note_ref(state: StateInline, silent: bool) -> bool:
@@ -55,6 +60,35 @@ def _shift(tokens: list, by: int) -> None:
             _shift(tok.children, by)
 
 
+def image(state: StateInline, silent: bool) -> bool:
+    """``![text](target)``: found only to be reported (pictures are figures)."""
+    pos = state.pos
+    if not state.src.startswith("![", pos):
+        return False
+    end = parseLinkLabel(state, pos + 1)
+    if end < 0 or not state.src.startswith("(", end + 1):
+        return False
+    if not silent:
+        tok = state.push("image_syntax", "", 0)
+        tok.meta = {"offset": pos}
+    state.pos = end + 1
+    return True
+
+
+def citation(state: StateInline, silent: bool) -> bool:
+    """``[@key]``, ``[see @key, p. 3; @other]``: found only to be reported."""
+    if state.src[state.pos] != "[" or state.src.startswith("[^", state.pos):
+        return False
+    m = _CITATION.match(state.src, state.pos)
+    if not m or state.src.startswith("(", m.end()):  # a link whose text holds an '@'
+        return False
+    if not silent:
+        tok = state.push("citation_syntax", "", 0)
+        tok.meta = {"offset": state.pos}
+    state.pos = m.end()
+    return True
+
+
 def xref(state: StateInline, silent: bool) -> bool:
     """``@fig:id`` or ``@tbl:id``, not inside a word or an e-mail address."""
     pos = state.pos
@@ -80,5 +114,7 @@ def markdown() -> MarkdownIt:
     md.inline.ruler.before("link", "note_ref", note_ref)
     md.inline.ruler.before("link", "inline_note", inline_note)
     md.inline.ruler.before("link", "xref", xref)
+    md.inline.ruler.before("link", "citation", citation)
+    md.inline.ruler.before("image", "image_syntax", image)
     md.disable(["image"])
     return md

@@ -37,6 +37,10 @@ MAX_YEAR = 2107  # the last year a DOCX (a zip file) can stamp
 MAX_LINE_TEXT = 300  # characters of a title, subtitle, heading or memo number line
 _ONE_LINE = ("title", "subtitle", "heading", "number", "series", "project", "approved_by")
 
+# pandoc's tex_math_dollars: '$', no space after it, text, no space before the closing '$', which
+# no digit follows ("$41 million to $170 million" is not math); '\$' opens nothing
+_MATH = re.compile(r"(?<!\\)\$(?=[^\s$])(?:\\.|[^$\\])*?(?<=[^\s\\])\$(?!\d)")
+_CODE_SPAN = re.compile(r"(`+)[^`]*?\1")
 _NOTE_ID = re.compile(r"\[\^([A-Za-z0-9_-]+)\]")
 _NOTE_MARK = re.compile(r"\[\^[A-Za-z0-9_-]+\]|\^\[")
 _REF_MARK = re.compile(r"(?<![\w.-])@(fig|tbl):[A-Za-z0-9_]")
@@ -102,6 +106,17 @@ class Builder:
     def err_at(self, path: PathKey, text: str, offset: int, msg: str) -> None:
         line, col = self.doc.text_pos(path, offset, text)
         self.errors.append(Diagnostic(self.doc.file, line, col, format_path(path), msg))
+
+    def warn_math(self, path: PathKey, text: str) -> None:
+        """A warning at each stretch of Markdown text pandoc would read as TeX math: it prints here
+        as written, dollar signs and all."""
+        for m in _MATH.finditer(_CODE_SPAN.sub(lambda c: " " * len(c.group()), text)):
+            line, col = self.doc.text_pos(path, m.start(), text)
+            shown = m.group() if len(m.group()) <= 40 else m.group()[:37] + "..."
+            self.warnings.append(Diagnostic(
+                self.doc.file, line, col, format_path(path),
+                f"math is not supported: '{shown}' prints as written, dollar signs included; write "
+                "it in words, or write \\$ for a dollar sign that opens no math", severity="warning"))
 
     def span(self, path: PathKey) -> SourceSpan:
         line, col = self.doc.pos(path)
@@ -202,6 +217,7 @@ class Builder:
             self.err_at(path, text, 0, f"the text is {len(text):,} characters long, more than the "
                         f"limit of {MAX_PARAGRAPH:,} for one paragraph; shorten it")
             return ()
+        self.warn_math(path, text)
         try:
             return parse_inline(text, self.callbacks(path, text, notes))
         except MarkupProblem as exc:
@@ -217,6 +233,7 @@ class Builder:
         cb.forbidden_note = lambda offset: self.err_at(
             path, text, offset, "a footnote cannot contain another footnote; write the inner "
             "note's text into this one")
+        self.warn_math(path, text)
         try:
             return parse_inline(text, cb)
         except MarkupProblem as exc:
@@ -341,6 +358,7 @@ class Builder:
             text = self.text(path, item)
             if text is None:
                 return []
+            self.warn_math(path, text)
             try:
                 return list(parse_blocks(text, self.callbacks(path, text, notes=True)))
             except MarkupProblem as exc:
