@@ -41,6 +41,7 @@ _ONE_LINE = ("title", "subtitle", "heading", "number", "series", "project", "app
 # no digit follows ("$41 million to $170 million" is not math); '\$' opens nothing
 _MATH = re.compile(r"(?<!\\)\$(?=[^\s$])(?:\\.|[^$\\])*?(?<=[^\s\\])\$(?!\d)")
 _CODE_SPAN = re.compile(r"(`+)[^`]*?\1")
+RIGHT_TO_LEFT = frozenset({"ar", "he", "fa", "ur", "yi", "ps", "sd", "ug", "dv", "ku", "syr"})
 _NOTE_ID = re.compile(r"\[\^([A-Za-z0-9_-]+)\]")
 _NOTE_MARK = re.compile(r"\[\^[A-Za-z0-9_-]+\]|\^\[")
 _REF_MARK = re.compile(r"(?<![\w.-])@(fig|tbl):[A-Za-z0-9_]")
@@ -68,6 +69,7 @@ class Built:
     style_span: SourceSpan  # where the memo names its style (or the top of the file)
     complete: bool = True  # False when the title, authors or date could not be read
     files: list[Path] = field(default_factory=list)  # the memo and the data files it read
+    language_span: SourceSpan | None = None  # where the memo gives its language
 
     @property
     def ok(self) -> bool:
@@ -291,6 +293,10 @@ class Builder:
             self.err(("authors",), "no author has a name; write at least one name")
         optional = {k: _scalar_text(raw.get(k)) for k in
                     ("subtitle", "number", "series", "project", "approved_by")}
+        language = raw.get("language")
+        if isinstance(language, str) and language.split("-")[0].lower() in RIGHT_TO_LEFT:
+            self.err(("language",), f"memos in a right-to-left language ('{language}') are not "
+                     "supported yet; write the memo in a left-to-right language")
         if title is None or date is None or not authors:
             return None
         keywords = tuple(k for k in raw.get("keywords", []) if isinstance(k, str)) \
@@ -474,9 +480,10 @@ def build_memo(path: Path, shown_as: str | None = None, data_root: Path | None =
     line, col = doc.pos(("style",))
     style_span = SourceSpan(doc.file, line, col, "style")
     style = doc.value.get("style")
+    line, col = doc.pos(("language",))
     return Built(memo, errors, sorted(builder.warnings, key=Diagnostic.sort_key), builder.declared,
                  path.parent, data_root, style if isinstance(style, str) else None, style_span,
-                 builder.complete, files)
+                 builder.complete, files, SourceSpan(doc.file, line, col, "language"))
 
 
 def sorted_errors(errors: list[Diagnostic], memo_file: str) -> list[Diagnostic]:

@@ -58,4 +58,19 @@ def load_memo(path: str | os.PathLike[str], shown_as: str | None = None,
             errors = [Diagnostic(memo.source_path or str(path), 1, 1, None, "the memo could not "
                                  "be built; please report this with the memo")]
         raise ContentError(sorted_errors(errors, memo.source_path or str(path)))
-    return Resolved(memo, built.warnings, theme, built.files)
+    return Resolved(memo, built.warnings + _language_warnings(memo, theme, built), theme, built.files)
+
+
+def _language_warnings(memo: Memo, theme: Theme | None, built: Built) -> list[Diagnostic]:
+    """A warning when the house style has no labels for the memo's language (they fall back)."""
+    if theme is None:
+        return []
+    lang = memo.meta.language.lower()
+    if lang in theme.labels or lang.split("-")[0] in theme.labels:
+        return []
+    have = ", ".join(sorted(theme.labels))
+    shown = "English" if "en" in theme.labels else f"'{next(iter(theme.labels))}'"
+    return [Diagnostic.at(built.language_span, f"house style '{theme.name}' has no labels for language "
+                          f"'{memo.meta.language}', so labels, month names and the date are in {shown}; "
+                          f"it has labels for: {have} (a house style can add them under 'labels:')",
+                          severity="warning")]

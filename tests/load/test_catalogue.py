@@ -189,6 +189,10 @@ CASES: dict[str, list[str]] = {
         'markdown-heading-in-body.yaml:11:9: error: sections[0].body[0]: headings are not allowed in '
         "body text; start a new section with 'heading:'",
     ],
+    "language-right-to-left": [
+        "language-right-to-left.yaml:4:11: error: language: memos in a right-to-left language ('he-IL') "
+        "are not supported yet; write the memo in a left-to-right language",
+    ],
     "markdown-image": [
         "markdown-image.yaml:10:9: error: sections[0].body[0]: pictures are not written in text; draw a "
         "chart as a 'figure:' block with its data (a figure from an image file is not supported yet)",
@@ -372,7 +376,8 @@ def _files(folder: Path) -> list[str]:
 
 def test_the_catalogue_has_at_least_35_cases_and_one_file_per_case() -> None:
     assert len(CASES) >= 35
-    on_disk = {p.stem for p in BAD.glob("*.yaml")} - {"missing-alt", "math-dollars"}  # warnings
+    warned = {"missing-alt", "math-dollars", "language-without-labels"}  # warnings, tested below
+    on_disk = {p.stem for p in BAD.glob("*.yaml")} - warned
     assert on_disk == set(CASES)
     assert set(STRUCTURAL) <= set(CASES)
 
@@ -477,3 +482,12 @@ def test_math_in_dollar_signs_is_a_warning_where_pandoc_would_read_math(
         f"math-dollars.yaml:10:22: warning: sections[0].body[0]: math is not supported: '$x^2 + y$' {tail}",
         f"math-dollars.yaml:11:33: warning: sections[0].body[1]: math is not supported: '$p$' {tail}",
     ]
+
+
+def test_a_language_the_house_style_has_no_labels_for_is_a_warning(
+        in_bad: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate", "language-without-labels.yaml"]) == 0
+    assert capsys.readouterr().err.splitlines() == [
+        "language-without-labels.yaml:4:11: warning: language: house style 'memo' has no labels for "
+        "language 'fr-FR', so labels, month names and the date are in English; it has labels for: en, "
+        "sv (a house style can add them under 'labels:')"]
