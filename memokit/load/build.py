@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from memokit.data.tables import Loaded
-from memokit.errors import ContentError, Diagnostic, did_you_mean
+from memokit.errors import ContentError, Diagnostic, Severity, did_you_mean
 from memokit.inline import MAX_PARAGRAPH, Callbacks, MarkupProblem, parse_blocks, parse_inline
 from memokit.load import figtab
 from memokit.load.datasets import load_datasets
@@ -106,19 +106,23 @@ class Builder:
         self.warnings.append(self.doc.error(path, msg, severity="warning"))
 
     def err_at(self, path: PathKey, text: str, offset: int, msg: str) -> None:
+        self.errors.append(self._at(path, text, offset, msg))
+
+    def _at(self, path: PathKey, text: str, offset: int, msg: str,
+            severity: Severity = "error") -> Diagnostic:
+        """A diagnostic at ``offset`` into the text at ``path``."""
         line, col = self.doc.text_pos(path, offset, text)
-        self.errors.append(Diagnostic(self.doc.file, line, col, format_path(path), msg))
+        return Diagnostic(self.doc.file, line, col, format_path(path), msg, severity)
 
     def warn_math(self, path: PathKey, text: str) -> None:
         """A warning at each stretch of Markdown text pandoc would read as TeX math: it prints here
         as written, dollar signs and all."""
         for m in _MATH.finditer(_CODE_SPAN.sub(lambda c: " " * len(c.group()), text)):
-            line, col = self.doc.text_pos(path, m.start(), text)
             shown = m.group() if len(m.group()) <= 40 else m.group()[:37] + "..."
-            self.warnings.append(Diagnostic(
-                self.doc.file, line, col, format_path(path),
-                f"math is not supported: '{shown}' prints as written, dollar signs included; write "
-                "it in words, or write \\$ for a dollar sign that opens no math", severity="warning"))
+            self.warnings.append(self._at(
+                path, text, m.start(), f"math is not supported: '{shown}' prints as written, dollar "
+                "signs included; write it in words, or write \\$ for a dollar sign that opens no math",
+                "warning"))
 
     def span(self, path: PathKey) -> SourceSpan:
         line, col = self.doc.pos(path)

@@ -79,6 +79,15 @@ def changed(before: Snapshot, after: Snapshot, allowed: Sequence[str] = ()) -> l
                   and not any(n == a or n.startswith(a.rstrip("/") + "/") for a in allowed))
 
 
+def memo_site(folder: Path, memo: str, names: tuple[str, ...]) -> Path:
+    """``folder`` holding ``src/<name>.yaml`` (each ``memo``) and a secret file beside them."""
+    (folder / "src").mkdir()
+    for name in names:
+        (folder / "src" / f"{name}.yaml").write_text(memo, encoding="utf-8")
+    (folder / "secret.txt").write_text("keep me", encoding="utf-8")
+    return folder
+
+
 def small_memo(title: str, text: str = "Some text.") -> str:
     """The YAML of a one-section memo holding one paragraph."""
     return (f"title: {title}\nauthors: A. Author\ndate: 2026-03-14\nsections:\n"

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from tests.helpers import ROOT
-from tests.hostile.harness import changed, memokit, small_memo, snapshot
+from tests.hostile.harness import changed, memo_site, memokit, small_memo, snapshot
 
 MEMO = small_memo("Lock")
 LOCK = ".memokit-build.lock"
@@ -22,11 +22,7 @@ LOCK = ".memokit-build.lock"
 
 @pytest.fixture
 def site(tmp_path: Path) -> Path:
-    (tmp_path / "src").mkdir()
-    for name in ("a", "b-hang"):
-        (tmp_path / "src" / f"{name}.yaml").write_text(MEMO, encoding="utf-8")
-    (tmp_path / "secret.txt").write_text("keep me", encoding="utf-8")
-    return tmp_path
+    return memo_site(tmp_path, MEMO, ("a", "b-hang"))
 
 
 def _start_hanging_build(site: Path) -> subprocess.Popen[str]:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.hostile.harness import changed, memokit, small_memo, snapshot
+from tests.hostile.harness import changed, memo_site, memokit, small_memo, snapshot
 
 MEMO = small_memo("Manifest")
 MANIFEST = ".memokit-build.json"
@@ -19,10 +19,7 @@ MANIFEST = ".memokit-build.json"
 @pytest.fixture
 def site(tmp_path: Path) -> Path:
     """Two memos in ``src`` built into ``out``; a secret beside them."""
-    (tmp_path / "src").mkdir()
-    for name in ("a", "b"):
-        (tmp_path / "src" / f"{name}.yaml").write_text(MEMO, encoding="utf-8")
-    (tmp_path / "secret.txt").write_text("keep me", encoding="utf-8")
+    memo_site(tmp_path, MEMO, ("a", "b"))
     run = memokit(["build", "src", "-o", "out", "-j", "1"], tmp_path)
     assert run.code == 0, run.err
     return tmp_path

@@ -19,11 +19,13 @@ from memokit.present import (
     number_label,
     role_of,
     source_prefix,
+    spacing,
 )
 from memokit.present.tables import TableLayout, house_table_layout, table_columns
 from memokit.style.theme import Theme
 from memokit.writers.docx import _oxml
 from memokit.writers.docx.inlines import bookmark_name
+from memokit.writers.pdf import anchor
 
 if TYPE_CHECKING:
     from memokit.writers.docx.blocks import Body
@@ -96,14 +98,14 @@ def figure(body: Body, fig: Figure) -> None:
     _source(body, fig.source)
     if wide:
         name = number_label("figure", fig.number, body.labels).name
-        body.float_from(start, f"figure-{fig.id}", name, _height(body, asset))
+        body.float_from(start, anchor("figure", fig.id), name, _height(body, asset))
 
 
 def _height(body: Body, asset: FigureAsset | None) -> float:
     """About how tall a page-wide figure's box is (the reader's program fits it to its content)."""
-    sz = body.theme.sizes
+    sz, sp = body.theme.sizes, spacing(body.theme)
     picture = asset.height_pt * body.theme.page.text_width / asset.width_pt if asset else sz.body * 2
-    return picture + 3 * sz.caption * 1.3 + sz.source * 1.3
+    return picture + 3 * sp.leading(sz.caption) + sp.leading(sz.source)
 
 
 def table_layout(body: Body, tab: Table) -> TableLayout:

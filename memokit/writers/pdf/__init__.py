@@ -29,8 +29,8 @@ from memokit.writers.pdf.notes import NoteBook
 from memokit.writers.pdf.page import Furniture, title_block
 from memokit.writers.pdf.styles import make_styles
 
-__all__ = ["TOLERANCE", "FloatPlace", "FootnotePlacementError", "FrameOverflowError", "float_places",
-           "frame_problems", "write"]
+__all__ = ["TOLERANCE", "FloatPlace", "FootnotePlacementError", "FrameOverflowError", "anchor",
+           "float_places", "frame_problems", "write"]
 
 
 @dataclass(frozen=True)
@@ -69,7 +69,7 @@ def write(memo: Memo, theme: Theme, assets: Mapping[str, FigureAsset], dest: Pat
 
 
 def float_places(memo: Memo, theme: Theme, assets: Mapping[str, FigureAsset]) -> dict[str, FloatPlace]:
-    """Where the PDF layout puts each page-wide figure and table ('figure-id', 'table-id'), so the
+    """Where the PDF layout puts each page-wide figure and table (by :func:`anchor`), so the
     DOCX can anchor them where the PDF has them (the memo is laid out unless :func:`write` just did)."""
     if _last is not None and _last[0] is memo and _last[1] is theme and _last[2] is assets:
         return _last[3]
