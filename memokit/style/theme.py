@@ -206,6 +206,12 @@ class Labels:
     months: list[str]
     months_short: list[str] = field(default_factory=list)  # for chart date ticks; else 3 letters
     document: str = ""  # what the style calls its documents ('Policy brief'), for header/footer
+    box: str = "Box"  # 'Box 1' before a box's title and in references to it
+    appendix: str = "Appendix"  # 'Appendix A' before an appendix's heading
+    contents: str = "Contents"  # the table of contents' title
+    notes: str = "Notes"  # a list of notes set apart from the text
+    references: str = "References"  # an author-date style's reference list
+    bibliography: str = "Bibliography"  # a notes style's bibliography
 
     def month_short(self, month: int) -> str:
         """Abbreviated month name (1-12) for chart ticks."""
