@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from memokit.pipeline import render_memo
+from tests.docx.conftest import every_table
 from tests.helpers import ROOT, require_tool
 
 FIXTURE = ROOT / "tests" / "fixtures" / "every-node.yaml"
@@ -101,9 +102,10 @@ def test_docx_gives_every_node_its_named_style(outputs: dict[str, Path]) -> None
     ]
     wrong = [(s, m) for s, m in expectations if not has(s, m)]
     assert not wrong, f"missing (style, text): {wrong}; styles seen: {sorted(by_style)}"
-    cells = [c.text for t in d.tables for row in t.rows for c in row.cells]
+    tables = every_table(d)
+    cells = [c.text for t in tables for row in t.rows for c in row.cells]
     assert "Cell marker Birchmead" in cells and "Kind" in cells
-    assert len(d.tables) == 2
+    assert len(tables) == 2
     assert len(d.inline_shapes) == 2
 
 

@@ -25,6 +25,7 @@ _LENGTH = re.compile(r"^\s*([0-9]*\.?[0-9]+)\s*(pt|mm|cm|in)\s*$")
 _COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
 FIGURE_ALIGNS = ("left", "center", "right")
 AFFILIATIONS = ("marks", "after")  # title_block.affiliations
+PAGE_WIDE_IN_WORD = ("box", "section")  # word.page_wide
 
 
 class Length(float):
@@ -174,6 +175,15 @@ class Tables:
 
 
 @dataclass(frozen=True)
+class WordOutput:
+    """What only the DOCX decides."""
+
+    # how a page-wide figure or table sits among the columns: 'box' (a text box floating at the top
+    # or foot of the page, as in the PDF) or 'section' (a one-column section between continuous breaks)
+    page_wide: str = "box"
+
+
+@dataclass(frozen=True)
 class FigureStyle:
     aspect: float = 0.62  # height / width
     dpi: int = 300  # of the PNG
@@ -265,6 +275,7 @@ class Theme:
     labels: dict[str, Labels]
     notes: Notes = field(default_factory=Notes)
     tables: Tables = field(default_factory=Tables)
+    word: WordOutput = field(default_factory=WordOutput)
     logo: Logo | None = None
     folder: Path = field(default=Path("."), compare=False, metadata=_LOADED)
     # where each header/footer snippet and date_format was written: key -> (file, line, column)
@@ -437,6 +448,9 @@ def _check(theme: Theme, doc: Located) -> list[Diagnostic]:
     if theme.title_block.affiliations not in AFFILIATIONS:
         out.append(doc.error(("title_block", "affiliations"), f"'{theme.title_block.affiliations}' is not a "
                              f"way to show affiliations; use {one_of(AFFILIATIONS)}"))
+    if theme.word.page_wide not in PAGE_WIDE_IN_WORD:
+        out.append(doc.error(("word", "page_wide"), f"'{theme.word.page_wide}' is not a way to set "
+                             f"page-wide figures and tables in the DOCX; use {one_of(PAGE_WIDE_IN_WORD)}"))
     return out
 
 

@@ -10,7 +10,9 @@ import zipfile
 from collections.abc import Mapping
 from pathlib import Path
 
+import docx.document
 import pytest
+from docx.table import Table as DocxTable
 from lxml import etree
 from PIL import Image
 
@@ -25,6 +27,11 @@ from memokit.writers.docx import write
 from tests.helpers import EXAMPLE, require_tool
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def every_table(document: docx.document.Document) -> list[DocxTable]:
+    """The document's tables, in order, the ones in page-wide text boxes included."""
+    return [DocxTable(t, document._body) for t in document.element.body.iter(f"{W}tbl")]
 NS = {"w": W[1:-1], "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
       "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships"}
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+from dataclasses import replace
 from pathlib import Path
 
 import docx
@@ -10,8 +12,9 @@ from docx.shared import Pt
 
 from memokit.model.nodes import Memo
 from memokit.model.walk import figures
-from memokit.style.theme import Theme
-from tests.docx.conftest import NS, W, part, render_yaml
+from memokit.style.theme import Theme, WordOutput
+from tests.docx.conftest import NS, W, every_table, pandoc_json, part, render_yaml
+from tests.docx.test_pandoc import walk
 
 WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -118,7 +121,8 @@ def test_pictures_fill_their_width_and_carry_alt_text(example: tuple[Path, Memo]
 def test_tables_have_a_style_a_repeating_header_and_column_alignment(tmp_path: Path, theme: Theme) -> None:
     path, _, _ = render_yaml(WIDE, tmp_path, theme)
     d = docx.Document(str(path))
-    (table,) = d.tables
+    (table,) = every_table(d)
+    tbl = table._tbl
     assert table.style.name == "Memo Table"
     header = table.rows[0]._tr
     assert header.find(f"{W}trPr/{W}tblHeader") is not None
@@ -133,13 +137,31 @@ def test_tables_have_a_style_a_repeating_header_and_column_alignment(tmp_path: P
     first_row = tstyle.xpath("w:tblStylePr[@w:type='firstRow']")[0]
     fill = first_row.find(f"{W}tcPr/{W}shd").get(f"{W}fill")
     assert fill == theme.colours.table_header.lstrip("#")
-    # caption above, source below, and the table in a one-column section of its own
-    body = d.element.body
+    # caption above, source below, in a page-wide text box floating where the PDF sets the table
+    box = tbl.getparent()
+    assert box.tag == f"{W}txbxContent"
+    assert [el.tag.removeprefix(W) for el in box] == ["p", "tbl", "p"]
+    assert box[0].find(f"{W}pPr/{W}pStyle").get(f"{W}val") == "Caption"
+    assert box[2].find(f"{W}pPr/{W}pStyle").get(f"{W}val") == "Source"
+    assert "".join(t.text for t in box[2].iter(f"{W}t")) == "Source: A source"
+    anchor = next(a for a in box.iterancestors(f"{WP}anchor"))
+    assert int(anchor.find(f"{WP}extent").get("cx")) == round(theme.page.text_width * 12700)
+    assert anchor.find(f"{WP}wrapTopAndBottom") is not None
+    assert len(list(d.element.body.iter(f"{W}sectPr"))) == 2  # title block | body
+
+
+def test_a_house_style_may_set_page_wide_tables_in_sections(tmp_path: Path, theme: Theme) -> None:
+    """``word.page_wide: section``: the table in a one-column section of its own, between
+    continuous breaks, no text box (pandoc reads it; LibreOffice may fail on note-heavy memos)."""
+    path, _, _ = render_yaml(WIDE, tmp_path, replace(theme, word=WordOutput(page_wide="section")))
+    body = docx.Document(str(path)).element.body
+    assert not list(body.iter(f"{W}txbxContent"))
     kinds = [el.tag.removeprefix(W) for el in body]
     t_at = kinds.index("tbl")
     before, after = body[t_at - 1], body[t_at + 1]
     assert before.find(f"{W}pPr/{W}pStyle").get(f"{W}val") == "Caption"
     assert after.find(f"{W}pPr/{W}pStyle").get(f"{W}val") == "Source"
-    assert "".join(t.text for t in after.iter(f"{W}t")) == "Source: A source"
     assert body[t_at + 2].find(f"{W}pPr/{W}sectPr/{W}cols").get(f"{W}num") == "1"
     assert body[t_at - 2].find(f"{W}pPr/{W}sectPr/{W}cols").get(f"{W}num") == "2"
+    tables = [e for e in walk(pandoc_json(path)) if e["t"] == "Table"]
+    assert len(tables) == 1 and "2.25" in json.dumps(tables[0])  # pandoc reads it

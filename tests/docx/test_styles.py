@@ -13,7 +13,7 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 
 from memokit.model.nodes import Memo
 from memokit.style.theme import Theme
-from tests.docx.conftest import NS, W, part, render_yaml
+from tests.docx.conftest import NS, W, every_table, part, render_yaml
 
 LISTS = """\
 title: Lists and styles
@@ -45,7 +45,7 @@ sections:
 def test_every_body_paragraph_has_a_named_style(example: tuple[Path, Memo]) -> None:
     d = docx.Document(str(example[0]))
     boxed = [DocxParagraph(p, d._body) for p in d.element.body.xpath(".//w:txbxContent/w:p")]
-    paragraphs = list(d.paragraphs) + [p for t in d.tables for r in t.rows for c in r.cells
+    paragraphs = list(d.paragraphs) + [p for t in every_table(d) for r in t.rows for c in r.cells
                                        for p in c.paragraphs] + boxed
     used = {p.style.name for p in paragraphs}
     assert "Normal" not in used

@@ -12,7 +12,7 @@ import pytest
 from memokit.model.walk import tables
 from memokit.style.theme import Theme
 from memokit.writers.pdf.tables import layout
-from tests.docx.conftest import NS, W, pandoc_json, part, render_yaml
+from tests.docx.conftest import NS, W, every_table, pandoc_json, part, render_yaml
 from tests.docx.test_pandoc import walk
 from tests.pdf.test_tables_fit import DECIMALS, HEADER, LONG, decimal_memo, decimal_points, memo_yaml
 
@@ -54,7 +54,7 @@ def test_docx_column_widths_are_the_pdfs(tmp_path: Path, theme: Theme, header: l
 
 def _right_indents(path: Path) -> list[list[float]]:
     """The right indent (points) of each body cell's paragraph of the document's first table."""
-    rows = docx.Document(str(path)).tables[0].rows[1:]
+    rows = every_table(docx.Document(str(path)))[0].rows[1:]
     indents = [[c.paragraphs[0].paragraph_format.right_indent for c in r.cells] for r in rows]
     return [[0.0 if i is None else i.pt for i in r] for r in indents]
 

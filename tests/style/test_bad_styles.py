@@ -53,6 +53,10 @@ CASES: dict[str, tuple[str, str]] = {
         "extends: memo\nfigures:\n  align: centre\n",
         "{d}/style.yaml:3:10: error: figures.align: 'centre' is not an alignment (did you mean 'center'?); "
         "use 'left', 'center' or 'right'"),
+    "word-page-wide": (
+        "extends: memo\nword:\n  page_wide: float\n",
+        "{d}/style.yaml:3:14: error: word.page_wide: 'float' is not a way to set page-wide figures and "
+        "tables in the DOCX; use 'box' or 'section'"),
     "logo-missing": (
         "extends: memo\nlogo: {file: crest.svg, width: 20mm}\n",
         "{d}/style.yaml:2:14: error: logo.file: no logo file 'crest.svg'"),

@@ -29,8 +29,11 @@ from memokit.writers.pdf import float_places
 __all__ = ["write"]
 
 
-def _has_wide_figures(memo: Memo, theme: Theme) -> bool:
-    return theme.page.columns > 1 and any(f.width == "page" for f in walk.figures(memo))
+def _may_float(memo: Memo, theme: Theme) -> bool:
+    """Whether the DOCX may set something in a page-wide box: a page-wide figure, or a table
+    (page-wide when asked or when its words do not fit a column), in columns, boxes chosen."""
+    return (theme.page.columns > 1 and theme.word.page_wide == "box"
+            and (any(f.width == "page" for f in walk.figures(memo)) or bool(walk.tables(memo))))
 
 
 def write(memo: Memo, theme: Theme, assets: Mapping[str, FigureAsset], dest: Path) -> list[Diagnostic]:
@@ -42,7 +45,7 @@ def write(memo: Memo, theme: Theme, assets: Mapping[str, FigureAsset], dest: Pat
     _oxml.write_settings(document.settings.element, theme.text.hyphenate, theme.text.list_indent, lang)
     labels = theme.labels_for(lang)
     inlines = Inlines(document.part, styles, labels, Notes(document.part, styles, labels))
-    places = float_places(memo, theme, assets) if _has_wide_figures(memo, theme) else {}
+    places = float_places(memo, theme, assets) if _may_float(memo, theme) else {}
     body = Body(document, memo, theme, styles, inlines, assets, end_mark(memo, theme), places)
     title_block(body, memo, theme)
     body.write(memo.sections)

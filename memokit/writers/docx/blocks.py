@@ -47,7 +47,7 @@ class Body:
         self.flow = SectionFlow(theme)
         self.warnings: list[Diagnostic] = []
         self._bookmarks = 0
-        self.places = places or {}  # where the PDF sets each page-wide figure
+        self.places = places or {}  # where the PDF sets each page-wide figure and table
         self._written: dict[int, Paragraph] = {}  # id of a model paragraph -> its Word paragraph
         self._waiting: list[tuple[int | None, BaseOxmlElement]] = []  # floats parked until their anchor
 

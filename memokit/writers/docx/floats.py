@@ -76,10 +76,20 @@ def _wide(body: Body, width: str) -> bool:
     return width == "page" and body.theme.page.columns > 1
 
 
+def _boxed(body: Body, key: str) -> bool:
+    """Whether a page-wide block goes into a floating text box (the house style's choice, and only
+    where the PDF floats it: one too tall to float stays in the text, in a section of its own)."""
+    return body.theme.word.page_wide == "box" and key in body.places
+
+
 def figure(body: Body, fig: Figure) -> None:
     """The picture scaled to the column (or page) width, its caption below, then the source line;
     a page-wide one in a box floating at the top (or foot) of the page the PDF sets it on."""
     wide = _wide(body, fig.width)
+    key = anchor("figure", fig.id)
+    boxed = wide and _boxed(body, key)
+    if wide and not boxed:
+        body.columns(1)
     start = body.mark()
     para = body.paragraph(role_of(fig))
     asset = body.assets.get(fig.id)
@@ -96,9 +106,11 @@ def figure(body: Body, fig: Figure) -> None:
             _oxml.add_svg_alternative(shape._inline, para.part, svg_for_word(asset.svg, body.theme))
     _caption(body, "figure", fig.number, fig.id, fig.caption)
     _source(body, fig.source)
-    if wide:
+    if boxed:
         name = number_label("figure", fig.number, body.labels).name
-        body.float_from(start, anchor("figure", fig.id), name, _height(body, asset))
+        body.float_from(start, key, name, _height(body, asset))
+    elif wide:
+        body.columns(body.theme.page.columns)
 
 
 def _height(body: Body, asset: FigureAsset | None) -> float:
@@ -106,6 +118,14 @@ def _height(body: Body, asset: FigureAsset | None) -> float:
     sz, sp = body.theme.sizes, spacing(body.theme)
     picture = asset.height_pt * body.theme.page.text_width / asset.width_pt if asset else sz.body * 2
     return picture + 3 * sp.leading(sz.caption) + sp.leading(sz.source)
+
+
+def _table_height(body: Body, tab: Table, lay: TableLayout) -> float:
+    """About how tall a page-wide table's box is: caption, one line a row, the source line."""
+    sz, sp = body.theme.sizes, spacing(body.theme)
+    rows = len(tab.rows) + (1 if tab.header else 0)
+    row = sp.leading(lay.size) + 2 * body.theme.tables.padding
+    return 2 * sp.leading(sz.caption) + rows * row + (sp.leading(sz.source) if tab.source else 0)
 
 
 def table_layout(body: Body, tab: Table) -> TableLayout:
@@ -142,7 +162,10 @@ def table(body: Body, tab: Table) -> None:
     """Caption above, a styled table with a repeating header row, the source line below."""
     lay = table_layout(body, tab)
     wide = _wide(body, tab.width) or lay.wide
-    if wide:
+    key = anchor("table", tab.id)
+    boxed = wide and _boxed(body, key)
+    start = body.mark()
+    if wide and not boxed:
         body.columns(1)
     _caption(body, "table", tab.number, tab.id, tab.caption)
     ncols = max([len(tab.header)] + [len(r) for r in tab.rows] + [1])
@@ -173,9 +196,12 @@ def table(body: Body, tab: Table) -> None:
         for i, cell in enumerate(rows[0].cells):
             cell.width = Pt(widths[i])
     _source(body, tab.source)
-    if not tab.source:
+    if not tab.source and not boxed:
         body.paragraph("spacer")  # the space below the table
-    if wide:
+    if boxed:
+        name = number_label("table", tab.number, body.labels).name
+        body.float_from(start, key, name, _table_height(body, tab, lay))
+    elif wide:
         body.columns(body.theme.page.columns)
 
 
