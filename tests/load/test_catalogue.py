@@ -289,7 +289,7 @@ CASES: dict[str, list[str]] = {
         'unknown-figure-key.yaml:19:11: error: sections[0].body[1].figure.colour: unknown key '
         "'colour'; allowed keys: id, caption, data, chart, x, y, series, x_label, y_label, y_format, "
         "y_unit, y_from_zero, legend, series_order, series_labels, highlight, annotations, aspect, "
-        'source, alt, width',
+        'source, alt, width, image',
     ],
     "unknown-section-key": [
         "unknown-section-key.yaml:9:5: error: sections[0].bodyy: unknown key 'bodyy' (did you mean "

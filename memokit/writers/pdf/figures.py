@@ -1,4 +1,5 @@
-"""Figures: the FigureAsset's SVG as vector graphics (svglib), caption and source below."""
+"""Figures: the FigureAsset's SVG as vector graphics (svglib), caption and source below; a
+picture file as vector graphics (SVG) or as the bitmap itself (PNG, JPEG)."""
 
 from __future__ import annotations
 
@@ -8,8 +9,9 @@ from reportlab.graphics.shapes import Drawing
 from reportlab.platypus import Flowable, Image
 
 from memokit.figures.asset import FigureAsset
-from memokit.model.nodes import Figure
-from memokit.present import Role, figure_align, picture_ratio
+from memokit.model.nodes import Figure, ImageSpec
+from memokit.present import Role, figure_align, picture_ratio, picture_size
+from memokit.style.svg import svg_drawing
 from memokit.style.theme import Theme
 from memokit.writers.pdf.captions import numbered_caption, source_line
 from memokit.writers.pdf.floats import Stack
@@ -47,6 +49,26 @@ def picture(asset: FigureAsset, width: float, font: tuple[str, float], theme: Th
     return graphic, is_vector
 
 
+def image_picture(image: ImageSpec, asset: FigureAsset, width: float, font: tuple[str, float],
+                  theme: Theme) -> Flowable | None:
+    """A picture file as wide as ``width`` (narrower if it would be too tall), keeping its shape:
+    an SVG as vector graphics (text in the house fonts), a bitmap embedded as it is."""
+    w, h = picture_size(image.width, image.height, width, theme)
+    graphic: Flowable
+    if image.kind == "svg":
+        drawing = svg_drawing(asset.svg, font[0])
+        if drawing is None or not drawing.width:
+            return None
+        s = w / drawing.width
+        drawing.scale(s, s)
+        drawing.width, drawing.height = w, drawing.height * s
+        graphic = drawing
+    else:
+        graphic = Image(io.BytesIO(asset.png), width=w, height=h)
+    graphic.hAlign = H_ALIGN[figure_align(theme)]
+    return graphic
+
+
 def figure_block(fig: Figure, asset: FigureAsset | None, width: float, styles: Styles, mk: Markup,
                  theme: Theme, floated: bool) -> tuple[Flowable, list[str]]:
     """The figure with its caption: a Stack for a page float, else kept together in the column."""
@@ -56,10 +78,12 @@ def figure_block(fig: Figure, asset: FigureAsset | None, width: float, styles: S
         notes.append(f"figure '{fig.id}' has no rendered chart; only its caption is shown")
     else:
         font = (mk.fonts.heading.regular, styles[Role.CAPTION].fontSize)
-        graphic, is_vector = picture(asset, width, font, theme)
-        if not is_vector:
-            notes.append(f"figure '{fig.id}': the SVG could not be converted; the PNG is used")
-        items.append(graphic)
+        shown = image_picture(fig.image, asset, width, font, theme) if fig.image else None
+        if fig.image is None or shown is None:
+            shown, is_vector = picture(asset, width, font, theme)
+            if not is_vector:
+                notes.append(f"figure '{fig.id}': the SVG could not be converted; the PNG is used")
+        items.append(shown)
     items.append(numbered_caption("figure", fig.number, fig.caption, styles, mk))
     src = source_line(fig.source, styles, mk)
     if src is not None:
