@@ -194,8 +194,9 @@ CASES: dict[str, list[str]] = {
         "are not supported yet; write the memo in a left-to-right language",
     ],
     "markdown-image": [
-        "markdown-image.yaml:10:9: error: sections[0].body[0]: pictures are not written in text; draw a "
-        "chart as a 'figure:' block with its data (a figure from an image file is not supported yet)",
+        "markdown-image.yaml:10:9: error: sections[0].body[0]: pictures are not written in text; show "
+        "the picture file as a figure: a 'figure:' block with 'image:' naming the file (and 'id', "
+        "'caption', 'alt')",
     ],
     "citation-without-bibliography": [
         "citation-without-bibliography.yaml:7:39: error: sections[0].body[0]: citations ('[@key]') need "
