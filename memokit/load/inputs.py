@@ -2,8 +2,9 @@
 
 For whoever needs to know what a memo depends on without building it (the incremental
 build's manifest, ``watch``): the memo file, the data files its ``data:`` section names,
-the picture files its figures show (``figure: image:``) and the house style it names, resolved with the loader's own rules (``safe_path``, built-in
-styles first) from the memo read with the loader's own reader (bounded, safe YAML).
+the picture files its figures show (``figure: image:``) and the house style it names,
+resolved with the loader's own rules (``safe_path``, built-in styles first) from the memo
+read with the loader's own reader (bounded, safe YAML).
 """
 
 from __future__ import annotations

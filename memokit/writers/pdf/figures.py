@@ -62,6 +62,7 @@ def image_picture(image: ImageSpec, asset: FigureAsset, width: float, font: tupl
         s = w / drawing.width
         drawing.scale(s, s)
         drawing.width, drawing.height = w, drawing.height * s
+        drawing.initialFontName, drawing.initialFontSize = font  # not Helvetica, never embedded
         graphic = drawing
     else:
         graphic = Image(io.BytesIO(asset.png), width=w, height=h)
