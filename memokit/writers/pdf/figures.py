@@ -19,6 +19,7 @@ from memokit.writers.pdf.inlines import Markup, anchor
 from memokit.writers.pdf.styles import Styles
 
 H_ALIGN = {"left": "LEFT", "center": "CENTER", "right": "RIGHT"}
+PICTURE_RETRIES = 4  # columns a tall picture may pass over before it is an error
 
 
 def vector(asset: FigureAsset, width: float, font: tuple[str, float]) -> Drawing | None:
@@ -93,4 +94,7 @@ def figure_block(fig: Figure, asset: FigureAsset | None, width: float, styles: S
     if floated:
         return Stack(items, anchor=name), notes
     space = theme.text.block_space
-    return Stack(items, anchor=name, space_before=space, space_after=space), notes
+    stack = Stack(items, anchor=name, space_before=space, space_after=space)
+    if fig.image is not None:  # as tall as a page allows: may need a column with no float in it
+        stack.retries = PICTURE_RETRIES
+    return stack, notes
