@@ -227,3 +227,21 @@ def test_validate_reads_the_pictures_the_render_would(tmp_path: Path) -> None:
     memo = write_site(tmp_path)
     checked = check_memo(memo)
     assert (tmp_path / "pictures" / "photo.jpg").resolve() in checked.files
+
+
+def test_the_regions_example_shows_its_map_as_vector_graphics(tmp_path: Path) -> None:
+    import pdfplumber
+
+    from tests.helpers import ROOT
+
+    result = render_memo(ROOT / "content" / "regions-brief.yaml", tmp_path)
+    assert result.warnings == []
+    outs = {p.suffix: p for p in result.outputs}
+    with pdfplumber.open(str(outs[".pdf"])) as doc:
+        text = " ".join(page.extract_text() for page in doc.pages)
+        assert not any(page.images for page in doc.pages)  # the map is not a bitmap
+    for label in ("Northern Reach", "256 events", "Lower Delta", "87 events", "Figure 1:", "Figure 2:"):
+        assert label in text
+    with zipfile.ZipFile(outs[".docx"]) as z:
+        assert any(n.endswith(".svg") for n in z.namelist())
+        assert "Schematic map of Karvonia" in z.read("word/document.xml").decode("utf-8")
