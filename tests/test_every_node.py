@@ -48,6 +48,9 @@ MARKERS = [
     "Bars caption marker Stonebridge", "Level three paragraph marker Kingsmere",
     "Data table caption marker Larkspur", "Final paragraph marker Quenby", "Level three Heading Marker",
     "LEVEL ONE HEADING MARKER", "LEVEL TWO HEADING MARKER", "CLOSING HEADING MARKER",
+    "Picture paragraph marker Hartwell", "Picture caption marker Ashdown",
+    "Picture source marker Brackley", "Drawing caption marker Dunsfold",
+    "Svg text marker Glenrothes",  # text inside the SVG picture: drawn as vector text
 ]
 
 
@@ -58,7 +61,7 @@ def test_pdf_shows_every_node(outputs: dict[str, Path]) -> None:
     bare = text.replace("-", "")
     missing = [m for m in MARKERS if m not in text and m not in kept and m.replace("-", "") not in bare]
     assert not missing, f"not found in the PDF text: {missing}"
-    for label in ("Figure 1:", "Figure 2:", "Table 1:", "Table 2:"):
+    for label in ("Figure 1:", "Figure 2:", "Figure 3:", "Figure 4:", "Table 1:", "Table 2:"):
         assert label in text
     assert "see Figure 2" in text and "See Figure 1 and Table 1" in text and "and Table 2" in text
     assert "Source: Source marker Ravensholt" in text
@@ -106,7 +109,7 @@ def test_docx_gives_every_node_its_named_style(outputs: dict[str, Path]) -> None
     cells = [c.text for t in tables for row in t.rows for c in row.cells]
     assert "Cell marker Birchmead" in cells and "Kind" in cells
     assert len(tables) == 2
-    assert len(d.inline_shapes) == 2
+    assert len(d.inline_shapes) == 4  # two charts, a PNG picture and an SVG picture
 
 
 def test_docx_has_real_footnotes_links_and_alt_text(outputs: dict[str, Path]) -> None:
@@ -123,4 +126,6 @@ def test_docx_has_real_footnotes_links_and_alt_text(outputs: dict[str, Path]) ->
         assert f'Target="{url}"' in rels
     assert 'descr="Alt text marker Fernhallow"' in body
     assert 'descr="Alt text marker Whitcombe"' in body
+    assert 'descr="Picture alt marker Coldharbour"' in body
+    assert 'descr="Drawing alt marker Elmstead"' in body
     assert "R&amp;D, x &lt; y, “quoted” – en — em." in body

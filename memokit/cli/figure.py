@@ -47,6 +47,9 @@ def figure_command(args: argparse.Namespace) -> int:
                          f"its figures are: {ids}")
     figure = found[args.id]
     suffix = out.suffix.lower()
+    if figure.image is not None:
+        raise UsageError(f"figure '{args.id}' shows the picture file '{figure.image.file}', not a "
+                         "chart; use that file itself")
     from memokit.cli import note
     from memokit.figures.render import figure_pdf, render_figure
     from memokit.pipeline.outputs import write_atomic

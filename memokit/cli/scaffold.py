@@ -55,6 +55,15 @@ sections:                           # required: at least one
           series: region            # one bar per region
           source: Invented example data   # printed as "Source: ..."
           alt: Bars per year for the north and the south; both regions see more events each year.
+      # A picture file is a figure too (numbered, referred to as @fig:id): put the file
+      # beside this memo and uncomment these lines. PNG or JPEG (200 dpi at its printed
+      # width: about 640 pixels wide for a column) or SVG.
+      # - figure:
+      #     id: region-map
+      #     image: maps/region.png    # .png, .jpg or .svg, relative to this file
+      #     caption: The two regions
+      #     alt: Map of the north and the south, the border between them in red
+      #     width: column             # or page
   - heading: What follows
     body:
       - |

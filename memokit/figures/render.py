@@ -17,7 +17,12 @@ from memokit.style.theme import Theme
 def render_figure(figure: Figure, memo: Memo, theme: Theme,
                   notes: list[str] | None = None) -> FigureAsset:
     """One figure's asset, from the cache when the same chart was drawn before (a cache
-    that cannot be written adds a line to ``notes``)."""
+    that cannot be written adds a line to ``notes``). A picture file is taken as it is
+    (memokit.figures.picture)."""
+    if figure.chart is None:
+        from memokit.figures.picture import image_asset
+
+        return image_asset(figure, theme)
     look = look_for(theme, figure.width, memo.meta.language)
     if figure.chart.aspect:
         look = replace(look, height=round(look.width * figure.chart.aspect, 3))
@@ -50,7 +55,7 @@ def render_figures(memo: Memo, theme: Theme, notes: list[str] | None = None,
 
 
 def figure_pdf(figure: Figure, memo: Memo, theme: Theme) -> bytes:
-    """The figure as a one-page vector PDF (embedded TrueType fonts, no dates)."""
+    """The figure as a one-page vector PDF (embedded TrueType fonts, no dates); a chart only."""
     import io
     from dataclasses import replace
 
@@ -59,6 +64,7 @@ def figure_pdf(figure: Figure, memo: Memo, theme: Theme) -> bytes:
     from memokit.figures.draw import build_figure
     from memokit.figures.style import look_for, rc_params
 
+    assert figure.chart is not None, "a picture file has no chart to draw"
     look = look_for(theme, figure.width, memo.meta.language)
     if figure.chart.aspect:
         look = replace(look, height=round(look.width * figure.chart.aspect, 3))

@@ -63,8 +63,8 @@ _UNSUPPORTED = {
 
 
 _NOT_HERE = {
-    "image_syntax": "pictures are not written in text; draw a chart as a 'figure:' block with its "
-                    "data (a figure from an image file is not supported yet)",
+    "image_syntax": "pictures are not written in text; show the picture file as a figure: a "
+                    "'figure:' block with 'image:' naming the file (and 'id', 'caption', 'alt')",
     "citation_syntax": "citations ('[@key]') need a bibliography, which is not supported yet; "
                        "give the source in a footnote: ^[Author, Title, year.]",
 }

@@ -95,6 +95,7 @@ class Builder:
         self.declared: list[tuple[str, str]] = []  # figure and table ids, in the order written
         self.complete = True
         self.read: dict[str, Loaded] = {}  # each data set as read, to locate a bad value
+        self.files: list[Path] = []  # files read; build_memo gives the memo's list
         self.context: dict[str, object] = {}
         self._named: set[str] | None = None
 
@@ -478,6 +479,7 @@ def build_memo(path: Path, shown_as: str | None = None, data_root: Path | None =
     data, data_errors, read = load_datasets(doc, path.parent, data_root, skip, files)
     builder = Builder(doc, path.parent, data, data_root, skip)
     builder.read = read
+    builder.files = files
     with one_memo():
         memo = builder.build()
     errors = doc.problems + structural + data_errors + builder.errors

@@ -6,6 +6,7 @@ and not on the builder that implements it (no import circle).
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any, Protocol
 
 from memokit.data.tables import Loaded
@@ -17,6 +18,9 @@ class Context(Protocol):
     raw: dict[str, Any]  # the memo as read (located values)
     data: dict[str, DataSet]  # the data sets that loaded
     read: dict[str, Loaded]  # each data set as read, to locate a bad value
+    base: Path  # the memo's folder (files it names are found from here)
+    data_root: Path | None  # a further folder files may lie in (--data-root)
+    files: list[Path]  # the files read so far (the manifest's inputs); picture files are added
 
     def err(self, path: PathKey, msg: str, key: bool = False) -> None:
         """Record an error at the value (or key) at ``path``."""

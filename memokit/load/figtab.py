@@ -10,6 +10,7 @@ from memokit.errors import did_you_mean
 from memokit.load import tabledata
 from memokit.load.chartopts import chart_options
 from memokit.load.context import Context
+from memokit.load.images import image_path, load_image
 from memokit.model import ChartSpec, DataSet, Figure, Inline, Table, Text
 from memokit.model.walk import iter_inlines
 from memokit.source.located import PathKey
@@ -73,6 +74,8 @@ def column(b: Context, ds: DataSet, name: object, path: PathKey, numeric: bool =
 
 
 def figure(b: Context, spec: dict[str, Any], path: PathKey) -> Figure | None:
+    if "image" in spec:
+        return image_figure(b, spec, path)
     ds = dataset(b, spec.get("data"), path + ("data",))
     ys = spec.get("y")
     y = tuple([ys] if isinstance(ys, str) else ys if isinstance(ys, list) else [])
@@ -103,6 +106,44 @@ def figure(b: Context, spec: dict[str, Any], path: PathKey) -> Figure | None:
     keys = tuple((k, b.span(path + (k,))) for k in _CHART_KEYS if k in spec)
     return Figure(spec["id"], 0, caption, chart, alt, source, width, b.span(path), b.span(path + ("id",)),
                   keys)
+
+
+def image_figure(b: Context, spec: dict[str, Any], path: PathKey) -> Figure | None:
+    """A figure showing a picture file: the file checked (memokit.load.images), caption and
+    alt text built; an error at 'image:' when chart fields are given as well."""
+    at = path + ("image",)
+    chart_keys = [k for k in spec if k not in _IMAGE_KEYS]
+    if chart_keys:
+        listed = ", ".join(f"'{k}'" for k in chart_keys)
+        b.err(at, f"a figure shows a chart or an image, not both: this one has 'image:' and the "
+              f"chart field{'s' if len(chart_keys) > 1 else ''} {listed}; remove 'image:', or "
+              "the chart fields")
+        return None
+    image, why = None, None
+    if isinstance(spec.get("image"), str):
+        image, why = load_image(spec["image"], b.base, b.data_root)
+        if why is not None:
+            b.err(at, why)
+        else:
+            resolved, _ = image_path(spec["image"], b.base, b.data_root)
+            if resolved is not None:
+                b.files.append(resolved)
+    caption = b.inline(path + ("caption",), spec.get("caption"))
+    source = b.inline(path + ("source",), spec.get("source")) if "source" in spec else ()
+    alt = b.plain(path + ("alt",), spec.get("alt")) if "alt" in spec else None
+    if image is None or not isinstance(spec.get("id"), str):
+        return None
+    if not alt:
+        alt = plain_text(caption)
+        b.warn(path, "no 'alt' text, so the caption is used; write an 'alt:' that says what the "
+               "picture shows, for readers who cannot see it")
+    width = spec.get("width") if spec.get("width") in ("page", "column") else "column"
+    keys = (("image", b.span(at)),)
+    return Figure(spec["id"], 0, caption, None, alt, source, width, b.span(path), b.span(path + ("id",)),
+                  keys, image)
+
+
+_IMAGE_KEYS = ("id", "caption", "image", "alt", "source", "width")
 
 
 def _list(value: object) -> list[Any] | None:

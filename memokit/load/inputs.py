@@ -1,9 +1,10 @@
 """The files a memo is made from, found the way the loader finds them.
 
 For whoever needs to know what a memo depends on without building it (the incremental
-build's manifest, ``watch``): the memo file, the data files its ``data:`` section names
-and the house style it names, resolved with the loader's own rules (``safe_path``, built-in
-styles first) from the memo read with the loader's own reader (bounded, safe YAML).
+build's manifest, ``watch``): the memo file, the data files its ``data:`` section names,
+the picture files its figures show (``figure: image:``) and the house style it names,
+resolved with the loader's own rules (``safe_path``, built-in styles first) from the memo
+read with the loader's own reader (bounded, safe YAML).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from pathlib import Path
 
 from memokit.errors import ContentError
 from memokit.load.datasets import safe_path
+from memokit.load.images import image_path
 from memokit.source import load_yaml_file
 
 DEFAULT_STYLE = "memo"
@@ -26,12 +28,13 @@ class MemoInputs:
     data: tuple[Path, ...] = ()  # each data file its ``data:`` section names, resolved, in order
     style: str | None = None  # the style it names (DEFAULT_STYLE when none); None if unreadable
     style_folder: Path | None = None  # that style's folder, None if it names no usable style
+    images: tuple[Path, ...] = ()  # each picture file a figure shows, resolved, in order
 
     @property
     def files(self) -> list[Path]:
-        """The memo and the data files it names that exist (the style's files are the
-        style's business: ``memokit.style.style_chain`` lists the folders it is made of)."""
-        return [self.memo, *(p for p in self.data if p.is_file())]
+        """The memo and the data and picture files it names that exist (the style's files are
+        the style's business: ``memokit.style.style_chain`` lists the folders it is made of)."""
+        return [self.memo, *(p for p in (*self.data, *self.images) if p.is_file())]
 
 
 def memo_inputs(path: Path, data_root: Path | None = None) -> MemoInputs:
@@ -57,11 +60,31 @@ def memo_inputs(path: Path, data_root: Path | None = None) -> MemoInputs:
                 resolved, why = safe_path(spec["file"], base, data_root)
                 if resolved is not None and why is None:
                     data.append(resolved)
+    images = tuple(dict.fromkeys(_images(raw.get("sections"), base, data_root)))
     style = raw.get("style", DEFAULT_STYLE)
     if not isinstance(style, str):
-        return MemoInputs(path.resolve(), tuple(dict.fromkeys(data)))
+        return MemoInputs(path.resolve(), tuple(dict.fromkeys(data)), images=images)
     return MemoInputs(path.resolve(), tuple(dict.fromkeys(data)), style,
-                      _style_folder(style, base, data_root))
+                      _style_folder(style, base, data_root), images)
+
+
+def _images(value: object, base: Path, data_root: Path | None) -> list[Path]:
+    """The picture files of every ``figure: image:`` inside ``value`` (sections, their bodies
+    and subsections), as the loader resolves them; refused paths left out."""
+    out: list[Path] = []
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, list):
+            stack.extend(reversed(item))
+        elif isinstance(item, dict):
+            fig = item.get("figure")
+            if isinstance(fig, dict) and isinstance(fig.get("image"), str):
+                resolved, why = image_path(fig["image"], base, data_root)
+                if resolved is not None and why is None:
+                    out.append(resolved)
+            stack.extend(reversed([v for k, v in item.items() if k in ("body", "sections")]))
+    return out
 
 
 def _style_folder(name: str, base: Path, data_root: Path | None) -> Path | None:

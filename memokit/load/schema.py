@@ -48,10 +48,7 @@ _ANNOTATION = {
     "x-hint": "give 'x:' and 'text:', and 'y:' for a point",
 }
 
-_FIGURE = {
-    "type": "object",
-    "description": "A chart drawn from a named data set at render time.",
-    "properties": {
+_FIGURE_PROPERTIES: dict[str, Any] = {
         "id": _ID,
         "caption": _TEXT,
         "data": {"type": "string", "x-hint": "name a data set from the 'data' section"},
@@ -83,8 +80,29 @@ _FIGURE = {
         "source": _TEXT,
         "alt": _TEXT,
         "width": _WIDTH,
+        "image": {"type": "string", "minLength": 1,
+                  "x-hint": "name a PNG, JPEG or SVG file inside the memo's folder, e.g. "
+                            "'maps/region.png'"},
+}
+_CHART_REQUIRED = ("data", "chart", "x", "y")
+
+_FIGURE = {
+    "type": "object",
+    "description": "A chart drawn from a named data set at render time, or a picture file "
+                   "(PNG, JPEG or SVG) given by 'image'.",
+    "properties": _FIGURE_PROPERTIES,
+    "required": ["id", "caption"],
+    # a picture ('image') needs nothing more; a chart needs its data set, kind and columns;
+    # a figure with neither is asked for one of them
+    "if": {"required": ["image"]},
+    "else": {
+        "if": {"anyOf": [{"required": [k]} for k in _CHART_REQUIRED]},
+        "then": {"required": list(_CHART_REQUIRED),
+                 "properties": {k: _FIGURE_PROPERTIES[k] for k in _CHART_REQUIRED}},
+        "else": {"required": ["image"], "properties": {"image": {
+            "x-hint": "name a PNG, JPEG or SVG file inside the memo's folder (or draw a chart "
+                      "with 'chart:', 'data:', 'x:' and 'y:')"}}},
     },
-    "required": ["id", "caption", "data", "chart", "x", "y"],
     "additionalProperties": False,
 }
 

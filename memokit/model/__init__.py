@@ -2,6 +2,7 @@
 
 from memokit.model.nodes import (
     Author,
+    Blob,
     Block,
     BulletList,
     ChartSpec,
@@ -9,6 +10,7 @@ from memokit.model.nodes import (
     DataSet,
     Emph,
     Figure,
+    ImageSpec,
     Inline,
     LineBreak,
     Link,
@@ -28,7 +30,7 @@ from memokit.model.nodes import (
 from memokit.model.source import SourceSpan
 
 __all__ = [
-    "Author", "Block", "BulletList", "ChartSpec", "Code", "DataSet", "Emph", "Figure",
-    "Inline", "LineBreak", "Link", "ListItem", "Memo", "MemoMeta", "Note", "OrderedList",
+    "Author", "Blob", "Block", "BulletList", "ChartSpec", "Code", "DataSet", "Emph", "Figure",
+    "ImageSpec", "Inline", "LineBreak", "Link", "ListItem", "Memo", "MemoMeta", "Note", "OrderedList",
     "Paragraph", "Quote", "Ref", "Section", "SourceSpan", "Strong", "Table", "Text",
 ]

@@ -146,12 +146,33 @@ class ChartSpec:
     aspect: float | None = None  # height / width; None: the Theme's
 
 
+class Blob(bytes):
+    """File content a node carries (a picture); shown by its size, never its bytes."""
+
+    def __repr__(self) -> str:
+        return f"<{len(self):,} bytes>"
+
+
+@dataclass(frozen=True, slots=True)
+class ImageSpec:
+    """A picture file shown as a figure: the file as written, its kind (from its content),
+    its own size and its checked content, which the writers draw (never the file again)."""
+
+    file: str  # the path as written in the memo
+    kind: Literal["png", "jpeg", "svg"]
+    width: float  # pixels (PNG, JPEG) or the SVG's own size in points
+    height: float
+    data: Blob = Blob()  # the bytes as read; an SVG after it was made safe
+
+
 @dataclass(frozen=True, slots=True)
 class Figure:
+    """A numbered figure: a chart drawn from a data set, or a picture file (``image``)."""
+
     id: str
     number: int
     caption: tuple[Inline, ...]
-    chart: ChartSpec
+    chart: ChartSpec | None
     alt: str
     source: tuple[Inline, ...] = ()
     width: Literal["page", "column"] = "column"
@@ -159,6 +180,7 @@ class Figure:
     id_span: SourceSpan | None = None  # where the id was written
     # where each chart key (chart, data, x, y, series, ...) was written, for located messages
     field_spans: tuple[tuple[str, SourceSpan], ...] = field(default=(), compare=False)
+    image: ImageSpec | None = None  # set instead of ``chart`` for a picture file
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,7 +7,7 @@ what these functions return.
 """
 
 from memokit.present.endmark import EndMark, end_mark
-from memokit.present.figures import figure_align, picture_ratio
+from memokit.present.figures import figure_align, picture_ratio, picture_size
 from memokit.present.furniture import (
     PROPERTY_NAMES,
     Field,
@@ -43,5 +43,6 @@ __all__ = [
     "check_page_text", "colophon_items", "continued_mark",
     "end_mark", "figure_align", "kind_label", "located_warning", "memo_properties", "number_label",
     "page_text", "picture_ratio", "pieces", "plain_text", "ref_label", "role_of", "separate_notes",
+    "picture_size",
     "source_prefix", "spacing", "title_items",
 ]

@@ -12,6 +12,7 @@ from memokit.errors import ContentError, Diagnostic
 from memokit.load import Built, build_memo, sorted_errors
 from memokit.model import Memo
 from memokit.resolve.charts import check_charts
+from memokit.resolve.images import image_warnings
 from memokit.resolve.numbering import number
 from memokit.resolve.style import check_style
 from memokit.style.theme import Theme
@@ -58,7 +59,8 @@ def load_memo(path: str | os.PathLike[str], shown_as: str | None = None,
             errors = [Diagnostic(memo.source_path or str(path), 1, 1, None, "the memo could not "
                                  "be built; please report this with the memo")]
         raise ContentError(sorted_errors(errors, memo.source_path or str(path)))
-    return Resolved(memo, built.warnings + _language_warnings(memo, theme, built), theme, built.files)
+    warnings = built.warnings + _language_warnings(memo, theme, built) + image_warnings(memo, theme)
+    return Resolved(memo, warnings, theme, built.files)
 
 
 def _language_warnings(memo: Memo, theme: Theme | None, built: Built) -> list[Diagnostic]:

@@ -14,6 +14,8 @@ def check_charts(memo: Memo, max_series: int | None) -> list[Diagnostic]:
     """Why each figure that cannot be drawn as asked cannot be (one message per figure)."""
     out: list[Diagnostic] = []
     for fig in figures(memo):
+        if fig.chart is None:  # a picture file, checked when it was read
+            continue
         try:
             chart_data(fig, memo.data, max_series or UNBOUNDED)
         except ContentError as exc:

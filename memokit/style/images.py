@@ -14,9 +14,10 @@ class PictureProblem(Exception):
     """What is wrong with a picture a style names; the message is complete and says how to fix it."""
 
 
-def check_raster(data: bytes, formats: tuple[str, ...], what: str) -> tuple[int, int]:
+def check_raster(data: bytes, formats: tuple[str, ...], what: str,
+                 limit: int = MAX_LOGO_PIXELS) -> tuple[int, int]:
     """The (width, height) of a PNG or JPEG held in ``data``; PictureProblem if it is another
-    kind of file, damaged or cut short, or has more than MAX_LOGO_PIXELS pixels."""
+    kind of file, damaged or cut short, or has more than ``limit`` pixels."""
     from PIL import Image
 
     kinds = " or ".join(formats)
@@ -25,10 +26,10 @@ def check_raster(data: bytes, formats: tuple[str, ...], what: str) -> tuple[int,
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             with Image.open(io.BytesIO(data), formats=list(formats)) as img:
                 width, height = img.size
-                if width < 1 or height < 1 or width * height > MAX_LOGO_PIXELS:
+                if width < 1 or height < 1 or width * height > limit:
                     raise PictureProblem(
                         f"{what} is {width} x {height} pixels, more than the limit of "
-                        f"{MAX_LOGO_PIXELS // 1_000_000} megapixels; use a smaller picture")
+                        f"{limit // 1_000_000} megapixels; use a smaller picture")
                 img.load()
     except PictureProblem:
         raise
@@ -38,7 +39,7 @@ def check_raster(data: bytes, formats: tuple[str, ...], what: str) -> tuple[int,
         size = _png_size(data)
         shown = f"is {size[0]} x {size[1]} pixels, " if size else "has "
         raise PictureProblem(f"{what} {shown}more than the limit of "
-                             f"{MAX_LOGO_PIXELS // 1_000_000} megapixels; use a smaller picture"
+                             f"{limit // 1_000_000} megapixels; use a smaller picture"
                              ) from None
     except (OSError, SyntaxError, ValueError, EOFError, MemoryError, struct.error) as exc:
         reason = str(exc).strip().rstrip(".") or type(exc).__name__

@@ -193,9 +193,53 @@ CASES: dict[str, list[str]] = {
         "language-right-to-left.yaml:4:11: error: language: memos in a right-to-left language ('he-IL') "
         "are not supported yet; write the memo in a left-to-right language",
     ],
+    "image-and-chart": [
+        'image-and-chart.yaml:10:18: error: sections[0].body[1].figure.image: a figure shows a chart '
+        "or an image, not both: this one has 'image:' and the chart fields 'data', 'chart'; remove "
+        "'image:', or the chart fields",
+    ],
+    "image-content-not-its-name": [
+        'image-content-not-its-name.yaml:10:18: error: sections[0].body[1].figure.image: '
+        "'pictures/photo-named-png.png' is named as PNG but holds a JPEG picture; rename it to end "
+        'in .jpg',
+    ],
+    "image-cut-short": [
+        'image-cut-short.yaml:10:18: error: sections[0].body[1].figure.image: the picture '
+        "'pictures/cut-short.png' is damaged or cut short (image file is truncated); save it again "
+        'as PNG',
+    ],
+    "image-missing": [
+        'image-missing.yaml:10:18: error: sections[0].body[1].figure.image: picture file '
+        "'pictures/north.png' does not exist; check the name, and write the path relative to the "
+        "memo's folder",
+    ],
+    "image-not-a-picture": [
+        "image-not-a-picture.yaml:10:18: error: sections[0].body[1].figure.image: 'data/staff.csv' "
+        'is not a picture memokit shows; an image is a PNG (.png), JPEG (.jpg, .jpeg) or SVG (.svg) '
+        'file: save it as one of those',
+    ],
+    "image-not-a-png": [
+        "image-not-a-png.yaml:10:18: error: sections[0].body[1].figure.image: 'pictures/notes.png' "
+        'is not a PNG picture (its content is not a PNG, JPEG or SVG file); save it again as PNG',
+    ],
+    "image-outside": [
+        'image-outside.yaml:10:18: error: sections[0].body[1].figure.image: the path leads outside '
+        "the memo's folder; keep pictures in the memo's folder tree (or allow a data root with "
+        '--data-root)',
+    ],
+    "image-svg-script": [
+        'image-svg-script.yaml:10:18: error: sections[0].body[1].figure.image: the SVG picture '
+        "'pictures/script.svg' has a <script> element; an SVG picture is a drawing: delete it",
+    ],
+    "figure-neither-chart-nor-image": [
+        'figure-neither-chart-nor-image.yaml:9:11: error: sections[0].body[1].figure.image: required '
+        "field 'image' is missing; add 'image:' and name a PNG, JPEG or SVG file inside the memo's "
+        "folder (or draw a chart with 'chart:', 'data:', 'x:' and 'y:')",
+    ],
     "markdown-image": [
-        "markdown-image.yaml:10:9: error: sections[0].body[0]: pictures are not written in text; draw a "
-        "chart as a 'figure:' block with its data (a figure from an image file is not supported yet)",
+        "markdown-image.yaml:10:9: error: sections[0].body[0]: pictures are not written in text; show "
+        "the picture file as a figure: a 'figure:' block with 'image:' naming the file (and 'id', "
+        "'caption', 'alt')",
     ],
     "citation-without-bibliography": [
         "citation-without-bibliography.yaml:7:39: error: sections[0].body[0]: citations ('[@key]') need "
@@ -289,7 +333,7 @@ CASES: dict[str, list[str]] = {
         'unknown-figure-key.yaml:19:11: error: sections[0].body[1].figure.colour: unknown key '
         "'colour'; allowed keys: id, caption, data, chart, x, y, series, x_label, y_label, y_format, "
         "y_unit, y_from_zero, legend, series_order, series_labels, highlight, annotations, aspect, "
-        'source, alt, width',
+        'source, alt, width, image',
     ],
     "unknown-section-key": [
         "unknown-section-key.yaml:9:5: error: sections[0].bodyy: unknown key 'bodyy' (did you mean "
@@ -345,7 +389,7 @@ STRUCTURAL = (
     "aggregate-bad", "authors-is-number", "body-item-number", "chart-kind-unknown",
     "data-file-not-data", "date-is-text", "date-not-in-calendar", "empty-sections",
     "figure-width-full", "missing-sections", "missing-title", "section-too-deep",
-    "table-data-and-rows",
+    "table-data-and-rows", "figure-neither-chart-nor-image",
     "title-is-list", "top-level-list", "unknown-figure-key", "unknown-section-key",
     "unknown-top-level-key",
 )

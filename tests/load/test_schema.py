@@ -65,7 +65,7 @@ def test_schema_names_every_field_of_the_format(schema: dict) -> None:  # type: 
     table = set(body["properties"]["table"]["properties"])
     assert {"id", "caption", "data", "chart", "x", "y", "series", "x_label", "y_label", "source",
             "alt", "width", "y_format", "y_unit", "y_from_zero", "legend", "series_order",
-            "series_labels", "highlight", "annotations", "aspect"} == figure
+            "series_labels", "highlight", "annotations", "aspect", "image"} == figure
     assert {"id", "caption", "data", "rows", "columns", "header", "align", "source",
             "width", "filter", "bin", "group_by", "aggregate", "format"} == table
 

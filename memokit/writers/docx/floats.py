@@ -17,6 +17,7 @@ from memokit.present import (
     Role,
     located_warning,
     number_label,
+    picture_size,
     role_of,
     source_prefix,
     spacing,
@@ -99,7 +100,10 @@ def figure(body: Body, fig: Figure) -> None:
         body.inlines.text(para, fig.alt)
     else:
         run = _oxml.add_run(para._p, "", para)
-        shape = run.add_picture(io.BytesIO(asset.png), width=Pt(_width(body, wide)))
+        width = _width(body, wide)
+        if fig.image is not None:  # a picture file: narrower if it would be too tall
+            width = picture_size(fig.image.width, fig.image.height, width, body.theme)[0]
+        shape = run.add_picture(io.BytesIO(asset.png), width=Pt(width))
         name = number_label("figure", fig.number, body.labels).name
         _oxml.describe_picture(shape._inline, name, fig.alt or asset.alt)
         if asset.svg:

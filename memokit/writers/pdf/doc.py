@@ -216,6 +216,9 @@ class MemoDoc(Replay, BaseDocTemplate):
             else:
                 del flowables[0]
             return
+        if getattr(f, "_postponed", 0) and getattr(f, "retries", 0) > 0:
+            f.retries -= 1  # a picture too tall for a column shortened by a page-wide float
+            del f._postponed  # tries the next column, not only this one
         super().handle_flowable(flowables)
 
     # ------------------------------------------------------------ reproducible output

@@ -16,6 +16,7 @@ class Stack(Flowable):
         self._before = space_before
         self._after = space_after
         self._layout: list[tuple[Flowable, float, float, float]] = []  # item, x, y from top, height
+        self.retries = 0  # columns more it may be moved on to when it does not fit (pictures)
 
     def wrap(self, aW: float, aH: float) -> tuple[float, float]:
         y = 0.0
