@@ -3,6 +3,7 @@
 from memokit.model.nodes import (
     Author,
     Block,
+    Box,
     BulletList,
     ChartSpec,
     Code,
@@ -28,7 +29,7 @@ from memokit.model.nodes import (
 from memokit.model.source import SourceSpan
 
 __all__ = [
-    "Author", "Block", "BulletList", "ChartSpec", "Code", "DataSet", "Emph", "Figure",
+    "Author", "Block", "Box", "BulletList", "ChartSpec", "Code", "DataSet", "Emph", "Figure",
     "Inline", "LineBreak", "Link", "ListItem", "Memo", "MemoMeta", "Note", "OrderedList",
     "Paragraph", "Quote", "Ref", "Section", "SourceSpan", "Strong", "Table", "Text",
 ]

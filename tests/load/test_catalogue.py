@@ -32,7 +32,7 @@ CASES: dict[str, list[str]] = {
     ],
     "body-item-number": [
         'body-item-number.yaml:12:9: error: sections[0].body[1]: expected text or a mapping, got a '
-        "number; write Markdown text, or a 'figure:' or 'table:' block",
+        "number; write Markdown text, or a 'figure:', 'table:' or 'box:' block",
     ],
     "chart-kind-unknown": [
         "chart-kind-unknown.yaml:16:18: error: sections[0].body[1].figure.chart: 'lines' is not a "
