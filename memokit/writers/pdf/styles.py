@@ -80,8 +80,9 @@ def make_styles(theme: Theme, fonts: FontSet, language: str) -> Styles:
               bulletFontName=fonts.body.regular, bulletFontSize=sz.footnote,
               hyphenationLang=hyph or "", **flow)
     bx = theme.boxes
-    box_text = ps("BoxText", fonts.heading.regular, bx.text_size, bx.leading, alignment=ALIGN[theme.text.align],
-                  spaceAfter=theme.text.paragraph_space, hyphenationLang=hyph or "", **flow)
+    box_text = ps("BoxText", fonts.heading.regular, bx.text_size, bx.leading,
+                  alignment=ALIGN[theme.text.align], spaceAfter=theme.text.paragraph_space,
+                  hyphenationLang=hyph or "", **flow)
     box_item = ParagraphStyle("ListItemBox", parent=box_text, spaceAfter=theme.text.list_item_space,
                               bulletFontName=fonts.heading.regular, bulletFontSize=bx.text_size)
     box_title = ps("BoxTitle", fonts.heading.bold, bx.text_size, bx.leading, alignment=TA_LEFT,
