@@ -47,6 +47,8 @@ MARKERS = [
     "Bars caption marker Stonebridge", "Level three paragraph marker Kingsmere",
     "Data table caption marker Larkspur", "Final paragraph marker Quenby", "Level three Heading Marker",
     "LEVEL ONE HEADING MARKER", "LEVEL TWO HEADING MARKER", "CLOSING HEADING MARKER",
+    "Box reference marker Nettlebed, see Box 1.", "Box 1: Box title marker Harrowgate",
+    "Box text marker Ivybridge.", "Box bullet marker Juniper", "Box bullet marker Kelmscott",
 ]
 
 
@@ -103,8 +105,16 @@ def test_docx_gives_every_node_its_named_style(outputs: dict[str, Path]) -> None
     assert not wrong, f"missing (style, text): {wrong}; styles seen: {sorted(by_style)}"
     cells = [c.text for t in d.tables for row in t.rows for c in row.cells]
     assert "Cell marker Birchmead" in cells and "Kind" in cells
-    assert len(d.tables) == 2
+    assert len(d.tables) == 3
     assert len(d.inline_shapes) == 2
+    box = [p for p in d.tables[2].rows[0].cells[0].paragraphs]
+    assert d.tables[2].style.name == "Box Findings"
+    assert [(p.style.name, p.text) for p in box] == [
+        ("Box Title Findings", "Box\u00a01: Box title marker Harrowgate"),
+        ("Box Text", "Box text marker Ivybridge."), ("Box List Bullet", "Box bullet marker Juniper"),
+        ("Box List Bullet", "Box bullet marker Kelmscott")]
+    assert d.styles["Box Title Findings"].base_style.name == "Box Title"
+    assert has("Body Text", "Box reference marker Nettlebed, see Box\u00a01.")
 
 
 def test_docx_has_real_footnotes_links_and_alt_text(outputs: dict[str, Path]) -> None:
