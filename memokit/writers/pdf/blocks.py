@@ -37,6 +37,9 @@ from memokit.writers.pdf.tables import caption, source, table_flowable
 from memokit.writers.pdf.tables import layout as table_layout
 
 
+SHORT_BOX = 0.25  # a box at most this share of a column high stays in one column
+
+
 class HeadingPara(Paragraph):
     """A section heading: a destination and an outline entry (author's casing); never split."""
 
@@ -229,6 +232,10 @@ class StoryBuilder:
         inner = self._box_items(box, pnt, look.padding, edge, None)
         for f in inner:
             f._mk_box = pnt  # type: ignore[attr-defined]
+        if sum(f.wrap(self.column_width, self.body_height)[1] for f in inner) <= \
+                self.body_height * SHORT_BOX:  # a short box is not split: each part keeps with the next
+            for f in inner[:-1]:
+                f._mk_keep = True  # type: ignore[attr-defined]
         last = max(edge - float(inner[-1].getSpaceAfter()), 0.0)
         space = self.theme.boxes.space
         return [BoxEdge(pnt, edge, True, space, name), *inner, BoxEdge(pnt, last, False, space)]

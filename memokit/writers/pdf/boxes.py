@@ -101,6 +101,9 @@ def paint(placed: list[Any], canv: Any, moves: list[float], lead: float, gaps: A
         while j + 1 < len(placed) and getattr(placed[j + 1].flowable, "_mk_box", None) is box:
             j += 1
         first, last = placed[i], placed[j]
+        if i == j and getattr(first.flowable, "_mk_edge", "") == "bottom":
+            i += 1  # only the padding under a box's text went on to this column: no panel here
+            continue
         top = first.y - moves[i] + float(first.flowable.height)
         bottom = last.y - moves[j] - lead * gaps(last.flowable)
         x = min(p.x for p in placed[i:j + 1])
