@@ -90,10 +90,12 @@ LONG = 70  # paragraphs of the long box: longer than a column
 
 
 def _long_box_yaml(width: str = "column") -> str:
+    def note(i: int) -> str:
+        return f"^[Boxnote{i:03d} explains it.]" if i % 9 == 0 else ""
+
     paras = "\n".join(
         f"            - Boxpara{i:03d} starts here and runs on for a while, with enough words to fill "
-        f"two lines or three of a column.{'^[Boxnote' + format(i, '03d') + ' explains it.]' if i % 9 == 0 else ''}"
-        for i in range(LONG))
+        f"two lines or three of a column.{note(i)}" for i in range(LONG))
     return HEAD + f"""      - Before the box, see @box:long.
       - box:
           id: long
@@ -124,7 +126,7 @@ def test_a_long_box_goes_on_in_the_next_columns_with_nothing_lost(long_box: Path
     columns = {(page, round(r["x0"])) for page, r in panels}
     assert len(columns) >= 3, "the panel should go on in the columns the box fills"
     p = theme.page
-    for page, r in panels:  # each part of the panel within its column
+    for _page, r in panels:  # each part of the panel within its column
         lefts = [p.margin_left + i * (p.column_width + p.gutter) for i in range(p.columns)]
         assert any(r["x0"] >= x - 0.5 and r["x1"] <= x + p.column_width + 0.5 for x in lefts)
     # every box paragraph lies on a part of the panel

@@ -36,7 +36,6 @@ from memokit.writers.pdf.styles import Styles
 from memokit.writers.pdf.tables import caption, source, table_flowable
 from memokit.writers.pdf.tables import layout as table_layout
 
-
 SHORT_BOX = 0.25  # a box at most this share of a column high stays in one column
 
 
