@@ -99,3 +99,32 @@ def test_pandoc_reads_the_box_text_in_order(rendered: Path) -> None:
                                     "Wideword text.", "After the boxes, see Box 2.")]
     assert -1 not in order and order == sorted(order), read
     assert any(n["t"] == "Note" and "Boxnote" in stringify(n["c"]) for n in walk(ast["blocks"]))
+
+
+def test_libreoffice_sets_a_long_box_across_columns_and_pages(tmp_path: Path, theme: Theme) -> None:
+    """A box longer than a column starts under the text before it and goes on, shaded, in the
+    next columns and pages; every paragraph once, in order, nothing over anything else."""
+    import pdfplumber
+
+    from tests.docx.lo_layout import across_gutter, convert, overlaps
+    from tests.pdf.reading import column_of
+    from tests.pdf.test_boxes import LONG, _long_box_yaml, _rgb
+
+    out, _, _ = render_yaml(_long_box_yaml(), tmp_path, theme)
+    lo = convert(out, tmp_path / "lo")
+    assert overlaps(lo) == [] and across_gutter(lo, theme) == []
+    words = sorted(lo.words, key=lambda w: (w.page, column_of(w.x0, w.x1, theme), round(w.top), w.x0))
+    paras = [w for w in words if w.text.startswith("Boxpara")]
+    assert [w.text for w in paras] == [f"Boxpara{i:03d}" for i in range(LONG)]
+    before = next(w for w in words if w.text == "Before")
+    title = next(w for w in words if w.text == "long" and w.page == 1)
+    assert column_of(before.x0, before.x1, theme) == column_of(title.x0, title.x1, theme) == 1
+    parts = {(w.page, column_of(w.x0, w.x1, theme)) for w in paras}
+    assert len(parts) >= 3
+    fill = _rgb(theme.boxes.findings.background)
+    with pdfplumber.open(str(lo.pdf)) as pdf:
+        shaded = {n for n, page in enumerate(pdf.pages, start=1) for r in page.rects
+                  if r.get("fill") and isinstance(r.get("non_stroking_color"), (list, tuple))
+                  and len(r["non_stroking_color"]) == 3
+                  and all(abs(a - b) < 0.01 for a, b in zip(r["non_stroking_color"], fill))}
+    assert {page for page, _ in parts} <= shaded

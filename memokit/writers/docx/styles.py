@@ -242,7 +242,6 @@ def build_styles(document: Document, theme: Theme, language: str) -> Styles:
     box_title = add(Role.BOX_TITLE, "normal", head_font, bx.text_size, bx.leading, bold=True,
                     colour=theme.colour(bx.findings.title_colour), after=gap)
     box_title.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
-    box_title.paragraph_format.keep_with_next = True
     _oxml.suppress_hyphenation(box_title.element)
     for kind in BOX_KINDS:
         look = bx.look(kind)
