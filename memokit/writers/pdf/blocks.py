@@ -231,6 +231,7 @@ class StoryBuilder:
         inner = self._box_items(box, pnt, look.padding, edge, None)
         for f in inner:
             f._mk_box = pnt  # type: ignore[attr-defined]
+            f.__dict__.pop("_mk_node", None)  # a page-wide float is anchored in the text, never in a box
         if sum(f.wrap(self.column_width, self.body_height)[1] for f in inner) <= \
                 self.body_height * SHORT_BOX:  # a short box is not split: each part keeps with the next
             for f in inner[:-1]:
