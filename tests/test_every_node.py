@@ -51,6 +51,8 @@ MARKERS = [
     "Picture paragraph marker Hartwell", "Picture caption marker Ashdown",
     "Picture source marker Brackley", "Drawing caption marker Dunsfold",
     "Svg text marker Glenrothes",  # text inside the SVG picture: drawn as vector text
+    "Box reference marker Nettlebed, see Box 1.", "Box 1: Box title marker Harrowgate",
+    "Box text marker Ivybridge.", "Box bullet marker Juniper", "Box bullet marker Kelmscott",
 ]
 
 
@@ -108,8 +110,16 @@ def test_docx_gives_every_node_its_named_style(outputs: dict[str, Path]) -> None
     tables = every_table(d)
     cells = [c.text for t in tables for row in t.rows for c in row.cells]
     assert "Cell marker Birchmead" in cells and "Kind" in cells
-    assert len(tables) == 2
+    assert len(tables) == 3
     assert len(d.inline_shapes) == 4  # two charts, a PNG picture and an SVG picture
+    box = [p for p in tables[2].rows[0].cells[0].paragraphs]
+    assert tables[2].style.name == "Box Findings"
+    assert [(p.style.name, p.text) for p in box] == [
+        ("Box Title Findings", "Box\u00a01: Box title marker Harrowgate"),
+        ("Box Text", "Box text marker Ivybridge."), ("Box List Bullet", "Box bullet marker Juniper"),
+        ("Box List Bullet", "Box bullet marker Kelmscott")]
+    assert d.styles["Box Title Findings"].base_style.name == "Box Title"
+    assert has("Body Text", "Box reference marker Nettlebed, see Box\u00a01.")
 
 
 def test_docx_has_real_footnotes_links_and_alt_text(outputs: dict[str, Path]) -> None:

@@ -40,7 +40,7 @@ data:                               # named data sets; paths are relative to thi
 
 sections:                           # required: at least one
   - heading: What the data show     # plain text
-    body:                           # paragraphs in Markdown, figures and tables
+    body:                           # paragraphs in Markdown, figures, tables and boxes
       - |
         Paragraphs are Markdown: *emphasis*, **strong**, [links](https://example.org) and
         footnotes.^[Like this one.] Cross-references such as @fig:events become "Figure 1".
@@ -69,6 +69,12 @@ sections:                           # required: at least one
       - |
         - a bullet list,
         - and another point.
+      - box:                        # a shaded panel set apart from the text
+          id: advice                # the name @box:advice refers to ("Box 1")
+          title: What we advise     # inline Markdown
+          kind: recommendations     # findings, recommendations or note
+          body:                     # Markdown paragraphs and lists (no figures or tables)
+            - Act on the northern trend first.
 """
 
 _CSV = """year,region,events

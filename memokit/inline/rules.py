@@ -12,7 +12,8 @@ from markdown_it.helpers import parseLinkLabel
 from markdown_it.rules_inline import StateInline
 
 _NOTE_REF = re.compile(r"\[\^([A-Za-z0-9_-]+)\]")
-_XREF = re.compile(r"@(fig|tbl):([A-Za-z0-9_]+(?:-[A-Za-z0-9_]+)*)")
+_XREF = re.compile(r"@(fig|tbl|box):([A-Za-z0-9_]+(?:-[A-Za-z0-9_]+)*)")
+XREF_KINDS = {"fig": "figure", "tbl": "table", "box": "box"}  # '@tag:id' -> what it names
 # pandoc's citation: '[' then anything, a key after the start, a space or ';', '@' and a letter,
 # digit or '_' (so an e-mail address in brackets is not one), then anything, ']'
 _CITATION = re.compile(r"\[(?:[^\[\]]*?[\s;])?-?@[A-Za-z0-9_][^\[\]]*\]")
@@ -90,7 +91,7 @@ def citation(state: StateInline, silent: bool) -> bool:
 
 
 def xref(state: StateInline, silent: bool) -> bool:
-    """``@fig:id`` or ``@tbl:id``, not inside a word or an e-mail address."""
+    """``@fig:id``, ``@tbl:id`` or ``@box:id``, not inside a word or an e-mail address."""
     pos = state.pos
     if state.src[pos] != "@":
         return False
@@ -101,7 +102,7 @@ def xref(state: StateInline, silent: bool) -> bool:
         return False
     if not silent:
         tok = state.push("xref", "", 0)
-        tok.meta = {"kind": "figure" if m.group(1) == "fig" else "table", "id": m.group(2),
+        tok.meta = {"kind": XREF_KINDS[m.group(1)], "id": m.group(2),
                     "offset": pos}
     state.pos = m.end()
     return True

@@ -16,7 +16,7 @@ from typing import Any
 from memokit.data.tables import Loaded
 from memokit.errors import ContentError, Diagnostic, Severity, did_you_mean
 from memokit.inline import MAX_PARAGRAPH, Callbacks, MarkupProblem, parse_blocks, parse_inline
-from memokit.load import figtab
+from memokit.load import boxes, figtab
 from memokit.load.datasets import load_datasets
 from memokit.load.validate import keep_written_text, validate_structure
 from memokit.model import Author, Block, DataSet, Inline, Memo, MemoMeta, Note, Ref, Section, SourceSpan
@@ -44,7 +44,7 @@ _CODE_SPAN = re.compile(r"(`+)[^`]*?\1")
 RIGHT_TO_LEFT = frozenset({"ar", "he", "fa", "ur", "yi", "ps", "sd", "ug", "dv", "ku", "syr"})
 _NOTE_ID = re.compile(r"\[\^([A-Za-z0-9_-]+)\]")
 _NOTE_MARK = re.compile(r"\[\^[A-Za-z0-9_-]+\]|\^\[")
-_REF_MARK = re.compile(r"(?<![\w.-])@(fig|tbl):[A-Za-z0-9_]")
+_REF_MARK = re.compile(r"(?<![\w.-])@(fig|tbl|box):[A-Za-z0-9_]")
 _TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
 
 _PLAIN_NAMES = {"title": "the title", "subtitle": "the subtitle", "heading": "a heading",
@@ -179,7 +179,7 @@ class Builder:
         m = _REF_MARK.search(text)
         if m:
             self.err_at(path, text, m.start(), f"cross-references are not allowed in {what}; "
-                        "refer to the figure or table from a paragraph")
+                        "refer to the figure, table or box from a paragraph")
         return text
 
     def callbacks(self, path: PathKey, text: str, notes: bool) -> Callbacks:
@@ -338,7 +338,7 @@ class Builder:
                 continue
             body = sec.get("body")
             for item in body if isinstance(body, list) else []:
-                for kind in ("figure", "table"):
+                for kind in ("figure", "table", "box"):
                     spec = item.get(kind) if isinstance(item, dict) else None
                     if isinstance(spec, dict) and isinstance(spec.get("id"), str):
                         self.declared.append((kind, spec["id"]))
@@ -378,7 +378,7 @@ class Builder:
                 return []
         if not isinstance(item, dict):
             return []
-        for kind, make in (("figure", figtab.figure), ("table", figtab.table)):
+        for kind, make in (("figure", figtab.figure), ("table", figtab.table), ("box", boxes.box)):
             spec = item.get(kind)
             if isinstance(spec, dict) and format_path(path + (kind,)) not in self.skip:
                 node = make(self, spec, path + (kind,))

@@ -134,19 +134,38 @@ _TABLE = {
     "additionalProperties": False,
 }
 
+_BOX = {
+    "type": "object",
+    "description": "A titled, shaded panel of paragraphs and lists set apart from the text.",
+    "properties": {
+        "id": _ID,
+        "title": {"type": "string", "minLength": 1, "pattern": r"\S",
+                  "x-hint": "write the box's title as text"},
+        "kind": {"enum": ["findings", "recommendations", "note"],
+                 "x-hint": "use 'findings', 'recommendations' or 'note'"},
+        "body": {"type": "array", "minItems": 1, "maxItems": 200,
+                 "items": {"type": "string", "x-hint": "a box holds Markdown text (paragraphs and "
+                           "lists) only; put figures and tables before or after the box"},
+                 "x-hint": "give a list of Markdown texts (paragraphs and lists)"},
+        "width": _WIDTH,
+    },
+    "required": ["id", "title", "body"],
+    "additionalProperties": False,
+}
+
 _BLOCK = {
     "oneOf": [
         {"type": "string", "description": "Markdown paragraphs, lists and quotes."},
         {
             "type": "object",
-            "properties": {"figure": _FIGURE, "table": _TABLE},
+            "properties": {"figure": _FIGURE, "table": _TABLE, "box": _BOX},
             "minProperties": 1,
             "maxProperties": 1,
-            "x-hint": "write 'figure:' or 'table:' with its fields, or Markdown text",
+            "x-hint": "write 'figure:', 'table:' or 'box:' with its fields, or Markdown text",
             "additionalProperties": False,
         },
     ],
-    "x-hint": "write Markdown text, or a 'figure:' or 'table:' block",
+    "x-hint": "write Markdown text, or a 'figure:', 'table:' or 'box:' block",
 }
 
 

@@ -159,7 +159,7 @@ def _describe(err: ValidationError, doc: Located, base: PathKey) -> list[Diagnos
         return [doc.error(path, f"{empty}; {_hint(schema) or fallback}")]
     if v == "maxProperties":
         return [doc.error(path, _with_hint("holds more than one block in one list item; give "
-                                           "each 'figure:' or 'table:' its own '- ' item", {}))]
+                                           "each 'figure:', 'table:' or 'box:' its own '- ' item", {}))]
     if v == "minLength":
         return [doc.error(path, f"is empty text; {_hint(schema) or 'write some text'}")]
     return [doc.error(path, _with_hint(err.message, schema) if _hint(schema)

@@ -4,6 +4,7 @@ from memokit.model.nodes import (
     Author,
     Blob,
     Block,
+    Box,
     BulletList,
     ChartSpec,
     Code,
@@ -30,7 +31,7 @@ from memokit.model.nodes import (
 from memokit.model.source import SourceSpan
 
 __all__ = [
-    "Author", "Blob", "Block", "BulletList", "ChartSpec", "Code", "DataSet", "Emph", "Figure",
+    "Author", "Blob", "Block", "Box", "BulletList", "ChartSpec", "Code", "DataSet", "Emph", "Figure",
     "ImageSpec", "Inline", "LineBreak", "Link", "ListItem", "Memo", "MemoMeta", "Note", "OrderedList",
     "Paragraph", "Quote", "Ref", "Section", "SourceSpan", "Strong", "Table", "Text",
 ]

@@ -63,9 +63,9 @@ class Note:
 
 @dataclass(frozen=True, slots=True)
 class Ref:
-    """A cross-reference to a figure or table; its number is 0 until resolved."""
+    """A cross-reference to a figure, table or box; its number is 0 until resolved."""
 
-    kind: Literal["figure", "table"]
+    kind: Literal["figure", "table", "box"]
     target: str
     number: int = 0
     span: SourceSpan | None = field(default=None, compare=False)  # where '@fig:id' was written
@@ -197,7 +197,22 @@ class Table:
     id_span: SourceSpan | None = None
 
 
-Block = Union[Paragraph, BulletList, OrderedList, Quote, Figure, Table]
+@dataclass(frozen=True, slots=True)
+class Box:
+    """A titled, shaded panel of paragraphs and lists set apart from the text (a finding, a
+    recommendation, a note); numbered in reading order like figures and tables."""
+
+    id: str
+    number: int
+    title: tuple[Inline, ...]
+    kind: Literal["findings", "recommendations", "note"]
+    blocks: tuple[Block, ...]
+    width: Literal["page", "column"] = "column"
+    span: SourceSpan | None = None
+    id_span: SourceSpan | None = None
+
+
+Block = Union[Paragraph, BulletList, OrderedList, Quote, Figure, Table, Box]
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,6 +8,7 @@ from typing import TypeVar, get_args
 
 from memokit.model.nodes import (
     Block,
+    Box,
     BulletList,
     Code,
     Emph,
@@ -92,11 +93,18 @@ def tables(memo: Memo) -> list[Table]:
     return [b for b in memo_blocks(memo) if isinstance(b, Table)]
 
 
+def boxes(memo: Memo) -> list[Box]:
+    return [b for b in memo_blocks(memo) if isinstance(b, Box)]
+
+
 def last_paragraph(memo: Memo) -> Paragraph | None:
     """The memo's final paragraph (where the end mark goes), if it ends with one."""
     last = None
     for b in memo_blocks(memo):
         last = b
+    outer = [b for s in iter_sections(memo.sections) for b in s.blocks]
+    if outer and isinstance(outer[-1], Box):  # the end mark does not go inside a box
+        return None
     return last if isinstance(last, Paragraph) else None
 
 
@@ -105,7 +113,7 @@ def last_paragraph(memo: Memo) -> Paragraph | None:
 # to nodes.py means adding it here; tests walk every type through this list.
 CONTAINERS: tuple[type, ...] = (
     Memo, Section, Paragraph, BulletList, OrderedList, ListItem, Quote, Figure, Table,
-    Emph, Strong, Link, Note, Ref, Text, Code, LineBreak,
+    Emph, Strong, Link, Note, Ref, Text, Code, LineBreak, Box,
 )
 
 

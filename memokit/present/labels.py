@@ -11,11 +11,13 @@ from memokit.style.theme import Labels
 NBSP = "\u00a0"
 CAPTION_END = ":"  # after the label and number of a caption
 
-Kind = Literal["figure", "table"]
+Kind = Literal["figure", "table", "box"]
 
 
 def kind_label(kind: Kind | str, labels: Labels) -> str:
-    """'Figure' or 'Table' in the memo's language."""
+    """'Figure', 'Table' or 'Box' in the memo's language."""
+    if kind == "box":
+        return labels.box
     return labels.figure if kind == "figure" else labels.table
 
 

@@ -39,6 +39,11 @@ class Role(str, Enum):
     CELL = "cell"
     CELL_HEAD = "cell_head"
     NOTE = "note"
+    # boxes
+    BOX_TITLE = "box_title"
+    BOX_TEXT = "box_text"
+    BOX_BULLET = "box_bullet"  # first paragraph of a bullet list item in a box
+    BOX_NUMBER = "box_number"  # first paragraph of a numbered list item in a box
     # runs inside paragraphs
     NOTE_REF = "note_ref"
     LINK = "link"
@@ -54,11 +59,12 @@ class Role(str, Enum):
 
 @dataclass(frozen=True)
 class Where:
-    """Where a paragraph stands: in a quote, in a list item (and whether it opens it)."""
+    """Where a paragraph stands: in a quote, in a list item (and whether it opens it), in a box."""
 
     quote: bool = False
     item: Literal["bullet", "number"] | None = None
     first: bool = True  # the item's first block (the one with the bullet or number)
+    box: bool = False  # in a box
 
 
 def role_of(node: Paragraph | Section | Figure | Note, where: Where = Where()) -> Role:
@@ -69,6 +75,10 @@ def role_of(node: Paragraph | Section | Figure | Note, where: Where = Where()) -
         return Role.FIGURE
     if isinstance(node, Note):
         return Role.NOTE
+    if isinstance(node, Paragraph) and where.box:
+        if where.item is not None and where.first:
+            return Role.BOX_BULLET if where.item == "bullet" else Role.BOX_NUMBER
+        return Role.BOX_TEXT
     if isinstance(node, Paragraph):
         if where.item is not None:
             if not where.first:

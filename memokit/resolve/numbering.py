@@ -1,15 +1,15 @@
-"""Numbers for notes, figures and tables in reading order, and every cross-reference resolved."""
+"""Numbers for notes, figures, tables and boxes in reading order, and every cross-reference resolved."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
 from memokit.errors import Diagnostic, did_you_mean
-from memokit.model import Figure, Memo, Note, Ref, Table
+from memokit.model import Box, Figure, Memo, Note, Ref, Table
 from memokit.model.walk import descendants, rewrite
 
-KINDS: dict[type, str] = {Figure: "figure", Table: "table"}
-TAGS = {"figure": "fig", "table": "tbl"}
+KINDS: dict[type, str] = {Figure: "figure", Table: "table", Box: "box"}
+TAGS = {"figure": "fig", "table": "tbl", "box": "box"}
 
 
 def number(memo: Memo, declared: list[tuple[str, str]]) -> tuple[Memo, list[Diagnostic]]:

@@ -63,6 +63,13 @@ def check_values(theme: Theme, doc: Located | Layered) -> list[Diagnostic]:
         within(("figures", name), getattr(theme.figures, name), L.MIN_FONT_SIZE,
                L.MAX_FONT_SIZE, "a font size")
     within(("tables", "min_size"), theme.tables.min_size, L.MIN_FONT_SIZE, L.MAX_FONT_SIZE, "a font size")
+    within(("boxes", "text_size"), theme.boxes.text_size, L.MIN_FONT_SIZE, L.MAX_FONT_SIZE, "a font size")
+    within(("boxes", "leading"), theme.boxes.leading, L.MIN_FONT_SIZE, L.MAX_LEADING, "a line distance")
+    within(("boxes", "space"), theme.boxes.space, 0, L.MAX_SPACE, "this length")
+    for kind in ("findings", "recommendations", "note"):
+        for name in ("rule_width", "padding"):
+            within(("boxes", kind, name), getattr(theme.boxes.look(kind), name), 0, L.MAX_BOX_EDGE,
+                   "this length")
     for section, names in _SPACES.items():
         for name in names:
             within((section, name), getattr(getattr(theme, section), name), 0, L.MAX_SPACE,

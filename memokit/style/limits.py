@@ -24,6 +24,7 @@ MIN_TEXT_WIDTH = 144.0  # page width less the side margins (2 in)
 MIN_COLUMN_WIDTH = 72.0  # one body column (1 in)
 MIN_TEXT_HEIGHT = 144.0  # page height less the top and bottom margins (2 in)
 MAX_SPACE = 144.0  # every other length: spaces, indents, offsets, rule widths, padding, gutter
+MAX_BOX_EDGE = 24.0  # a box's padding and rule width: the text keeps most of a column
 MIN_LOGO_WIDTH = 4.0  # logo.width; at most the text width
 DPI = (72, 1200)  # figures.dpi
 ASPECT = (0.1, 3.0)  # figures.aspect (height / width)

@@ -184,6 +184,37 @@ class WordOutput:
 
 
 @dataclass(frozen=True)
+class BoxLook:
+    """How one kind of box looks: its panel, its rule and its title."""
+
+    background: Colour = Colour("#EEF2F7")
+    rule_colour: str = "accent"  # a key of Colours, or #RRGGBB
+    rule_width: Length = Length(2)
+    rule: str = "left"  # left: a bar down the left side | frame: a rule all round
+    padding: Length = Length(6)  # between the panel's edge (or rule) and its text
+    title_colour: str = "accent"  # a key of Colours, or #RRGGBB
+
+
+@dataclass(frozen=True)
+class Boxes:
+    """Boxes set apart from the text: one look per kind, and their text."""
+
+    findings: BoxLook = field(default_factory=BoxLook)
+    recommendations: BoxLook = field(default_factory=lambda: BoxLook(background=Colour("#EEF5EE"),
+                                                                     rule_colour="#3A7D44"))
+    note: BoxLook = field(default_factory=lambda: BoxLook(background=Colour("#F3F3F3"),
+                                                          rule_colour="muted", rule="frame",
+                                                          rule_width=Length(0.75),
+                                                          title_colour="text"))
+    text_size: Length = Length(9)  # the box's text (its title is this size, bold)
+    leading: Length = Length(11.5)
+    space: Length = Length(8)  # above and below a box
+
+    def look(self, kind: str) -> BoxLook:
+        return getattr(self, kind, self.note)  # type: ignore[no-any-return]
+
+
+@dataclass(frozen=True)
 class FigureStyle:
     aspect: float = 0.62  # height / width
     dpi: int = 300  # of the PNG
@@ -276,6 +307,7 @@ class Theme:
     notes: Notes = field(default_factory=Notes)
     tables: Tables = field(default_factory=Tables)
     word: WordOutput = field(default_factory=WordOutput)
+    boxes: Boxes = field(default_factory=Boxes)
     logo: Logo | None = None
     folder: Path = field(default=Path("."), compare=False, metadata=_LOADED)
     # where each header/footer snippet and date_format was written: key -> (file, line, column)
@@ -443,6 +475,16 @@ def _check(theme: Theme, doc: Located) -> list[Diagnostic]:
         out.append(doc.error(("tables", "min_size"), f"{theme.tables.min_size:g}pt is larger than "
                              f"sizes.table ({theme.sizes.table:g}pt); the smallest table size is at most "
                              "the table size"))
+    for kind in ("findings", "recommendations", "note"):
+        look = getattr(theme.boxes, kind)
+        if look.rule not in ("left", "frame"):
+            out.append(doc.error(("boxes", kind, "rule"), f"'{look.rule}' is not a box rule; use "
+                                 "'left' (a bar down the left side) or 'frame' (a rule all round)"))
+        for key in ("rule_colour", "title_colour"):
+            val = getattr(look, key)
+            if not (_COLOUR.match(val) or (not val.startswith("#") and hasattr(theme.colours, val))):
+                out.append(doc.error(("boxes", kind, key), f"'{val}' is not a colour; use a colour "
+                                     "name (accent, text, muted, rule) or #RRGGBB"))
     if theme.text.align not in ("justify", "left"):
         out.append(doc.error(("text", "align"), "use 'justify' or 'left'"))
     if theme.title_block.affiliations not in AFFILIATIONS:

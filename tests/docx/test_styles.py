@@ -13,6 +13,7 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 
 from memokit.model.nodes import Memo
 from memokit.style.theme import Theme
+from memokit.writers.docx.styles import CATALOGUE
 from tests.docx.conftest import NS, W, every_table, part, render_yaml
 
 LISTS = """\
@@ -110,7 +111,8 @@ def test_only_the_memo_styles_are_defined(example: tuple[Path, Memo]) -> None:
     styles = part(example[0], "word/styles.xml")
     assert styles.find(f"{W}latentStyles") is None
     names = [s.find(f"{W}name").get(f"{W}val") for s in styles.iter(f"{W}style")]
-    assert len(names) == len(set(names)) < 40
+    assert len(names) == len(set(names))
+    assert set(names) == {entry[1] for entry in CATALOGUE.values()}  # the memo's own, no template's
     defaults = {s.get(f"{W}type"): s.find(f"{W}name").get(f"{W}val")
                 for s in styles.iter(f"{W}style") if s.get(f"{W}default") == "1"}
     assert defaults == {"paragraph": "Normal", "character": "Default Paragraph Font",
@@ -147,7 +149,8 @@ def test_lists_use_numbering_definitions_and_restart(tmp_path: Path, theme: Them
     assert second.find(f"{W}lvlOverride/{W}startOverride").get(f"{W}val") == "3"
     formats = {a.get(f"{W}abstractNumId"): a.find(f"{W}lvl/{W}numFmt").get(f"{W}val")
                for a in numbering.iter(f"{W}abstractNum")}
-    assert sorted(formats.values()) == ["bullet", "decimal"]
+    # bullets and numbers for lists in the text, and the same for lists in boxes
+    assert sorted(formats.values()) == ["bullet", "bullet", "decimal", "decimal"]
     bullet = numbering.find(f"{W}abstractNum/{W}lvl/{W}lvlText").get(f"{W}val")
     assert bullet == theme.text.bullet
     for name in ("List Bullet", "List Number"):

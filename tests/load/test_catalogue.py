@@ -32,7 +32,33 @@ CASES: dict[str, list[str]] = {
     ],
     "body-item-number": [
         'body-item-number.yaml:12:9: error: sections[0].body[1]: expected text or a mapping, got a '
-        "number; write Markdown text, or a 'figure:' or 'table:' block",
+        "number; write Markdown text, or a 'figure:', 'table:' or 'box:' block",
+    ],
+    "box-kind-unknown": [
+        "box-kind-unknown.yaml:11:17: error: sections[0].body[1].box.kind: 'finding' is not a known "
+        "value (did you mean 'findings'?); use 'findings', 'recommendations' or 'note'",
+    ],
+    "box-title-missing": [
+        "box-title-missing.yaml:9:11: error: sections[0].body[1].box.title: required field 'title' "
+        "is missing; add 'title:' and write the box's title as text",
+    ],
+    "box-holds-figure": [
+        "box-holds-figure.yaml:13:15: error: sections[0].body[1].box.body[1]: expected text, got a "
+        "mapping; a box holds Markdown text (paragraphs and lists) only; put figures and tables "
+        "before or after the box",
+    ],
+    "box-ref-unknown": [
+        "box-ref-unknown.yaml:7:12: error: sections[0].body[0]: cross-reference '@box:fund' names no "
+        "box (did you mean 'found'?); use the id of a box in this memo (found)",
+    ],
+    "box-id-twice": [
+        "box-id-twice.yaml:14:15: error: sections[0].body[2].box.id: box id 'found' is used twice "
+        "(first on line 9); give each box its own id",
+    ],
+    "box-page-wide-note": [
+        "box-page-wide-note.yaml:13:34: error: sections[0].body[1].box.body[0]: footnotes are not "
+        "allowed in a page-wide box; set the box in the column ('width: column') or move the note "
+        "to the text",
     ],
     "chart-kind-unknown": [
         "chart-kind-unknown.yaml:16:18: error: sections[0].body[1].figure.chart: 'lines' is not a "

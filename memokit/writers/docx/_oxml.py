@@ -126,6 +126,36 @@ def define_table_style(style_el: BaseOxmlElement, rule_colour: str, rule_pt: flo
         f'<w:shd w:val="clear" w:color="auto" w:fill="{_hex(header_fill)}"/></w:tcPr></w:tblStylePr>'))
 
 
+def define_box_style(style_el: BaseOxmlElement, fill: str, rule_colour: str, rule_pt: float,
+                     frame: bool, pad_pt: float) -> None:
+    """A box's panel as a table style: the cell shaded, a rule down the left (or all round), the
+    padding as cell margins."""
+    sz = max(2, min(96, round(rule_pt * 8)))
+    col = _hex(rule_colour)
+    pad = _tw(pad_pt)
+    line = f'w:val="single" w:sz="{sz}" w:space="0" w:color="{col}"'
+    none = 'w:val="nil"'
+    sides = "".join(f'<w:{side} {line if frame or side == "left" else none}/>'
+                    for side in ("top", "left", "bottom", "right"))
+    for tag in ("w:tblPr", "w:tcPr", "w:tblStylePr"):
+        for old in style_el.findall(qn(tag)):
+            style_el.remove(old)
+    style_el.append(parse_xml(
+        f'<w:tblPr {W}><w:tblBorders>{sides}</w:tblBorders>'
+        f'<w:tblCellMar><w:top w:w="{pad}" w:type="dxa"/><w:left w:w="{pad}" w:type="dxa"/>'
+        f'<w:bottom w:w="{pad}" w:type="dxa"/><w:right w:w="{pad}" w:type="dxa"/></w:tblCellMar>'
+        '</w:tblPr>'))
+    style_el.append(parse_xml(f'<w:tcPr {W}><w:shd w:val="clear" w:color="auto" w:fill="{_hex(fill)}"/>'
+                              '</w:tcPr>'))
+
+
+def shade_cell(tc_el: BaseOxmlElement, fill: str) -> None:
+    """The cell's shading as its table style gives it, also on the cell, for readers that do not
+    apply a table style's cell shading (LibreOffice)."""
+    _insert(tc_el.get_or_add_tcPr(), parse_xml(
+        f'<w:shd {W} w:val="clear" w:color="auto" w:fill="{_hex(fill)}"/>'))
+
+
 # ------------------------------------------------------------------ runs, links, fields, bookmarks
 
 
@@ -289,6 +319,27 @@ def reset_numbering(numbering: BaseOxmlElement, bullet: str, bullet_font: str, i
     numbering.append(parse_xml(f'<w:abstractNum {W} w:abstractNumId="1"><w:multiLevelType'
                                f' w:val="hybridMultilevel"/>{numbers}</w:abstractNum>'))
     return add_list_instance(numbering, 0), add_list_instance(numbering, 1)
+
+
+def add_style_lists(numbering: BaseOxmlElement, bullet: str, bullet_font: str, indent_pt: float,
+                    bullet_style: str, number_style: str) -> tuple[int, int]:
+    """Two more abstract lists (bullets, numbers) linked to their own paragraph styles, placed
+    before the list instances as the schema orders them; return their (bullet_num, number_num)."""
+    font = (f'<w:rPr><w:rFonts w:ascii={quoteattr(bullet_font)} w:hAnsi={quoteattr(bullet_font)}'
+            f' w:cs={quoteattr(bullet_font)}/></w:rPr>')
+    ids = [int(a.get(qn("w:abstractNumId"))) for a in numbering.findall(qn("w:abstractNum"))]
+    first = max(ids, default=-1) + 1
+    levels = (_levels("bullet", [bullet] * 3, indent_pt, [bullet_style], font),
+              _levels("decimal", ["%1.", "%2.", "%3."], indent_pt, [number_style]))
+    nums = numbering.findall(qn("w:num"))
+    for k, lv in enumerate(levels):
+        el = parse_xml(f'<w:abstractNum {W} w:abstractNumId="{first + k}"><w:multiLevelType'
+                       f' w:val="hybridMultilevel"/>{lv}</w:abstractNum>')
+        if nums:
+            nums[0].addprevious(el)
+        else:
+            numbering.append(el)
+    return add_list_instance(numbering, first), add_list_instance(numbering, first + 1)
 
 
 def add_list_instance(numbering: BaseOxmlElement, abstract_id: int, start: int | None = None,

@@ -15,6 +15,7 @@ from memokit.errors import Diagnostic
 from memokit.figures.asset import FigureAsset
 from memokit.model.nodes import (
     Block,
+    Box,
     BulletList,
     Figure,
     Memo,
@@ -26,7 +27,7 @@ from memokit.model.nodes import (
 from memokit.model.nodes import Paragraph as ParaNode
 from memokit.present import EndMark, Role, Where, role_of
 from memokit.style.theme import Theme
-from memokit.writers.docx import _oxml, floats
+from memokit.writers.docx import _oxml, boxes, floats
 from memokit.writers.docx.inlines import Inlines
 from memokit.writers.docx.page import SectionFlow
 from memokit.writers.docx.styles import Styles
@@ -50,6 +51,7 @@ class Body:
         self.places = places or {}  # where the PDF sets each page-wide figure and table
         self._written: dict[int, Paragraph] = {}  # id of a model paragraph -> its Word paragraph
         self._waiting: list[tuple[int | None, BaseOxmlElement]] = []  # floats parked until their anchor
+        self.in_box = False  # writing a box's text (its paragraphs anchor no floats)
 
     # ------------------------------------------------------------ paragraphs
     def paragraph(self, role: str) -> Paragraph:
@@ -130,7 +132,7 @@ class Body:
 
     def block(self, b: Block, level: int = 0, quote: bool = False) -> None:
         if isinstance(b, ParaNode):
-            self.body_paragraph(b, role_of(b, Where(quote=quote)))
+            self.body_paragraph(b, role_of(b, Where(quote=quote, box=self.in_box)))
         elif isinstance(b, (BulletList, OrderedList)):
             self.list(b, level, quote)
         elif isinstance(b, Quote):
@@ -140,13 +142,16 @@ class Body:
             floats.figure(self, b)
         elif isinstance(b, Table):
             floats.table(self, b)
+        elif isinstance(b, Box):
+            boxes.box(self, b)
         else:
             raise TypeError(f"no DOCX rendering for block {type(b).__name__}")
 
     def body_paragraph(self, node: ParaNode, role: str) -> Paragraph:
         para = self.paragraph(role)
-        self._written[id(node)] = para
-        self._anchor_waiting(node, para)
+        if not self.in_box:  # a float's anchor is a paragraph of the text, never one in a box
+            self._written[id(node)] = para
+            self._anchor_waiting(node, para)
         self.inlines.write(para, node.children)
         if self.end is not None and self.end.closes(node):
             self.inlines.text(para, self.end.gap)
@@ -170,7 +175,8 @@ class Body:
             first = True
             for b in item.blocks:
                 if isinstance(b, ParaNode):
-                    para = self.body_paragraph(b, role_of(b, Where(quote=quote, item=kind, first=first)))
+                    para = self.body_paragraph(b, role_of(b, Where(quote=quote, item=kind, first=first,
+                                                                box=self.in_box)))
                     if first and (ordered or lvl):
                         _oxml.set_paragraph_numbering(para, num_id, lvl)
                 elif isinstance(b, (BulletList, OrderedList)):

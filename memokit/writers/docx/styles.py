@@ -62,7 +62,20 @@ CATALOGUE: dict[str, tuple[str, str, WD_STYLE_TYPE, bool]] = {
     Role.CAPTION_LABEL: ("CaptionLabel", "Caption Label", C, False),
     Role.END_MARK: ("EndMark", "End Mark", C, False),
     "table": ("MemoTable", "Memo Table", T, False),
+    Role.BOX_TITLE: ("BoxTitle", "Box Title", P, False),
+    Role.BOX_TEXT: ("BoxText", "Box Text", P, False),
+    Role.BOX_BULLET: ("BoxListBullet", "Box List Bullet", P, False),
+    Role.BOX_NUMBER: ("BoxListNumber", "Box List Number", P, False),
+    "box_title_findings": ("BoxTitleFindings", "Box Title Findings", P, False),
+    "box_title_recommendations": ("BoxTitleRecommendations", "Box Title Recommendations", P, False),
+    "box_title_note": ("BoxTitleNote", "Box Title Note", P, False),
+    "box_end": ("BoxEnd", "Box End", P, False),
+    "box_findings": ("BoxFindings", "Box Findings", T, False),
+    "box_recommendations": ("BoxRecommendations", "Box Recommendations", T, False),
+    "box_note": ("BoxNote", "Box Note", T, False),
 }
+BOX_KINDS = ("findings", "recommendations", "note")
+_HIDDEN = ("default_font", "spacer", "section_break", "box_end")  # not offered in Word's style gallery
 _ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER,
           "right": WD_ALIGN_PARAGRAPH.RIGHT}
 
@@ -125,7 +138,7 @@ def build_styles(document: Document, theme: Theme, language: str) -> Styles:
                 pf.space_after = Pt(after)
             if before is not None:
                 pf.space_before = Pt(before)
-        style.quick_style = kind in (P, C) and role not in ("default_font", "spacer", "section_break")
+        style.quick_style = kind in (P, C) and role not in _HIDDEN
         made[role] = style
         return style
 
@@ -206,6 +219,7 @@ def build_styles(document: Document, theme: Theme, language: str) -> Styles:
     stops.add_tab_stop(Pt(theme.page.text_width), WD_TAB_ALIGNMENT.RIGHT)
     add("spacer", "normal", size=1, leading=1, after=text.block_space)  # after a table without source
     add("section_break", "normal", size=1, leading=1, after=0, before=0)  # holds a section break only
+    add("box_end", "normal", size=1, leading=1, after=theme.boxes.space)  # the space below a box
 
     _oxml.set_superscript(add(Role.NOTE_REF, "default_font").element)
     add(Role.LINK, "default_font", colour=col.link)
@@ -219,9 +233,31 @@ def build_styles(document: Document, theme: Theme, language: str) -> Styles:
     _oxml.define_table_style(table.element, col.rule, theme.tables.rule_width, col.table_header,
                              theme.tables.padding)
 
+    bx = theme.boxes
+    box_text = add(Role.BOX_TEXT, "normal", head_font, bx.text_size, bx.leading, after=text.paragraph_space)
+    box_text.paragraph_format.alignment = align
+    box_text.paragraph_format.widow_control = True
+    for role in (Role.BOX_BULLET, Role.BOX_NUMBER):
+        add(role, Role.BOX_TEXT, after=text.list_item_space)
+    box_title = add(Role.BOX_TITLE, "normal", head_font, bx.text_size, bx.leading, bold=True,
+                    colour=theme.colour(bx.findings.title_colour), after=gap)
+    box_title.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
+    _oxml.suppress_hyphenation(box_title.element)
+    for kind in BOX_KINDS:
+        look = bx.look(kind)
+        add(f"box_title_{kind}", Role.BOX_TITLE, colour=theme.colour(look.title_colour))
+        _oxml.define_box_style(add(f"box_{kind}", "normal_table").element, look.background,
+                               theme.colour(look.rule_colour), look.rule_width, look.rule == "frame",
+                               look.padding)
+
     bullet_num, number_num = _oxml.reset_numbering(
         document.part.numbering_part.element, text.bullet, body_font, text.list_indent,
         CATALOGUE[Role.LIST_BULLET][0], CATALOGUE[Role.LIST_NUMBER][0])
     _oxml.set_style_numbering(made[Role.LIST_BULLET].element, bullet_num)
     _oxml.set_style_numbering(made[Role.LIST_NUMBER].element, number_num)
+    box_bullet, box_number = _oxml.add_style_lists(
+        document.part.numbering_part.element, text.bullet, body_font, text.list_indent,
+        CATALOGUE[Role.BOX_BULLET][0], CATALOGUE[Role.BOX_NUMBER][0])
+    _oxml.set_style_numbering(made[Role.BOX_BULLET].element, box_bullet)
+    _oxml.set_style_numbering(made[Role.BOX_NUMBER].element, box_number)
     return Styles({role: entry[0] for role, entry in CATALOGUE.items()}, bullet_num, number_num)

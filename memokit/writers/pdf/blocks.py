@@ -14,6 +14,7 @@ from memokit.errors import Diagnostic
 from memokit.figures.asset import FigureAsset
 from memokit.model.nodes import (
     Block,
+    Box,
     BulletList,
     Figure,
     Memo,
@@ -25,14 +26,17 @@ from memokit.model.nodes import (
 from memokit.model.nodes import Paragraph as ParaNode
 from memokit.present import EndMark, Role, Where, located_warning, number_label, role_of
 from memokit.style.theme import Theme
+from memokit.writers.pdf.boxes import BoxEdge, Paint, Panel
 from memokit.writers.pdf.figures import figure_block
 from memokit.writers.pdf.floats import PageFloat, Stack
-from memokit.writers.pdf.inlines import Markup, anchor
+from memokit.writers.pdf.inlines import Markup, anchor, esc_attr, esc_label
 from memokit.writers.pdf.keep import KeepWithNext
 from memokit.writers.pdf.para import BodyPara
 from memokit.writers.pdf.styles import Styles
 from memokit.writers.pdf.tables import caption, source, table_flowable
 from memokit.writers.pdf.tables import layout as table_layout
+
+SHORT_BOX = 0.25  # a box at most this share of a column high stays in one column
 
 
 class HeadingPara(Paragraph):
@@ -111,6 +115,8 @@ class StoryBuilder:
                 out.append(self.figure(b))
             elif isinstance(b, Table):
                 out += self.table(b)
+            elif isinstance(b, Box):
+                out += self.box(b)
             else:
                 raise TypeError(f"no PDF rendering for block {type(b).__name__}")
         return out
@@ -203,6 +209,64 @@ class StoryBuilder:
         else:
             tbl.spaceAfter = space
         return out
+
+    # ------------------------------------------------------------ boxes
+    def box(self, box: Box) -> list[Flowable]:
+        """A column box as its paragraphs between its paddings; a page-wide box as a float (in
+        the column, with a warning, when it is too tall to span the page)."""
+        look = self.theme.boxes.look(box.kind)
+        pnt = Paint.of(look, self.theme)
+        name = anchor("box", box.id)
+        if box.width == "page" and self.theme.page.columns > 1:
+            items = Stack(self._box_items(box, pnt, look.padding, 0.0, name))
+            block = Stack([Panel(pnt, items, look.padding)], anchor=None,
+                          space_before=self.theme.boxes.space, space_after=self.theme.boxes.space)
+            h = block.wrap(self.text_width, self.body_height)[1]
+            label = number_label("box", box.number, self.mk.labels).name
+            if h <= self.body_height * self.theme.page.float_share:
+                return [PageFloat(block, name, label)]
+            self.story.warnings.append(located_warning(
+                self.memo, box, f"box '{box.id}' is too long to span the page; it is set in the column"))
+        edge = look.padding + (look.rule_width if pnt.frame else 0.0)
+        inner = self._box_items(box, pnt, look.padding, edge, None)
+        for f in inner:
+            f._mk_box = pnt  # type: ignore[attr-defined]
+            f.__dict__.pop("_mk_node", None)  # a page-wide float is anchored in the text, never in a box
+        if sum(f.wrap(self.column_width, self.body_height)[1] for f in inner) <= \
+                self.body_height * SHORT_BOX:  # a short box is not split: each part keeps with the next
+            for f in inner[:-1]:
+                f._mk_keep = True  # type: ignore[attr-defined]
+        last = max(edge - float(inner[-1].getSpaceAfter()), 0.0)
+        space = self.theme.boxes.space
+        return [BoxEdge(pnt, edge, True, space, name), *inner, BoxEdge(pnt, last, False, space)]
+
+    def _box_items(self, box: Box, pnt: Paint, padding: float, edge: float,
+                   dest: str | None) -> list[Flowable]:
+        """The title and text of a box, set inside its rule and padding."""
+        left, right = pnt.insets(padding) if edge else (0.0, 0.0)
+        look = self.theme.boxes.look(box.kind)
+        base = self.styles[Role.BOX_TITLE]
+        title_style = ParagraphStyle(f"BoxTitle-{box.kind}-{left}", parent=base, leftIndent=left,
+                                     rightIndent=right, textColor=self.theme.colour(look.title_colour))
+        mark = f'<a name="{esc_attr(dest)}"/>' if dest else ""
+        label = number_label("box", box.number, self.mk.labels).caption
+        title = BodyPara(f"{mark}{esc_label(label)} {self.mk.inlines(box.title, self.mk.fonts.heading)}",
+                         title_style)
+        title._mk_keep = True  # type: ignore[attr-defined]
+        roles = dict(self.styles.roles)
+        for role, box_role in ((Role.BODY, Role.BOX_TEXT), (Role.QUOTE, Role.BOX_TEXT),
+                               (Role.LIST_BULLET, Role.BOX_BULLET), (Role.LIST_NUMBER, Role.BOX_NUMBER),
+                               (Role.LIST_CONTINUE, Role.BOX_BULLET)):
+            src = self.styles[box_role]
+            roles[role] = ParagraphStyle(f"{src.name}-{left}-{right}", parent=src, leftIndent=left,
+                                         rightIndent=right + (self.theme.text.quote_indent
+                                                              if role == Role.QUOTE else 0.0))
+        outer, self.styles = self.styles, Styles(roles)
+        try:
+            body = self.blocks(box.blocks, left=left)
+        finally:
+            self.styles = outer
+        return [title, *body]
 
     def _table_warning(self, t: Table, warning: str | None) -> None:
         if warning:

@@ -20,6 +20,8 @@ from typing import Any
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph
 
+from memokit.writers.pdf.boxes import paint
+
 HEADING = 2.0  # weight of the space above a heading
 BLOCK = 1.5  # weight of the space above or below a figure or table
 PARAGRAPH = 1.0  # weight of the space between paragraphs
@@ -107,7 +109,9 @@ def spread(placed: list[Placed], slack: float, space_most: float, line_most: flo
 
 
 def draw(placed: list[Placed], canv: Any, how: Spread) -> None:
-    """Draw the recorded flowables where ``how`` moves them, paragraphs with their lines spread."""
+    """Draw the recorded flowables where ``how`` moves them, paragraphs with their lines spread,
+    over the panels of the boxes among them."""
+    paint(placed, canv, how.moves, how.lead, _line_gaps)
     for p, dy in zip(placed, how.moves):
         f = p.flowable
         style = getattr(f, "style", None)

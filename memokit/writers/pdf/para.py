@@ -98,6 +98,9 @@ class BodyPara(Paragraph):
             parts[0]._mk_fixed = (later, list(lines[:s]))
             base = lines[s].sFW
             parts[1]._mk_fixed = (later, [ln.clone(sFW=ln.sFW - base) for ln in lines[s:]])
+        box = getattr(self, "_mk_box", None)
+        for part in parts if box is not None else ():  # a paragraph of a box: both parts are
+            part._mk_box = box
         if len(parts) == 2:  # should both parts stay in one column, they read as one paragraph
             parts[0]._mk_node = getattr(self, "_mk_node", None)  # the paragraph starts with the first
             parts[0]._mk_open = True

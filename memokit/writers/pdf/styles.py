@@ -79,7 +79,17 @@ def make_styles(theme: Theme, fonts: FontSet, language: str) -> Styles:
               alignment=ALIGN[theme.text.align], leftIndent=theme.notes.number_width, bulletIndent=0,
               bulletFontName=fonts.body.regular, bulletFontSize=sz.footnote,
               hyphenationLang=hyph or "", **flow)
+    bx = theme.boxes
+    box_text = ps("BoxText", fonts.heading.regular, bx.text_size, bx.leading,
+                  alignment=ALIGN[theme.text.align], spaceAfter=theme.text.paragraph_space,
+                  hyphenationLang=hyph or "", **flow)
+    box_item = ParagraphStyle("ListItemBox", parent=box_text, spaceAfter=theme.text.list_item_space,
+                              bulletFontName=fonts.heading.regular, bulletFontSize=bx.text_size)
+    box_title = ps("BoxTitle", fonts.heading.bold, bx.text_size, bx.leading, alignment=TA_LEFT,
+                   textColor=accent, spaceAfter=gap)
     return Styles({
+        Role.BOX_TITLE: box_title, Role.BOX_TEXT: box_text, Role.BOX_BULLET: box_item,
+        Role.BOX_NUMBER: box_item,
         Role.BODY: body, Role.QUOTE: quote,
         Role.LIST_BULLET: list_item, Role.LIST_NUMBER: list_item, Role.LIST_CONTINUE: list_item,
         Role.HEADING1: heading(1, sz.heading1), Role.HEADING2: heading(2, sz.heading2),
