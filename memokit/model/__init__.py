@@ -21,6 +21,7 @@ from memokit.model.nodes import (
     Quote,
     Ref,
     Section,
+    Span,
     Strong,
     Table,
     Text,
@@ -31,4 +32,5 @@ __all__ = [
     "Author", "Block", "BulletList", "ChartSpec", "Code", "DataSet", "Emph", "Figure",
     "Inline", "LineBreak", "Link", "ListItem", "Memo", "MemoMeta", "Note", "OrderedList",
     "Paragraph", "Quote", "Ref", "Section", "SourceSpan", "Strong", "Table", "Text",
+    "Span",
 ]

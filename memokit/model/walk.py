@@ -23,6 +23,7 @@ from memokit.model.nodes import (
     Quote,
     Ref,
     Section,
+    Span,
     Strong,
     Table,
     Text,
@@ -71,7 +72,7 @@ def iter_inlines(inlines: tuple[Inline, ...]) -> Iterator[Inline]:
     """Inlines and their descendants (not the content of notes)."""
     for i in inlines:
         yield i
-        if isinstance(i, (Emph, Strong, Link)):
+        if isinstance(i, (Emph, Strong, Link, Span)):
             yield from iter_inlines(i.children)
 
 
@@ -106,6 +107,7 @@ def last_paragraph(memo: Memo) -> Paragraph | None:
 CONTAINERS: tuple[type, ...] = (
     Memo, Section, Paragraph, BulletList, OrderedList, ListItem, Quote, Figure, Table,
     Emph, Strong, Link, Note, Ref, Text, Code, LineBreak,
+    Span,
 )
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape
 
-from memokit.model.nodes import Code, Emph, Inline, LineBreak, Link, Note, Ref, Strong, Text
+from memokit.model.nodes import Code, Emph, Inline, LineBreak, Link, Note, Ref, Span, Strong, Text
 from memokit.present import NBSP, EndMark, NoteSeparator, ref_label, separate_notes
 from memokit.style.theme import Labels
 from memokit.writers.pdf.fonts import Family, FontSet
@@ -89,6 +89,8 @@ class Markup:
         if isinstance(node, Link):
             return (f'<a href="{esc_attr(node.url)}" color="{self.link}">'
                     f"{self.inlines(node.children, family)}</a>")
+        if isinstance(node, Span):  # the line breaker hyphenates it in its language (para.LANG)
+            return f'<span lang="{esc_attr(node.lang)}">{self.inlines(node.children, family)}</span>'
         if isinstance(node, LineBreak):
             return "<br/>"
         if isinstance(node, Note):
