@@ -29,6 +29,7 @@ from reportlab.platypus.paragraph import (
     _SplitFragLL,
 )
 
+from memokit.writers.pdf.bidi import visual_words
 from memokit.writers.pdf.linebreak import analyse, break_words, build_lines, pieces
 
 STRETCH = "mkMaxStretch"  # ParagraphStyle attribute holding the Theme's limit
@@ -94,6 +95,8 @@ class BodyPara(Paragraph):
             auto = getattr(self, "autoLeading", getattr(style, "autoLeading", ""))
             lines, wmax = build_lines(fw, starts, measure, mark_breaks=not style.justifyBreaks,
                                       calc_bounds=auto not in ("", "off"))
+            for line in lines:  # right-to-left phrases: each line in the order it is drawn
+                line.words = visual_words(line.words)
             got = cache[key] = (fw, lines, wmax)
         fw, lines, wmax = got
         self.frags = fw
