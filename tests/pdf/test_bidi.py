@@ -156,3 +156,32 @@ def test_a_spans_language_decides_its_hyphenation(tmp_path: Path, theme: Theme) 
     # the German breaks are not all ones English patterns would give, and the other way round
     assert any(k not in _points("en_GB", w) for w, k in de), de
     assert any(k not in _points("de_DE", w) for w, k in en), en
+
+
+EVERYWHERE = """\
+memokit: 1
+title: Talks with محمد بن سلمان and שלום עליכם
+authors: [A. Writer]
+date: 2026-05-07
+lede: The envoy met دار السلام officials.
+sections:
+  - heading: Meeting in دار السلام
+    body:
+      - Text with a note.^[Note about שלום עליכם and محمد.]
+      - table:
+          id: t
+          caption: Delegates of دار السلام
+          rows:
+            - [Name, Seats]
+            - [جامعة القاهرة, 12]
+"""
+
+
+def test_titles_headings_captions_cells_and_notes_read_in_reading_order(tmp_path: Path,
+                                                                       theme: Theme) -> None:
+    pdf, _, _ = render_yaml(EVERYWHERE, tmp_path, theme)
+    got = _letters(pdftotext(pdf))
+    for shown in ("Talks with محمد بن سلمان and שלום עליכם", "The envoy met دار السلام officials.",
+                  "MEETING IN دار السلام", "Table 1: Delegates of دار السلام", "جامعة القاهرة",
+                  "Note about שלום עליכם and محمد."):
+        assert _letters(shown) in got, shown

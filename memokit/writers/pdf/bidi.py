@@ -115,3 +115,29 @@ def visual_words(words: list) -> list:
             g.text = _mirror(g.text)  # type: ignore[attr-defined]
         out.append(g)
     return out
+
+
+class _Piece:
+    """A word of a simple (one-font) line, as a frag for :func:`visual_words`."""
+
+    def __init__(self, text: str):
+        self.text = text
+
+    def clone(self) -> _Piece:
+        return _Piece(self.text)
+
+
+def visual_lines(bl: object) -> object:
+    """reportlab's broken lines (``blPara``) of a paragraph it broke itself, in drawing order."""
+    lines = getattr(bl, "lines", [])
+    if getattr(bl, "kind", 0) == 1:
+        for line in lines:
+            line.words = visual_words(line.words)
+        return bl
+    for i, line in enumerate(lines):  # simple lines: (extra space, words joined by one space)
+        extra, words = line[0], line[1]
+        text = " ".join(words)
+        if has_rtl(text):
+            drawn = "".join(p.text for p in visual_words([_Piece(text)]))
+            lines[i] = (extra, drawn.split(" "), *line[2:])
+    return bl
