@@ -25,10 +25,12 @@ def outputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 
 def pdf_text(path: Path, keep_hyphens: bool = False) -> str:
-    """The PDF's text, words hyphenated at line ends joined (keeping the hyphen: URLs break after one)."""
+    """The PDF's text, words hyphenated at line ends joined (keeping the hyphen: URLs break after one);
+    the direction marks pdftotext puts around right-to-left words read as spaces."""
     exe = require_tool("pdftotext")
     text = subprocess.run([exe, "-enc", "UTF-8", str(path), "-"], capture_output=True,
                           text=True, check=True).stdout
+    text = re.sub("[\u202a-\u202e]", " ", text)
     join = r"\1-\2" if keep_hyphens else r"\1\2"
     text = re.sub(r"(\w)[-\u00ad]\s*\n\s*(\w)", join, text)  # undo hyphenation at line ends
     return re.sub(r"\s+", " ", text)
@@ -53,6 +55,7 @@ MARKERS = [
     "Svg text marker Glenrothes",  # text inside the SVG picture: drawn as vector text
     "Box reference marker Nettlebed, see Box 1.", "Box 1: Box title marker Harrowgate",
     "Box text marker Ivybridge.", "Box bullet marker Juniper", "Box bullet marker Kelmscott",
+    "Span marker Seraphine", "a name in Hebrew, שלום Rosalind.",
 ]
 
 
@@ -139,3 +142,5 @@ def test_docx_has_real_footnotes_links_and_alt_text(outputs: dict[str, Path]) ->
     assert 'descr="Picture alt marker Coldharbour"' in body
     assert 'descr="Drawing alt marker Elmstead"' in body
     assert "R&amp;D, x &lt; y, “quoted” – en — em." in body
+    assert re.search(r'<w:lang w:val="fr"/></w:rPr><w:t>Span marker Seraphine</w:t>', body)
+    assert re.search(r'<w:rtl/><w:lang w:bidi="he"/></w:rPr><w:t>שלום</w:t>', body)

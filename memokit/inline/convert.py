@@ -20,6 +20,7 @@ from memokit.model import (
     OrderedList,
     Paragraph,
     Quote,
+    Span,
     Strong,
     Text,
 )
@@ -212,6 +213,11 @@ def _inlines(tokens: list[Token], cb: Callbacks, depth: int = 0) -> tuple[Inline
             node_ = cb.ref(t.meta["kind"], t.meta["id"], t.meta["offset"])
             if node_ is not None:
                 cur.append(node_)
+        elif typ == "span":
+            kids = _inlines(t.children or [], cb, depth + len(stack))
+            cur.append(Span(str(t.meta["lang"]), kids))
+        elif typ == "span_syntax":
+            raise MarkupProblem(str(t.meta["message"]), cb.locate(int(t.meta["offset"])))
         elif typ == "html_inline":
             _add_text(cur, t.content)
         elif typ in _NOT_HERE:

@@ -1,6 +1,7 @@
 """Inline rules markdown-it lacks: ``^[inline notes]``, ``[^id]`` and ``@fig:id`` / ``@tbl:id``;
-and two that only find syntax the format does not take (``![image](file)``, ``[@citation]``), so
-it is an error where it was written instead of text printed as written."""
+``[text]{lang=fr}`` spans; and two that only find syntax the format does not take
+(``![image](file)``, ``[@citation]``), so it is an error where it was written instead of text
+printed as written."""
 
 from __future__ import annotations
 
@@ -61,6 +62,53 @@ def _shift(tokens: list, by: int) -> None:
             _shift(tok.children, by)
 
 
+MAX_LANG_TAG = 35  # characters of a span's language tag (BCP 47 allows this much in practice)
+_LANG_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
+_ATTRS = re.compile(r"\{([^{}\n]{0,200})\}")
+_LANG_ATTR = re.compile(r"""\s*lang=(?:"([^"]*)"|'([^']*)'|([^\s"']*))\s*""")
+SPAN_ACCEPTS = ("a span takes one attribute, lang=TAG, with a language tag such as fr, de-CH, "
+                f"sv or ar (letters, digits and hyphens, at most {MAX_LANG_TAG} characters): "
+                "[texte]{lang=fr}")
+
+
+def span_problem(attrs: str) -> tuple[str | None, str | None]:
+    """The language tag of a span's ``{...}``, or why it cannot be one."""
+    m = _LANG_ATTR.fullmatch(attrs)
+    if not m:
+        return None, f"'{{{attrs}}}' is not a span's attributes; {SPAN_ACCEPTS}"
+    tag = next(g for g in m.groups() if g is not None)
+    if len(tag) > MAX_LANG_TAG or not _LANG_TAG.fullmatch(tag):
+        return None, f"'{tag[:MAX_LANG_TAG + 5]}' is not a language tag; {SPAN_ACCEPTS}"
+    return tag, None
+
+
+def span(state: StateInline, silent: bool) -> bool:
+    """``[text]{lang=fr}``: a phrase in another language (pandoc's bracketed span)."""
+    start = state.pos
+    if state.src[start] != "[" or state.src.startswith("[^", start):
+        return False
+    end = parseLinkLabel(state, start)
+    if end < 0:
+        return False
+    m = _ATTRS.match(state.src, end + 1)
+    if not m:
+        return False
+    if not silent:
+        tag, problem = span_problem(m.group(1))
+        if problem is not None:
+            tok = state.push("span_syntax", "", 0)
+            tok.meta = {"offset": end + 1, "message": problem}
+        else:
+            children: list = []
+            state.md.inline.parse(state.src[start + 1: end], state.md, state.env, children)
+            _shift(children, start + 1)
+            tok = state.push("span", "", 0)
+            tok.children = children
+            tok.meta = {"offset": start, "lang": tag}
+    state.pos = m.end()
+    return True
+
+
 def image(state: StateInline, silent: bool) -> bool:
     """``![text](target)``: found only to be reported (pictures are figures)."""
     pos = state.pos
@@ -116,6 +164,7 @@ def markdown() -> MarkdownIt:
     md.inline.ruler.before("link", "inline_note", inline_note)
     md.inline.ruler.before("link", "xref", xref)
     md.inline.ruler.before("link", "citation", citation)
+    md.inline.ruler.before("link", "span", span)
     md.inline.ruler.before("image", "image_syntax", image)
     md.disable(["image"])
     return md

@@ -24,6 +24,7 @@ from memokit.model.nodes import (
     Quote,
     Ref,
     Section,
+    Span,
     Strong,
     Table,
     Text,
@@ -34,4 +35,5 @@ __all__ = [
     "Author", "Blob", "Block", "Box", "BulletList", "ChartSpec", "Code", "DataSet", "Emph", "Figure",
     "ImageSpec", "Inline", "LineBreak", "Link", "ListItem", "Memo", "MemoMeta", "Note", "OrderedList",
     "Paragraph", "Quote", "Ref", "Section", "SourceSpan", "Strong", "Table", "Text",
+    "Span",
 ]

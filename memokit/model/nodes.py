@@ -71,7 +71,18 @@ class Ref:
     span: SourceSpan | None = field(default=None, compare=False)  # where '@fig:id' was written
 
 
-Inline = Union[Text, Code, Emph, Strong, Link, LineBreak, Note, Ref]
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A phrase in another language than the memo's: ``[texte]{lang=fr}``.
+
+    ``lang`` is the author's BCP 47 tag ('fr', 'de-CH', 'ar'): hyphenation, the DOCX run's
+    language and the tagged PDF follow it."""
+
+    lang: str
+    children: tuple[Inline, ...]
+
+
+Inline = Union[Text, Code, Emph, Strong, Link, LineBreak, Note, Ref, Span]
 
 # ---------------------------------------------------------------- blocks
 

@@ -24,6 +24,7 @@ from memokit.model.nodes import (
     Quote,
     Ref,
     Section,
+    Span,
     Strong,
     Table,
     Text,
@@ -72,7 +73,7 @@ def iter_inlines(inlines: tuple[Inline, ...]) -> Iterator[Inline]:
     """Inlines and their descendants (not the content of notes)."""
     for i in inlines:
         yield i
-        if isinstance(i, (Emph, Strong, Link)):
+        if isinstance(i, (Emph, Strong, Link, Span)):
             yield from iter_inlines(i.children)
 
 
@@ -114,6 +115,7 @@ def last_paragraph(memo: Memo) -> Paragraph | None:
 CONTAINERS: tuple[type, ...] = (
     Memo, Section, Paragraph, BulletList, OrderedList, ListItem, Quote, Figure, Table,
     Emph, Strong, Link, Note, Ref, Text, Code, LineBreak, Box,
+    Span,
 )
 
 

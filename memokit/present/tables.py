@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from memokit.model.nodes import Code, Emph, Inline, LineBreak, Link, Note, Ref, Strong, Table, Text
+from memokit.model.nodes import Code, Emph, Inline, LineBreak, Link, Note, Ref, Span, Strong, Table, Text
 from memokit.present.breaks import url_breaks
 from memokit.present.labels import ref_label
 from memokit.present.measure import table_measure
@@ -47,7 +47,7 @@ def _runs(inlines: tuple[Inline, ...], labels: Labels, bold: bool, out: list[Run
             out.append((node.text, bold))
         elif isinstance(node, Strong):
             _runs(node.children, labels, True, out)
-        elif isinstance(node, (Emph, Link)):
+        elif isinstance(node, (Emph, Link, Span)):
             _runs(node.children, labels, bold, out)
         elif isinstance(node, LineBreak):
             out.append(None)

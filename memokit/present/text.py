@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from memokit.model.nodes import Code, Emph, Inline, LineBreak, Link, Ref, Strong, Text
+from memokit.model.nodes import Code, Emph, Inline, LineBreak, Link, Ref, Span, Strong, Text
 from memokit.present.labels import ref_label
 from memokit.style.theme import Labels
 
@@ -13,7 +13,7 @@ def plain_text(inlines: tuple[Inline, ...], labels: Labels) -> str:
     for node in inlines:
         if isinstance(node, (Text, Code)):
             out.append(node.text)
-        elif isinstance(node, (Emph, Strong, Link)):
+        elif isinstance(node, (Emph, Strong, Link, Span)):
             out.append(plain_text(node.children, labels))
         elif isinstance(node, LineBreak):
             out.append(" ")

@@ -324,6 +324,14 @@ CASES: dict[str, list[str]] = {
         "several-errors.yaml:20:3: error: footnotes.rise: footnote 'rise' is never cited; cite it as "
         '[^rise] in a paragraph, or delete it',
     ],
+    "span-bad-language": [
+        "span-bad-language.yaml:7:44: error: sections[0].body[0]: 'french_FR' is not a language tag; "
+        "a span takes one attribute, lang=TAG, with a language tag such as fr, de-CH, sv or ar "
+        "(letters, digits and hyphens, at most 35 characters): [texte]{lang=fr}",
+        "span-bad-language.yaml:8:21: error: sections[0].body[1]: '{.role}' is not a span's "
+        "attributes; a span takes one attribute, lang=TAG, with a language tag such as fr, de-CH, "
+        "sv or ar (letters, digits and hyphens, at most 35 characters): [texte]{lang=fr}",
+    ],
     "style-unknown": [
         "style-unknown.yaml:4:8: error: style: style 'memo-wide' is neither a built-in style (did "
         "you mean 'memo'?) nor a folder with a style.yaml; built-in styles: brief, memo",

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from memokit.inline import Callbacks, parse_blocks, parse_inline
+from memokit.inline import Callbacks, MarkupProblem, parse_blocks, parse_inline
 from memokit.model import (
     BulletList,
     Code,
@@ -21,6 +21,7 @@ from memokit.model import (
     Paragraph,
     Quote,
     Ref,
+    Span,
     Strong,
     Text,
 )
@@ -101,6 +102,13 @@ INLINE = [
     ("soft\nbreak", (T("soft break"),)),
     # leading and trailing blanks are not text
     ("  padded  ", (T("padded"),)),
+    # spans in another language (pandoc's bracketed spans), with markup and notes inside
+    ("an [idée fixe]{lang=fr}.", (T("an "), Span("fr", (T("idée fixe"),)), T("."))),
+    ('[*so*]{lang="de-CH"}', (Span("de-CH", (Emph((T("so"),)),)),)),
+    ("[sa^[n]]{lang=sv}", (Span("sv", (T("sa"), Note(1, (T("n"),), None))),)),
+    ("[x]{ lang='zh-Hant-TW' }", (Span("zh-Hant-TW", (T("x"),)),)),
+    # brackets without attributes, and a link, stay what they were
+    ("[a] {b} [c](https://x.org)", (T("[a] {b} "), Link("https://x.org", (T("c"),)))),
 ]
 
 
@@ -166,3 +174,20 @@ def test_a_note_inside_an_inline_note_is_reported_at_its_own_marker() -> None:
     nodes = parse_inline(text, rec.callbacks())
     assert ("nested", text.index("^[inner")) in rec.offsets
     assert nodes == (T("x"), Note(1, (T("outer  text"),), None))
+
+
+SPAN_PROBLEMS = [
+    ("a [b]{lang=e}", 5, "'e' is not a language tag"),
+    ("a [b]{lang=en_GB}", 5, "'en_GB' is not a language tag"),
+    ("a [b]{lang=" + "x" * 40 + "}", 5, "is not a language tag"),
+    ("a [b]{.smallcaps}", 5, "'{.smallcaps}' is not a span's attributes"),
+    ("a [b]{lang=fr dir=rtl}", 5, "'{lang=fr dir=rtl}' is not a span's attributes"),
+]
+
+
+@pytest.mark.parametrize(("text", "offset", "message"), SPAN_PROBLEMS, ids=[t for t, _, _ in SPAN_PROBLEMS])
+def test_a_bad_span_says_what_a_span_accepts(text: str, offset: int, message: str) -> None:
+    with pytest.raises(MarkupProblem) as got:
+        inline(text)
+    assert got.value.offset == offset
+    assert message in got.value.message and "lang=TAG" in got.value.message

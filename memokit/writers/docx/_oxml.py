@@ -495,6 +495,24 @@ def drop_core_description(core_el: BaseOxmlElement) -> None:
             core_el.remove(el)
 
 
+def set_run_language(run: Run, lang: str | None, rtl: bool, bidi_lang: str | None) -> None:
+    """A run's language (``w:lang``) and, for right-to-left text, ``w:rtl`` with the complex-script
+    bold and italic its emphasis needs and the bidi language Word orders and spells it in."""
+    rpr = run._r.get_or_add_rPr()
+    if rtl:
+        for tag in ("w:b", "w:i"):
+            if rpr.find(qn(tag)) is not None:
+                _insert(rpr, parse_xml(f"<{tag}Cs {W}/>"))
+        _insert(rpr, parse_xml(f"<w:rtl {W}/>"))
+    attrs = ""
+    if lang:
+        attrs += f" w:val={quoteattr(lang)}"
+    if bidi_lang:
+        attrs += f" w:bidi={quoteattr(bidi_lang)}"
+    if attrs:
+        _insert(rpr, parse_xml(f"<w:lang {W}{attrs}/>"))
+
+
 def set_run_style(run: Run, style_id: str) -> None:
     """A character style on one run (``w:rStyle``)."""
     run._r.style = style_id

@@ -10,8 +10,9 @@ from docx.opc.part import Part
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.text.paragraph import Paragraph
 
-from memokit.model.nodes import Code, Emph, Inline, LineBreak, Link, Note, Ref, Strong, Text
+from memokit.model.nodes import Code, Emph, Inline, LineBreak, Link, Note, Ref, Span, Strong, Text
 from memokit.present import NoteSeparator, Role, ref_label, role_of, separate_notes
+from memokit.present.bidi import direction_runs, is_rtl_lang, script_lang
 from memokit.style.theme import Labels
 from memokit.writers.docx import _oxml
 from memokit.writers.docx.styles import Styles
@@ -24,6 +25,7 @@ class RunFormat:
     bold: bool = False
     italic: bool = False
     style: str | None = None
+    lang: str | None = None  # a span's language tag
 
 
 def bookmark_name(kind: str, number: int, target: str) -> str:
@@ -66,13 +68,21 @@ class Inlines:
         self._run(paragraph, paragraph._p, text, RunFormat(style=style))
 
     def _run(self, paragraph: Paragraph, container: BaseOxmlElement, text: str, fmt: RunFormat) -> None:
-        run = _oxml.add_run(container, text, paragraph)
-        if fmt.style:
-            _oxml.set_run_style(run, fmt.style)
-        if fmt.bold:
-            run.bold = True
-        if fmt.italic:
-            run.italic = True
+        """One run per direction: right-to-left stretches are RTL runs (Word orders them)."""
+        for piece, rtl in direction_runs(text) or [(text, False)]:
+            run = _oxml.add_run(container, piece, paragraph)
+            if fmt.style:
+                _oxml.set_run_style(run, fmt.style)
+            if fmt.bold:
+                run.bold = True
+            if fmt.italic:
+                run.italic = True
+            bidi = None
+            if rtl:
+                bidi = fmt.lang if fmt.lang and is_rtl_lang(fmt.lang) else script_lang(piece)
+            lang = fmt.lang if fmt.lang and not is_rtl_lang(fmt.lang) else None
+            if lang or rtl:
+                _oxml.set_run_language(run, lang, rtl, bidi)
 
     def _write(self, paragraph: Paragraph, container: BaseOxmlElement, inlines: tuple[Inline, ...],
                fmt: RunFormat) -> None:
@@ -85,6 +95,8 @@ class Inlines:
                 self._write(paragraph, container, node.children, replace(fmt, italic=True))
             elif isinstance(node, Strong):
                 self._write(paragraph, container, node.children, replace(fmt, bold=True))
+            elif isinstance(node, Span):
+                self._write(paragraph, container, node.children, replace(fmt, lang=node.lang))
             elif isinstance(node, Code):
                 self._run(paragraph, container, node.text, replace(fmt, style=self.styles[Role.CODE]))
             elif isinstance(node, Link):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -26,6 +26,7 @@ from memokit.model.nodes import (
 from memokit.model.nodes import Paragraph as ParaNode
 from memokit.present import EndMark, Role, Where, located_warning, number_label, role_of
 from memokit.style.theme import Theme
+from memokit.writers.pdf.bidi import visual_lines
 from memokit.writers.pdf.boxes import BoxEdge, Paint, Panel
 from memokit.writers.pdf.figures import figure_block
 from memokit.writers.pdf.floats import PageFloat, Stack
@@ -44,6 +45,9 @@ class HeadingPara(Paragraph):
 
     def split(self, aW: float, aH: float) -> list[Flowable]:
         return []
+
+    def breakLines(self, width: Any) -> Any:  # noqa: N802 (reportlab's name)
+        return visual_lines(super().breakLines(width))  # right-to-left phrases in drawing order
 
     def draw(self) -> None:
         key = getattr(self, "_mk_key", None)

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape
 
-from memokit.model.nodes import Code, Emph, Inline, LineBreak, Link, Note, Ref, Strong, Text
+from memokit.model.nodes import Code, Emph, Inline, LineBreak, Link, Note, Ref, Span, Strong, Text
 from memokit.present import NBSP, EndMark, NoteSeparator, ref_label, separate_notes
 from memokit.style.theme import Labels
+from memokit.writers.pdf.bidi import shape
 from memokit.writers.pdf.fonts import Family, FontSet
 
 NOTE_MARK = "fn"  # onDraw name of a footnote reference
@@ -49,7 +50,9 @@ class Markup:
         self.link = link_colour
 
     def text(self, text: str, family: Family) -> str:
-        """Escaped text; runs of characters ``family`` lacks go to the symbol family."""
+        """Escaped text; runs of characters ``family`` lacks go to the symbol family. Arabic
+        letters are set in their joined forms (the line breaker then reorders right-to-left text)."""
+        text = shape(text)
         if all(family.has(c) or c in "\n\t " for c in text):
             return esc(text)
         out: list[str] = []
@@ -89,6 +92,8 @@ class Markup:
         if isinstance(node, Link):
             return (f'<a href="{esc_attr(node.url)}" color="{self.link}">'
                     f"{self.inlines(node.children, family)}</a>")
+        if isinstance(node, Span):  # the line breaker hyphenates it in its language (para.LANG)
+            return f'<span lang="{esc_attr(node.lang)}">{self.inlines(node.children, family)}</span>'
         if isinstance(node, LineBreak):
             return "<br/>"
         if isinstance(node, Note):

@@ -173,11 +173,18 @@ class _Info:
 _INFO: dict[tuple[object, ...], _Info] = {}
 
 
-def analyse(words: Sequence[list], hyphenate: Hyphenate | None) -> list[_Info]:
-    """Each frag word's text, break points and widths (a plain word's, once per memo and font)."""
+def analyse(words: Sequence[list], hyphenate: Hyphenate | None,
+            for_lang: Callable[[str], Hyphenate | None] | None = None) -> list[_Info]:
+    """Each frag word's text, break points and widths (a plain word's, once per memo and font).
+
+    A word in a span of another language (its first frag's ``mkLang``) is hyphenated by
+    ``for_lang(tag)``, when given: none when pyphen has no patterns for it."""
     out = []
+    default = hyphenate
     for w in words:
         f0 = w[1][0]
+        lang = getattr(f0, "mkLang", None) if for_lang is not None else None
+        hyphenate = for_lang(lang) if lang and for_lang is not None else default
         key = None
         if len(w) == 2 and not hasattr(f0, "cbDefn"):
             key = (hyphenate, f0.fontName, f0.fontSize, w[1][1], isinstance(w, _HSFrag),

@@ -17,7 +17,7 @@ from typing import Any
 
 from reportlab.lib.enums import TA_JUSTIFY
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Paragraph
+from reportlab.platypus import Paragraph, paraparser
 from reportlab.platypus.paragraph import (
     ParaLines,
     _getFragWords,
@@ -29,11 +29,25 @@ from reportlab.platypus.paragraph import (
     _SplitFragLL,
 )
 
+from memokit.writers.pdf.bidi import visual_words
 from memokit.writers.pdf.linebreak import analyse, break_words, build_lines, pieces
 
 STRETCH = "mkMaxStretch"  # ParagraphStyle attribute holding the Theme's limit
 HYPHEN_LIMIT = "mkHyphenLimit"  # ParagraphStyle attribute: most consecutive lines ending in a hyphen
+HYPHENATORS = "mkHyphenFor"  # ParagraphStyle attribute: a language tag -> its hyphenator, or None
+LANG = "mkLang"  # the frag attribute ``<span lang="...">`` sets (a phrase in another language)
 DEFAULT_STRETCH = 2.0
+
+
+def _accept_lang() -> None:
+    """Let reportlab's ``<span>`` carry ``lang``: the frags inside get it as ``mkLang``, so the
+    line breaker hyphenates them in their own language."""
+    table = getattr(paraparser, "_spanAttrMap", None)
+    if isinstance(table, dict) and "lang" not in table:
+        table["lang"] = (LANG, None)
+
+
+_accept_lang()
 DEFAULT_HYPHEN_LIMIT = 2
 
 
@@ -71,7 +85,8 @@ class BodyPara(Paragraph):
             info = getattr(self, "_mk_info", None)
             if info is None:
                 hyph = getattr(style, "hyphenationLang", None)
-                info = self._mk_info = analyse(words, hyph if callable(hyph) else None)
+                info = self._mk_info = analyse(words, hyph if callable(hyph) else None,
+                                               getattr(style, HYPHENATORS, None))
             segs, breaks = break_words(words, measure, info=info,
                                        max_stretch=float(getattr(style, STRETCH, None) or DEFAULT_STRETCH),
                                        justified=style.alignment == TA_JUSTIFY,
@@ -80,6 +95,8 @@ class BodyPara(Paragraph):
             auto = getattr(self, "autoLeading", getattr(style, "autoLeading", ""))
             lines, wmax = build_lines(fw, starts, measure, mark_breaks=not style.justifyBreaks,
                                       calc_bounds=auto not in ("", "off"))
+            for line in lines:  # right-to-left phrases: each line in the order it is drawn
+                line.words = visual_words(line.words)
             got = cache[key] = (fw, lines, wmax)
         fw, lines, wmax = got
         self.frags = fw

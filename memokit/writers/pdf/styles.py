@@ -13,7 +13,7 @@ from reportlab.lib.styles import ParagraphStyle
 from memokit.present import Role, spacing
 from memokit.style.theme import Theme
 from memokit.writers.pdf.fonts import FontSet
-from memokit.writers.pdf.para import STRETCH
+from memokit.writers.pdf.para import HYPHENATORS, STRETCH
 
 ALIGN = {"left": TA_LEFT, "right": TA_RIGHT, "center": TA_CENTER, "justify": TA_JUSTIFY}
 Hyphenator = Callable[[str], Iterator[tuple[str, str]]]
@@ -52,7 +52,7 @@ def make_styles(theme: Theme, fonts: FontSet, language: str) -> Styles:
     # no one-line widows or orphans; words break only at pyphen's points, never inside a URL
     # or after a hyphen the author wrote, so copied text (and links read back) stays intact
     flow = {"allowWidows": 0, "allowOrphans": 0, "embeddedHyphenation": 0, "uriWasteReduce": 0,
-            STRETCH: theme.text.max_stretch}
+            STRETCH: theme.text.max_stretch, HYPHENATORS: hyphenator if theme.text.hyphenate else None}
 
     def ps(name: str, font: str, size: float, leading: float | None = None, **kw: object) -> ParagraphStyle:
         kw.setdefault("textColor", text)
