@@ -130,7 +130,11 @@ _PY_NUMBER = re.compile(r"(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?P<frac>\.\d+)?(?P<pct
 def localise(text: str, language: str) -> str:
     """Text Python formatted ('1,145.3', '12.5%', '-3') with the language's separators, percent
     sign and spacing ('1 145,3', '12,5 %'); a leading minus stays as written."""
-    sym = numbers(language)
+    return localise_with(text, numbers(language))
+
+
+def localise_with(text: str, sym: Numbers) -> str:
+    """:func:`localise` with the number symbols given."""
 
     def one(m: re.Match[str]) -> str:
         out = m["int"].replace(",", sym.group) + (sym.decimal + m["frac"][1:] if m["frac"] else "")
