@@ -246,15 +246,21 @@ def house_labels(overrides: dict[str, Any], language: str) -> Labels:
     the language, then for the exact tag)."""
     from memokit import lang
 
-    key = lang.label_language(language, overrides) or "en"
-    base: dict[str, Any] = dict(lang.SHIPPED.get(key) or lang.SHIPPED["en"])
+    tag = language.lower()
+    chain = list(dict.fromkeys((tag.split("-")[0], tag)))  # 'fr' then 'fr-ca'
+    shipped = next((lang.SHIPPED[k] for k in reversed(chain) if k in lang.SHIPPED), lang.SHIPPED["en"])
+    base: dict[str, Any] = dict(shipped)
     base["months"] = list(lang.months(language))
     base["months_short"] = list(lang.months(language, "abbreviated", "stand-alone"))
     lowered = {str(k).lower(): v for k, v in overrides.items()}
-    for name in dict.fromkeys((key, language.lower())):
+    words_only = lang.label_language(language, overrides) is None
+    if words_only:  # neither has the language: English words (the style's), CLDR's month names
+        chain = ["en"]
+    for name in chain:
         given = lowered.get(name)
         if given is not None:
-            base.update({k: v for k, v in asdict(given).items() if v is not None})
+            base.update({k: v for k, v in asdict(given).items()
+                         if v is not None and not (words_only and k.startswith("months"))})
     return Labels(**base)
 
 

@@ -18,6 +18,7 @@ from memokit.style.theme import Labels
 from memokit.writers.pdf.fonts import Family, FontSet
 
 NOTE_MARK = "fn"  # onDraw name of a footnote reference
+NNBSP = "\u202f"  # narrow no-break space
 REF_MARK = "ref"  # onDraw name of a figure/table cross-reference
 
 
@@ -49,7 +50,10 @@ class Markup:
         self.link = link_colour
 
     def text(self, text: str, family: Family) -> str:
-        """Escaped text; runs of characters ``family`` lacks go to the symbol family."""
+        """Escaped text; runs of characters ``family`` lacks go to the symbol family. A narrow
+        no-break space (CLDR's digit group in French: '1 145,3') is set as a no-break space:
+        reportlab would break a line at it and stretch it."""
+        text = text.replace(NNBSP, NBSP)
         if all(family.has(c) or c in "\n\t " for c in text):
             return esc(text)
         out: list[str] = []
