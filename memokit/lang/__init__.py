@@ -25,15 +25,14 @@ __all__ = ["SHIPPED", "Numbers", "current", "date_text", "in_language", "label_l
 FALLBACK = "en_GB"  # what a language CLDR does not know is written in
 MINUS = "\u2212"  # the typographic minus tables and charts print
 
-# CLDR's quotation marks (delimiters: quotationStart, quotationEnd); Babel does not carry them.
-# French sets its guillemets off with no-break spaces inside.
+# CLDR's quotation marks (delimiters: quotationStart, quotationEnd, CLDR 44-45); Babel does not
+# carry them. French sets its guillemets off with no-break spaces inside.
 _QUOTES: dict[str, tuple[str, str]] = {
     "en": ("\u201c", "\u201d"), "sv": ("\u201d", "\u201d"), "fi": ("\u201d", "\u201d"),
-    "nb": ("\u00ab", "\u00bb"), "nn": ("\u00ab", "\u00bb"), "no": ("\u00ab", "\u00bb"),
-    "da": ("\u201c", "\u201d"), "de": ("\u201e", "\u201c"), "de_CH": ("\u00ab", "\u00bb"),
-    "fr": ("\u00ab\u00a0", "\u00a0\u00bb"), "es": ("\u00ab", "\u00bb"), "it": ("\u00ab", "\u00bb"),
+    "nb": ("\u00ab", "\u00bb"), "da": ("\u201c", "\u201d"), "de": ("\u201e", "\u201c"),
+    "fr": ("\u00ab\u00a0", "\u00a0\u00bb"), "es": ("\u201c", "\u201d"), "it": ("\u00ab", "\u00bb"),
     "nl": ("\u2018", "\u2019"), "pt": ("\u201c", "\u201d"), "pt_PT": ("\u00ab", "\u00bb"),
-    "pl": ("\u201e", "\u201d"), "is": ("\u201e", "\u201c"), "cs": ("\u201e", "\u201c"),
+    "pl": ("\u201e", "\u201d"),
 }
 
 

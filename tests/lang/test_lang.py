@@ -141,3 +141,12 @@ def test_a_supported_language_or_one_the_style_adds_is_no_warning(tmp_path: Path
         assert not [w for w in check_memo(_memo(tmp_path, language)).warnings if w.field == "language"]
     _style(tmp_path, "  tr: {figure: Şekil}\n")
     assert not [w for w in check_memo(_memo(tmp_path, "tr-TR", "house")).warnings if w.field == "language"]
+
+
+@pytest.mark.parametrize("language,marks", [
+    ("nl", "\u2018\u2019"), ("da", "\u201c\u201d"), ("es", "\u201c\u201d"), ("it", "\u00ab\u00bb"),
+    ("nb-NO", "\u00ab\u00bb"), ("fi", "\u201d\u201d"), ("pl", "\u201e\u201d"), ("pt-BR", "\u201c\u201d"),
+    ("pt-PT", "\u00ab\u00bb"),
+])
+def test_quoted_follows_cldr_for_every_shipped_language(language: str, marks: str) -> None:
+    assert quoted("x", language) == f"{marks[0]}x{marks[1]}"
