@@ -150,3 +150,20 @@ def test_a_supported_language_or_one_the_style_adds_is_no_warning(tmp_path: Path
 ])
 def test_quoted_follows_cldr_for_every_shipped_language(language: str, marks: str) -> None:
     assert quoted("x", language) == f"{marks[0]}x{marks[1]}"
+
+
+def test_table_numbers_line_up_on_the_languages_separator() -> None:
+    from memokit.model import Text
+    from memokit.model.nodes import Table
+    from memokit.present.tables import decimal_pads, decimal_separator
+
+    def pads(language: str, *texts: str) -> list[float]:
+        table = Table("t", 1, (Text("A table"),), (), tuple(((Text(t),),) for t in texts), ("right",))
+        got = decimal_pads(table, lambda text, bold: 5.0 * len(text), decimal_separator(language))
+        return [row[0] for row in got]
+
+    # French digit groups (U+202F) and a per cent sign after a no-break space
+    assert pads("fr-FR", "1\u202f145,3", "12\u202f500,25", "987") == [5, 0, 15]
+    assert pads("fr-FR", "25,6\u00a0%", "100\u00a0%") == [0, 10]  # tails ",6 %" and " %"
+    assert pads("de-CH", "1'145.3", "2.25") == [5, 0]  # Swiss apostrophe groups, a point
+    assert pads("en-GB", "1\u202f145,3", "2.5") == [0, 0]  # not English numbers: no pads
