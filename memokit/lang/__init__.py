@@ -1,8 +1,8 @@
 """The memo's language: CLDR's numbers, dates, month names and quotation marks (Babel), and
 the label sets memokit ships (:mod:`memokit.lang.labels`).
 
-Babel is imported on first use, and each language's data is read once (``lru_cache``), so a
-memo that prints no localised number pays nothing and one that does pays once.
+Babel is imported on first use (a render's first date: about 20 ms) and each language's CLDR
+data is read once per process (``lru_cache``: 5-20 ms a language).
 """
 
 from __future__ import annotations
@@ -18,12 +18,11 @@ from typing import Any
 
 from memokit.lang.labels import SHIPPED
 
-__all__ = ["SHIPPED", "Numbers", "current", "date_text", "in_language", "label_language", "localise",
-           "months",
-           "number_text", "numbers", "percent_text", "quotes", "strftime", "supported"]
+__all__ = ["DATE_STYLES", "SHIPPED", "Numbers", "current", "date_text", "in_language", "known",
+           "label_language", "localise", "localise_with", "months", "number_text", "numbers",
+           "percent_text", "quotes", "strftime", "supported"]
 
 FALLBACK = "en_GB"  # what a language CLDR does not know is written in
-MINUS = "\u2212"  # the typographic minus tables and charts print
 
 # CLDR's quotation marks (delimiters: quotationStart, quotationEnd, CLDR 44-45); Babel does not
 # carry them. French sets its guillemets off with no-break spaces inside.
@@ -116,8 +115,7 @@ def numbers(language: str) -> Numbers:
     from babel.numbers import parse_pattern
 
     loc = cldr(language)
-    sym = loc.number_symbols.get("latn", loc.number_symbols) if hasattr(loc.number_symbols, "get") \
-        else loc.number_symbols
+    sym = loc.number_symbols["latn"]  # Latin digits, whatever the language's default system
     pattern = parse_pattern(loc.percent_formats[None].pattern)
     return Numbers(sym["decimal"], sym["group"], sym["minusSign"], pattern.prefix[0],
                    pattern.suffix[0])

@@ -126,7 +126,9 @@ def doc_writes(doc: Located | Layered, path: PathKey) -> bool:
 def date_format_problem(fmt: str, months: list[list[str]]) -> str | None:
     """Why ``fmt`` cannot format a memo's date (None if it can): one of CLDR's date formats
     (short, medium, long, full) or a pattern of {day}, {month} and {year}."""
-    if fmt in ("short", "medium", "long", "full"):
+    from memokit.lang import DATE_STYLES
+
+    if fmt in DATE_STYLES:
         return None
     fields = ", ".join("{" + f + "}" for f in L.DATE_FIELDS)
     try:
