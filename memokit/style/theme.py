@@ -238,6 +238,7 @@ LabelOverrides = make_dataclass(
     [(f.name, Optional[t], field(default=None))  # noqa: UP045 (a runtime type for the reader)
      for f in fields(Labels) for t in [get_type_hints(Labels)[f.name]]],
     frozen=True)
+LabelOverrides.__module__ = __name__  # so a Theme pickles (batch workers)
 
 
 def house_labels(overrides: dict[str, Any], language: str) -> Labels:

@@ -167,3 +167,10 @@ def test_table_numbers_line_up_on_the_languages_separator() -> None:
     assert pads("fr-FR", "25,6\u00a0%", "100\u00a0%") == [0, 10]  # tails ",6 %" and " %"
     assert pads("de-CH", "1'145.3", "2.25") == [5, 0]  # Swiss apostrophe groups, a point
     assert pads("en-GB", "1\u202f145,3", "2.5") == [0, 0]  # not English numbers: no pads
+
+
+def test_a_theme_with_label_overrides_pickles(memo_style) -> None:  # type: ignore[no-untyped-def]
+    import pickle
+
+    again = pickle.loads(pickle.dumps(memo_style))
+    assert again.labels_for("fr").table == "Tableau" and again.labels == memo_style.labels
