@@ -28,6 +28,8 @@ HEAVY = (
     "PIL.Image",
     "docx",
     "lxml.etree",
+    "babel.dates",  # CLDR dates and numbers, read on a memo's first date or number
+    "babel.numbers",
 )
 
 

@@ -25,7 +25,7 @@ number: "0001"                      # optional memo number (quoted: it is text)
 series: Working memos               # optional series name, shown above the title
 project: P00001                     # optional project code
 approved_by: C. Editor              # optional
-language: en-GB                     # labels, month names and hyphenation: en-GB, en-US, sv, ...
+language: en-GB                     # labels, dates, numbers, hyphenation: en-GB, sv, fr, de, ...
 keywords: [example]                 # optional, stored in the document properties
 style: {style}                      # a built-in house style ({styles}) or a style folder
 

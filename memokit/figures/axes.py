@@ -17,6 +17,7 @@ from memokit.data.series import ChartData
 from memokit.figures.style import Look
 from memokit.figures.ticks import (
     CHAR_EM,
+    ENGLISH,
     date_label,
     date_ticks,
     decimals_for,
@@ -26,6 +27,7 @@ from memokit.figures.ticks import (
     is_yearish,
     label_width,
 )
+from memokit.lang import Numbers
 
 LINE_EM = 1.6  # height of a line of chart text, in ems, with its padding
 
@@ -33,8 +35,10 @@ LINE_EM = 1.6  # height of a line of chart text, in ems, with its padding
 class NumberFormatter(Formatter):
     """Grouped digits ('12,500'), as many decimals as the tick step needs, years as written."""
 
-    def __init__(self, yearish: bool = False, fmt: str | None = None, unit: str | None = None):
+    def __init__(self, yearish: bool = False, fmt: str | None = None, unit: str | None = None,
+                 sym: Numbers = ENGLISH):
         self.yearish = yearish
+        self.sym = sym
         self.fmt = fmt
         self.unit = unit
         self.decimals = 0
@@ -44,8 +48,9 @@ class NumberFormatter(Formatter):
 
     def __call__(self, x: float, pos: int | None = None) -> str:
         if self.fmt or self.unit:
-            return format_value(x, self.decimals, self.fmt, self.unit)
-        return format_number(x, self.decimals, yearish=self.yearish)
+            return format_value(x, self.decimals, self.fmt, self.unit, self.sym)
+        return format_number(x, self.decimals, yearish=self.yearish, group=self.sym.group,
+                             decimal=self.sym.decimal)
 
 
 def spans(data: ChartData, look: Look, biggest: float, horizontal: bool = False,
@@ -54,7 +59,8 @@ def spans(data: ChartData, look: Look, biggest: float, horizontal: bool = False,
 
     ``biggest`` is the largest absolute value on the value axis (for its label width).
     """
-    value_label = label_width(format_value(biggest, 0, data.y_format, data.y_unit), look.tick_size)
+    value_label = label_width(format_value(biggest, 0, data.y_format, data.y_unit, look.numbers),
+                              look.tick_size)
     if horizontal:
         cats = [str(v) for v in data.x]
         left = min(max(label_width(c, look.tick_size) for c in cats), look.width * 0.4)
@@ -144,7 +150,8 @@ def category_axis(ax: Axes, axis_name: str, data: ChartData, span_pt: float, loo
         labels = [date_label(d, look.month_short, monthly) for d in data.x]  # type: ignore[arg-type]
     elif data.x_type == "number":
         yearish = is_yearish(data.x)  # type: ignore[arg-type]
-        labels = [format_number(float(v), decimals_for([float(v)]), yearish=yearish)  # type: ignore[arg-type]
+        labels = [format_number(float(v), decimals_for([float(v)]), yearish=yearish,  # type: ignore[arg-type]
+                                group=look.numbers.group, decimal=look.numbers.decimal)
                   for v in data.x]
     else:
         labels = [str(v) for v in data.x]
@@ -187,7 +194,7 @@ def value_axis(ax: Axes, axis_name: str, data: ChartData, span_pt: float, look: 
                                + 2 * look.tick_size))
     axis.set_major_locator(MaxNLocator(nbins=max(2, min(6, nbins)), steps=[1, 2, 2.5, 5, 10],
                                        integer=data.integer, min_n_ticks=2))
-    axis.set_major_formatter(NumberFormatter(fmt=data.y_format, unit=data.y_unit))
+    axis.set_major_formatter(NumberFormatter(fmt=data.y_format, unit=data.y_unit, sym=look.numbers))
     if look.grid:
         ax.grid(True, axis=axis_name, which="major")
         ax.spines["left" if axis_name == "y" else "bottom"].set_visible(False)
@@ -199,8 +206,8 @@ def number_axis(ax: Axes, axis_name: str, data: ChartData, span_pt: float, look:
     axis = ax.xaxis if axis_name == "x" else ax.yaxis
     xs = [float(v) for v in data.x]  # type: ignore[arg-type]
     integer = all(v.is_integer() for v in xs)
-    formatter = NumberFormatter(yearish=is_yearish(xs))
-    labels = [format_number(v, 0, yearish=formatter.yearish) for v in xs]
+    formatter = NumberFormatter(yearish=is_yearish(xs), sym=look.numbers)
+    labels = [format_number(v, 0, yearish=formatter.yearish, group=look.numbers.group) for v in xs]
     steps = {b - a for a, b in zip(sorted(xs), sorted(xs)[1:])}
     if integer and len(xs) <= 24 and len(steps) <= 1 and fits(labels, span_pt, look.tick_size):
         axis.set_major_locator(FixedLocator(xs))  # a tick at every value: 2021, 2022, ...

@@ -8,10 +8,11 @@ cache key can hold exactly those. :func:`rc_params` turns it into settings for a
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from memokit.lang import Numbers, numbers
 from memokit.style.fonts import find_family
 from memokit.style.theme import Theme
 
@@ -39,6 +40,7 @@ class Look:
     palette: tuple[str, ...]
     bar_width: float
     months_short: tuple[str, ...]
+    numbers: Numbers = field(default_factory=Numbers)  # the language's decimal point, groups, '%'
 
     def key(self) -> dict[str, object]:
         """JSON-able values for the cache key, fonts by content rather than path."""
@@ -76,6 +78,7 @@ def look_for(theme: Theme, width: str, language: str) -> Look:
         axis_colour=theme.colour(fs.axis_colour), label_colour=theme.colour(fs.label_colour),
         palette=tuple(str(c) for c in theme.palette), bar_width=fs.bar_width,
         months_short=tuple(labels.month_short(m) for m in range(1, 13)),
+        numbers=numbers(language),
     )
 
 

@@ -11,6 +11,10 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from memokit.lang import Numbers, localise_with
+
+ENGLISH = Numbers()  # '1,234.5', '25%'
+
 CHAR_EM = 0.55  # average advance of a tick label character, in ems (digits are about 0.5)
 GAP_EM = 1.5  # minimum white space between neighbouring labels, in ems
 
@@ -116,23 +120,28 @@ def decimals_for(ticks: Sequence[float]) -> int:
 
 
 def format_number(v: float, decimals: int, minus: str = "\u2212", group: str = ",",
-                  yearish: bool = False) -> str:
-    """'12,500', '0.25', '−1,000' (typographic minus); years stay '2024'."""
+                  yearish: bool = False, decimal: str = ".") -> str:
+    """'12,500', '0.25', '−1,000' (typographic minus); years stay '2024'; ``group`` and
+    ``decimal`` are the language's ('12 500', '0,25')."""
     if yearish:
         return f"{v:.0f}"
-    text = f"{abs(v):,.{decimals}f}".replace(",", "\0").replace("\0", group)
-    return (minus if v < 0 and float(text.replace(group, "") or 0) != 0 else "") + text
+    plain = f"{abs(v):,.{decimals}f}"
+    text = plain.translate({ord(","): group, ord("."): decimal})
+    return (minus if v < 0 and float(plain.replace(",", "") or 0) != 0 else "") + text
 
 
-def format_value(v: float, decimals: int, fmt: str | None, unit: str | None) -> str:
+def format_value(v: float, decimals: int, fmt: str | None, unit: str | None,
+                 sym: Numbers = ENGLISH) -> str:
     """A value-axis number as the author asked: ``fmt`` is 'percent' (fractions: 0.25 -> '25%')
-    or a Python format such as '{:,.1f}'; ``unit`` is appended ('12 bn')."""
+    or a Python format such as '{:,.1f}'; ``unit`` is appended ('12 bn'); in the language's
+    number symbols ``sym``."""
     if fmt == "percent":
-        text = format_number(v * 100, max(decimals - 2, 0)) + "%"
+        text = sym.percent_prefix + format_number(v * 100, max(decimals - 2, 0), group=sym.group,
+                                                  decimal=sym.decimal) + sym.percent_suffix
     elif fmt:
-        text = fmt.format(v)
+        text = localise_with(fmt.format(v), sym)
         if text.startswith("-"):
             text = "\u2212" + text[1:]
     else:
-        text = format_number(v, decimals)
+        text = format_number(v, decimals, group=sym.group, decimal=sym.decimal)
     return text + (unit or "")

@@ -16,6 +16,7 @@ from typing import Any
 from memokit.data.tables import Loaded
 from memokit.errors import ContentError, Diagnostic, Severity, did_you_mean
 from memokit.inline import MAX_PARAGRAPH, Callbacks, MarkupProblem, parse_blocks, parse_inline
+from memokit.lang import in_language
 from memokit.load import boxes, figtab
 from memokit.load.datasets import load_datasets
 from memokit.load.validate import keep_written_text, validate_structure
@@ -480,7 +481,8 @@ def build_memo(path: Path, shown_as: str | None = None, data_root: Path | None =
     builder = Builder(doc, path.parent, data, data_root, skip)
     builder.read = read
     builder.files = files
-    with one_memo():
+    language = doc.value.get("language")
+    with one_memo(), in_language(language if isinstance(language, str) else "en-GB"):
         memo = builder.build()
     errors = doc.problems + structural + data_errors + builder.errors
     line, col = doc.pos(("style",))

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from memokit import lang
 from memokit.data.tables import DataProblem, Loaded, prepare
 from memokit.errors import did_you_mean
 from memokit.load.context import Context
@@ -44,17 +45,24 @@ def year_like(name: str, values: list[object]) -> bool:
 
 
 def apply_format(fmt: str, value: float) -> str:
-    """A value by a column's ``format``: 'percent' (0.25 -> '25%') or a Python format."""
+    """A value by a column's ``format``: 'percent' (0.25 -> '25%') or a Python format, written
+    with the memo language's separators ('{:,.1f}': '1,145.3', '1 145,3' in French)."""
     text = f"{value:.0%}" if fmt == "percent" else fmt.format(value)
-    return "\u2212" + text[1:] if text.startswith("-") else text
+    return _minus(lang.localise(text, lang.current()))
 
 
 def default_text(value: float, years: bool) -> str:
-    """Integers with thousands separators (years as written); other numbers as written."""
+    """Integers with digit groups (years as written); other numbers as written; in the memo
+    language's separators."""
     if isinstance(value, int):
         text = str(value) if years else f"{value:,}"
     else:
         text = f"{value:,.1f}" if abs(value) >= 10000 else f"{value:g}"
+    return _minus(text if years else lang.localise(text, lang.current()))
+
+
+def _minus(text: str) -> str:
+    """A leading minus as the typographic one."""
     return "\u2212" + text[1:] if text.startswith("-") else text
 
 

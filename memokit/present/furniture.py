@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from enum import Enum
 
 from memokit.errors import ContentError, Diagnostic
+from memokit.lang import in_language
 from memokit.model.nodes import Memo
 from memokit.style.theme import Theme
 from memokit.template import TemplateFailure, render_text
@@ -84,7 +85,8 @@ def pieces(snippet: str, memo: Memo, theme: Theme, properties: bool = True) -> l
         date = mark(Piece(date, Field.PROPERTY, PROPERTY_NAMES["date"]))
     ctx = {"memo": shown, "date": date, "labels": theme.labels_for(lang), "institute": theme.institute,
            "page": mark(Piece("1", Field.PAGE)), "pages": mark(Piece("1", Field.PAGES))}
-    text = " ".join(render_text(snippet, ctx).split())
+    with in_language(lang):
+        text = " ".join(render_text(snippet, ctx).split())
     out: list[Piece] = []
     pos = 0
     for m in _MARK.finditer(text):

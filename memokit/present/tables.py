@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from memokit import lang
 from memokit.model.nodes import Code, Emph, Inline, LineBreak, Link, Note, Ref, Span, Strong, Table, Text
 from memokit.present.breaks import url_breaks
 from memokit.present.labels import ref_label
@@ -132,26 +133,20 @@ def table_columns(table: Table) -> int:
     return max([len(table.header)] + [len(r) for r in table.rows] + [1])
 
 
-_COMMA_DECIMAL = frozenset({  # languages writing 1,5 for one and a half
-    "de", "fr", "es", "it", "nl", "pt", "sv", "da", "fi", "nb", "nn", "no", "is", "pl", "ru", "uk",
-    "be", "cs", "sk", "sl", "hr", "sr", "bs", "mk", "bg", "ro", "hu", "et", "lv", "lt", "el", "tr",
-    "az", "kk", "ka", "hy", "ca", "gl", "eu", "id", "vi", "af"})
-_POINT_DECIMAL = frozenset({"de-ch", "de-li", "it-ch", "es-mx", "es-us"})  # regions that differ
-
-
 def decimal_separator(language: str) -> str:
-    """The decimal separator of a language tag: ',' for 'de', 'fr-FR', 'sv'...; '.' otherwise."""
-    tag = language.replace("_", "-").lower()
-    return "," if tag.split("-")[0] in _COMMA_DECIMAL and tag not in _POINT_DECIMAL else "."
+    """The decimal separator of a language tag (CLDR): ',' for 'de', 'fr-FR', 'sv'...; '.' for
+    'en', 'de-CH'..."""
+    return lang.numbers(language).decimal
 
 
 _NO_BREAK = "\u00a0\u202f"  # spaces that group digits or set off a per cent sign
+_APOSTROPHES = "'\u2019"  # Swiss digit groups
 
 
 @lru_cache(maxsize=4)
 def _number(decimal: str) -> re.Pattern[str]:
     """A number written with ``decimal``: sign, digits (grouped in threes or not), decimals, '%'."""
-    group = re.escape("," if decimal == "." else ".") + _NO_BREAK
+    group = re.escape("," if decimal == "." else ".") + _NO_BREAK + _APOSTROPHES
     return re.compile(rf"(?P<whole>[+\-\u2212]?(?:[0-9]{{1,3}}(?:[{group}][0-9]{{3}})+|[0-9]*))"
                       rf"(?P<tail>(?:{re.escape(decimal)}[0-9]+)?(?:[{_NO_BREAK}]?%)?)")
 

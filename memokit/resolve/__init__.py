@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from memokit import lang
 from memokit.errors import ContentError, Diagnostic
 from memokit.load import Built, build_memo, sorted_errors
 from memokit.model import Memo
@@ -64,15 +65,17 @@ def load_memo(path: str | os.PathLike[str], shown_as: str | None = None,
 
 
 def _language_warnings(memo: Memo, theme: Theme | None, built: Built) -> list[Diagnostic]:
-    """A warning when the house style has no labels for the memo's language (they fall back)."""
+    """A warning when neither memokit nor the house style has labels for the memo's language
+    (they fall back to English; numbers and dates follow CLDR when it knows the language)."""
     if theme is None:
         return []
-    lang = memo.meta.language.lower()
-    if lang in theme.labels or lang.split("-")[0] in theme.labels:
+    language = memo.meta.language
+    if lang.label_language(language, theme.labels) is not None:
         return []
-    have = ", ".join(sorted(theme.labels))
-    shown = "English" if "en" in theme.labels else f"'{next(iter(theme.labels))}'"
-    return [Diagnostic.at(built.language_span, f"house style '{theme.name}' has no labels for language "
-                          f"'{memo.meta.language}', so labels, month names and the date are in {shown}; "
-                          f"it has labels for: {have} (a house style can add them under 'labels:')",
-                          severity="warning")]
+    have = ", ".join(lang.supported(theme.labels))
+    numbers = ("numbers and dates follow the language" if lang.known(language)
+               else "numbers and dates are in English too")
+    return [Diagnostic.at(built.language_span, f"memokit and house style '{theme.name}' have no labels "
+                          f"for language '{language}', so labels (Figure, Table, page ... of ...) "
+                          f"are in English and {numbers}; labels exist for: {have} (a house style "
+                          "can add a language under 'labels:')", severity="warning")]

@@ -131,7 +131,12 @@ def doc_writes(doc: Located | Layered, path: PathKey) -> bool:
 
 
 def date_format_problem(fmt: str, months: list[list[str]]) -> str | None:
-    """Why ``fmt`` cannot format a memo's date (None if it can)."""
+    """Why ``fmt`` cannot format a memo's date (None if it can): one of CLDR's date formats
+    (short, medium, long, full) or a pattern of {day}, {month} and {year}."""
+    from memokit.lang import DATE_STYLES
+
+    if fmt in DATE_STYLES:
+        return None
     fields = ", ".join("{" + f + "}" for f in L.DATE_FIELDS)
     try:
         parts = list(string.Formatter().parse(fmt))
@@ -168,7 +173,7 @@ def check_texts(theme: Theme, doc: Located | Layered) -> list[Diagnostic]:
 
     out = []
     problem = date_format_problem(theme.date_format,
-                                  [lab.months for lab in theme.labels.values()])
+                                  [lab.months for lab in theme.labels.values() if lab.months])
     if problem:
         out.append(doc.error(("date_format",), problem))
     env = ImmutableSandboxedEnvironment()

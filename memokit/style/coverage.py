@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import lru_cache
+from itertools import chain
 from pathlib import Path
 
+from memokit import lang
 from memokit.errors import Diagnostic
 from memokit.model import Memo, SourceSpan
 from memokit.model.walk import shown_texts
@@ -31,8 +33,21 @@ def _memo_texts(memo: Memo) -> Iterator[tuple[str, SourceSpan | None]]:
     yield from shown_texts((memo.lede, memo.sections))
 
 
+def _language_texts(memo: Memo, theme: Theme) -> Iterator[tuple[str, SourceSpan | None]]:
+    """What memokit itself prints in the memo's language: labels, the date, number symbols."""
+    language = memo.meta.language
+    labels = theme.labels_for(language)
+    for value in vars(labels).values():
+        for text in value if isinstance(value, list) else [value]:
+            yield str(text), None
+    yield theme.format_date(memo.meta.date, language), None
+    sym = lang.numbers(language)
+    yield sym.decimal + sym.group + sym.minus + sym.percent_prefix + sym.percent_suffix, None
+
+
 def missing_glyphs(memo: Memo, theme: Theme) -> list[Diagnostic]:
-    """One warning per character that neither the body font nor the symbol font has."""
+    """One warning per character that neither the body font nor the symbol font has, in the
+    memo's text or in what memokit prints in its language."""
     body = find_family(theme.fonts.body.family, theme.folder)
     symbol = find_family(theme.fonts.symbol.family, theme.folder)
     if body is None:
@@ -41,7 +56,7 @@ def missing_glyphs(memo: Memo, theme: Theme) -> list[Diagnostic]:
     seen: set[str] = set()
     out = []
     file = memo.source_path or "memo"
-    for text, span in _memo_texts(memo):
+    for text, span in chain(_memo_texts(memo), _language_texts(memo, theme)):
         for ch in text:
             if ch in seen or ord(ch) in have or ch in "\n\t\r":
                 continue

@@ -8,10 +8,19 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import MISSING, dataclass, field, fields, is_dataclass, replace
+from dataclasses import (
+    MISSING,
+    asdict,
+    dataclass,
+    field,
+    fields,
+    is_dataclass,
+    make_dataclass,
+    replace,
+)
 from pathlib import Path
 from types import UnionType
-from typing import Any, Union, get_args, get_origin, get_type_hints
+from typing import Any, Optional, Union, get_args, get_origin, get_type_hints
 
 from memokit.errors import ContentError, Diagnostic, did_you_mean, one_of
 from memokit.source.located import Located, PathKey, format_path
@@ -234,6 +243,9 @@ class FigureStyle:
 
 @dataclass(frozen=True)
 class Labels:
+    """The words a memo's language prints around its text: memokit's set for the language
+    (memokit.lang.labels), month names from CLDR, then the house style's own."""
+
     figure: str
     table: str
     source: str
@@ -259,6 +271,39 @@ class Labels:
         if len(self.months_short) == 12:
             return self.months_short[month - 1]
         return self.months[month - 1][:3]
+
+
+# What a house style writes under labels.<language>: any of the Labels' keys, each optional.
+LabelOverrides = make_dataclass(
+    "LabelOverrides",
+    [(f.name, Optional[t], field(default=None))  # noqa: UP045 (a runtime type for the reader)
+     for f in fields(Labels) for t in [get_type_hints(Labels)[f.name]]],
+    frozen=True)
+LabelOverrides.__module__ = __name__  # so a Theme pickles (batch workers)
+
+
+def house_labels(overrides: dict[str, Any], language: str) -> Labels:
+    """The Labels of a language tag: memokit's set (the tag, its language, else English) with
+    CLDR's month names for the tag, then the house style's ``overrides`` key by key (its set for
+    the language, then for the exact tag)."""
+    from memokit import lang
+
+    tag = language.lower()
+    chain = list(dict.fromkeys((tag.split("-")[0], tag)))  # 'fr' then 'fr-ca'
+    shipped = next((lang.SHIPPED[k] for k in reversed(chain) if k in lang.SHIPPED), lang.SHIPPED["en"])
+    base: dict[str, Any] = dict(shipped)
+    base["months"] = list(lang.months(language))
+    base["months_short"] = list(lang.months(language, "abbreviated", "stand-alone"))
+    lowered = {str(k).lower(): v for k, v in overrides.items()}
+    words_only = lang.label_language(language, overrides) is None
+    if words_only:  # neither has the language: English words (the style's), CLDR's month names
+        chain = ["en"]
+    for name in chain:
+        given = lowered.get(name)
+        if given is not None:
+            base.update({k: v for k, v in asdict(given).items()
+                         if v is not None and not (words_only and k.startswith("months"))})
+    return Labels(**base)
 
 
 _LOADED = {"loaded": True}  # a field the loader fills in, not a key of style.yaml
@@ -303,7 +348,7 @@ class Theme:
     footer_centre: str
     footer_right: str
     date_format: str
-    labels: dict[str, Labels]
+    labels: dict[str, LabelOverrides]  # type: ignore[valid-type]  # the house style's, by language
     notes: Notes = field(default_factory=Notes)
     tables: Tables = field(default_factory=Tables)
     word: WordOutput = field(default_factory=WordOutput)
@@ -321,14 +366,17 @@ class Theme:
         return str(getattr(self.colours, name_or_hex))
 
     def labels_for(self, language: str) -> Labels:
-        """Labels for a language tag, falling back from 'sv-SE' to 'sv' to 'en'."""
-        lang = language.lower()
-        for key in (lang, lang.split("-")[0], "en"):
-            if key in self.labels:
-                return self.labels[key]
-        return next(iter(self.labels.values()))
+        """Labels for a language tag ('fr-FR' -> memokit's French set with the house style's
+        French labels over it); English for a language neither has."""
+        return house_labels(self.labels, language)
 
     def format_date(self, date: dt.date, language: str) -> str:
+        """The memo's date as ``date_format`` says: one of CLDR's formats for the language
+        ('long': '14 March 2026', '14. März 2026'), or a pattern of {day} {month} {year}."""
+        from memokit import lang
+
+        if self.date_format in lang.DATE_STYLES:
+            return lang.date_text(date, language, self.date_format)
         months = self.labels_for(language).months
         return self.date_format.format(month=months[date.month - 1], year=date.year,
                                        day=date.day)
@@ -451,10 +499,8 @@ def _check(theme: Theme, doc: Located) -> list[Diagnostic]:
         if not h.colour.startswith("#") and not hasattr(theme.colours, h.colour):
             out.append(doc.error(("headings", lvl, "colour"), f"'{h.colour}' is not a colour "
                                  "name; use accent, text, muted or #RRGGBB"))
-    if "en" not in theme.labels:
-        out.append(doc.error(("labels",), "labels need an 'en' entry (the fallback language)"))
     for lang, lab in theme.labels.items():
-        if len(lab.months) != 12:
+        if lab.months is not None and len(lab.months) != 12:
             out.append(doc.error(("labels", lang, "months"), "give the 12 month names"))
     for lang, lab in theme.labels.items():
         if lab.months_short and len(lab.months_short) != 12:

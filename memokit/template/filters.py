@@ -1,4 +1,7 @@
-"""The filters memo text may use on top of Jinja2's own: number, percent, date, count."""
+"""The filters memo text may use on top of Jinja2's own: number, percent, date, count.
+
+Numbers and dates are written in the language of the memo being rendered (CLDR, through
+memokit.lang): ``{{ 1145.3 | number(1) }}`` is '1,145.3' in English, '1 145,3' in French."""
 
 from __future__ import annotations
 
@@ -6,25 +9,28 @@ import contextlib
 import datetime as dt
 from collections.abc import Callable
 
+from memokit import lang
+
 
 class FilterProblem(Exception):
     """A filter was given a value it cannot format; the message says what it needs."""
 
 
 def number(value: object, digits: int = 0) -> str:
-    """Thousands separators and fixed decimals: 12345.6 -> '12,346'."""
+    """Digit groups and fixed decimals in the memo's language: 12345.6 -> '12,346' (en),
+    '12 346' (fr)."""
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise FilterProblem(f"the 'number' filter needs a number, got {value!r}; apply it to a "
                             "numeric value, e.g. {{ data.people | sum(attribute='staff') | number }}")
-    return f"{value:,.{_digits(digits)}f}"
+    return lang.number_text(value, _digits(digits), lang.current())
 
 
 def percent(value: object, digits: int = 0) -> str:
-    """A share as a percentage: 0.256 -> '26%'."""
+    """A share as a percentage in the memo's language: 0.256 -> '26%' (en), '26 %' (de)."""
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise FilterProblem(f"the 'percent' filter needs a number (a share such as 0.25), got "
                             f"{value!r}")
-    return f"{value * 100:.{_digits(digits)}f}%"
+    return lang.percent_text(value, _digits(digits), lang.current())
 
 
 def count(value: object) -> int:
@@ -36,8 +42,10 @@ def count(value: object) -> int:
                             f"{value!r}") from None
 
 
-def date(value: object, fmt: str = "%d %B %Y") -> str:
-    """A date as text, by a strftime pattern (default '14 March 2026')."""
+def date(value: object, fmt: str = "long") -> str:
+    """A date as text in the memo's language: one of CLDR's formats (short, medium, long, full;
+    default long: '14 March 2026', '14. März 2026') or a strftime pattern, its month and day
+    names in the language ('%d %B %Y': '14 mars 2026')."""
     if isinstance(value, str):
         with contextlib.suppress(ValueError):
             value = dt.date.fromisoformat(value)
@@ -45,7 +53,9 @@ def date(value: object, fmt: str = "%d %B %Y") -> str:
         raise FilterProblem(f"the 'date' filter needs a date, got {value!r}")
     if not isinstance(fmt, str) or len(fmt) > 100:
         raise FilterProblem("the 'date' filter takes a short strftime pattern, e.g. '%B %Y'")
-    return value.strftime(fmt)
+    if fmt in lang.DATE_STYLES:
+        return lang.date_text(value, lang.current(), fmt)
+    return lang.strftime(value, fmt, lang.current())
 
 
 def _digits(digits: object) -> int:

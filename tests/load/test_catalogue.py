@@ -566,6 +566,7 @@ def test_a_language_the_house_style_has_no_labels_for_is_a_warning(
         in_bad: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["validate", "language-without-labels.yaml"]) == 0
     assert capsys.readouterr().err.splitlines() == [
-        "language-without-labels.yaml:4:11: warning: language: house style 'memo' has no labels for "
-        "language 'fr-FR', so labels, month names and the date are in English; it has labels for: en, "
-        "sv (a house style can add them under 'labels:')"]
+        "language-without-labels.yaml:4:11: warning: language: memokit and house style 'memo' have no "
+        "labels for language 'tr-TR', so labels (Figure, Table, page ... of ...) are in English and "
+        "numbers and dates follow the language; labels exist for: da, de, en, es, fi, fr, it, nb, nl, "
+        "pl, pt, sv (a house style can add a language under 'labels:')"]

@@ -190,5 +190,9 @@ def test_the_built_in_styles_show_the_full_date_and_affiliations_as_they_say(mem
                                                                              brief_theme: Theme) -> None:
     import datetime as dt
 
-    assert memo_theme.format_date(dt.date(2026, 3, 14), "en") == "14 March 2026"
+    day = dt.date(2026, 3, 14)
+    assert memo_theme.format_date(day, "en-GB") == "14 March 2026"
+    assert memo_theme.format_date(day, "en-US") == memo_theme.format_date(day, "en") == "March 14, 2026"
+    assert memo_theme.format_date(day, "de") == "14. März 2026"
+    assert brief_theme.format_date(day, "fr-FR") == "14 mars 2026"
     assert (memo_theme.title_block.affiliations, brief_theme.title_block.affiliations) == ("marks", "after")

@@ -97,5 +97,6 @@ def test_brief_extends_memo_field_by_field() -> None:
     assert brief.fonts.symbol == memo.fonts.symbol  # not written in brief: inherited
     assert brief.sizes.caption == memo.sizes.caption and brief.sizes.body != memo.sizes.body
     assert brief.colours.text == memo.colours.text and brief.colours.accent != memo.colours.accent
-    assert brief.labels["sv"].figure == "Figur" and brief.labels["sv"].document == "Policyunderlag"
+    sv = brief.labels_for("sv")
+    assert sv.figure == "Figur" and sv.document == "Policyunderlag" and sv.months_short[9] == "okt"
     assert brief.headings.heading3 == memo.headings.heading3

@@ -19,6 +19,7 @@ from memokit.writers.pdf.bidi import shape
 from memokit.writers.pdf.fonts import Family, FontSet
 
 NOTE_MARK = "fn"  # onDraw name of a footnote reference
+NNBSP = "\u202f"  # narrow no-break space
 REF_MARK = "ref"  # onDraw name of a figure/table cross-reference
 
 
@@ -51,8 +52,10 @@ class Markup:
 
     def text(self, text: str, family: Family) -> str:
         """Escaped text; runs of characters ``family`` lacks go to the symbol family. Arabic
-        letters are set in their joined forms (the line breaker then reorders right-to-left text)."""
-        text = shape(text)
+        letters are set in their joined forms (the line breaker then reorders right-to-left text).
+        A narrow no-break space (CLDR's digit group in French: '1 145,3') is set as a no-break
+        space: reportlab would break a line at it and stretch it."""
+        text = shape(text).replace(NNBSP, NBSP)
         if all(family.has(c) or c in "\n\t " for c in text):
             return esc(text)
         out: list[str] = []
