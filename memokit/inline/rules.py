@@ -1,4 +1,5 @@
-"""Inline rules markdown-it lacks: ``^[inline notes]``, ``[^id]`` and ``@fig:id`` / ``@tbl:id``;
+"""Inline rules markdown-it lacks: ``^[inline notes]``, ``[^id]`` and ``@fig:id`` / ``@tbl:id`` /
+``@sec:id``;
 and two that only find syntax the format does not take (``![image](file)``, ``[@citation]``), so
 it is an error where it was written instead of text printed as written."""
 
@@ -12,7 +13,8 @@ from markdown_it.helpers import parseLinkLabel
 from markdown_it.rules_inline import StateInline
 
 _NOTE_REF = re.compile(r"\[\^([A-Za-z0-9_-]+)\]")
-_XREF = re.compile(r"@(fig|tbl):([A-Za-z0-9_]+(?:-[A-Za-z0-9_]+)*)")
+XREF_KINDS = {"fig": "figure", "tbl": "table", "sec": "section"}  # '@fig:id' -> Ref.kind
+_XREF = re.compile(r"@(fig|tbl|sec):([A-Za-z0-9_]+(?:-[A-Za-z0-9_]+)*)")
 # pandoc's citation: '[' then anything, a key after the start, a space or ';', '@' and a letter,
 # digit or '_' (so an e-mail address in brackets is not one), then anything, ']'
 _CITATION = re.compile(r"\[(?:[^\[\]]*?[\s;])?-?@[A-Za-z0-9_][^\[\]]*\]")
@@ -90,7 +92,7 @@ def citation(state: StateInline, silent: bool) -> bool:
 
 
 def xref(state: StateInline, silent: bool) -> bool:
-    """``@fig:id`` or ``@tbl:id``, not inside a word or an e-mail address."""
+    """``@fig:id``, ``@tbl:id`` or ``@sec:id``, not inside a word or an e-mail address."""
     pos = state.pos
     if state.src[pos] != "@":
         return False
@@ -101,8 +103,7 @@ def xref(state: StateInline, silent: bool) -> bool:
         return False
     if not silent:
         tok = state.push("xref", "", 0)
-        tok.meta = {"kind": "figure" if m.group(1) == "fig" else "table", "id": m.group(2),
-                    "offset": pos}
+        tok.meta = {"kind": XREF_KINDS[m.group(1)], "id": m.group(2), "offset": pos}
     state.pos = m.end()
     return True
 

@@ -63,12 +63,14 @@ class Note:
 
 @dataclass(frozen=True, slots=True)
 class Ref:
-    """A cross-reference to a figure or table; its number is 0 until resolved."""
+    """A cross-reference to a figure, table or section; its number is 0 until resolved (a
+    section's number is its place in the memo, see memokit.present.sections)."""
 
-    kind: Literal["figure", "table"]
+    kind: Literal["figure", "table", "section"]
     target: str
     number: int = 0
     span: SourceSpan | None = field(default=None, compare=False)  # where '@fig:id' was written
+    part: str = ""  # the appendix letter of a figure or table numbered per appendix ('A' of 'A.1')
 
 
 Inline = Union[Text, Code, Emph, Strong, Link, LineBreak, Note, Ref]
@@ -159,6 +161,7 @@ class Figure:
     id_span: SourceSpan | None = None  # where the id was written
     # where each chart key (chart, data, x, y, series, ...) was written, for located messages
     field_spans: tuple[tuple[str, SourceSpan], ...] = field(default=(), compare=False)
+    part: str = ""  # the appendix letter when numbered per appendix ('Figure A.1')
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,6 +176,7 @@ class Table:
     width: Literal["page", "column"] = "column"
     span: SourceSpan | None = None
     id_span: SourceSpan | None = None
+    part: str = ""  # the appendix letter when numbered per appendix ('Table A.1')
 
 
 Block = Union[Paragraph, BulletList, OrderedList, Quote, Figure, Table]
@@ -185,6 +189,8 @@ class Section:
     blocks: tuple[Block, ...]
     sections: tuple[Section, ...] = ()
     span: SourceSpan | None = None
+    id: str | None = None  # the author's id, for '@sec:id' references
+    id_span: SourceSpan | None = field(default=None, compare=False)
 
 
 # ---------------------------------------------------------------- the memo
@@ -236,3 +242,5 @@ class Memo:
     sections: tuple[Section, ...]
     data: dict[str, DataSet] = field(default_factory=dict, hash=False, compare=False)
     source_path: str | None = None
+    appendix: tuple[Section, ...] = ()  # appendices A, B, ... after the main text
+    toc: bool | None = None  # a table of contents; None: as the house style says

@@ -63,7 +63,8 @@ def _inner_blocks(block: Block) -> Iterator[Block]:
 
 
 def memo_blocks(memo: Memo) -> Iterator[Block]:
-    for s in iter_sections(memo.sections):
+    """Every block of the main text, then of the appendices."""
+    for s in iter_sections(memo.sections + memo.appendix):
         yield from iter_blocks(s.blocks)
 
 
@@ -93,10 +94,12 @@ def tables(memo: Memo) -> list[Table]:
 
 
 def last_paragraph(memo: Memo) -> Paragraph | None:
-    """The memo's final paragraph (where the end mark goes), if it ends with one."""
+    """The main text's final paragraph (where the end mark goes, before any appendix), if it
+    ends with one."""
     last = None
-    for b in memo_blocks(memo):
-        last = b
+    for s in iter_sections(memo.sections):
+        for b in iter_blocks(s.blocks):
+            last = b
     return last if isinstance(last, Paragraph) else None
 
 
@@ -172,3 +175,8 @@ def shown_texts(node: object, span: SourceSpan | None = None) -> Iterator[tuple[
         value = getattr(node, f.name)
         if isinstance(value, (tuple, *CONTAINERS)):
             yield from shown_texts(value, span)
+
+
+def appendix_letter(index: int) -> str:
+    """The letter of the appendix at ``index`` (from 0): 'A', 'B', ..."""
+    return chr(ord("A") + index)

@@ -293,7 +293,7 @@ CASES: dict[str, list[str]] = {
     ],
     "unknown-section-key": [
         "unknown-section-key.yaml:9:5: error: sections[0].bodyy: unknown key 'bodyy' (did you mean "
-        "'body'?); allowed keys: heading, body, sections",
+        "'body'?); allowed keys: heading, id, body, sections",
     ],
     "unknown-top-level-key": [
         "unknown-top-level-key.yaml:4:1: error: subtitel: unknown key 'subtitel' (did you mean "
