@@ -237,7 +237,7 @@ CASES: dict[str, list[str]] = {
         'real ISO date, e.g. 2026-03-14',
         "several-errors.yaml:4:1: error: datta: unknown key 'datta' (did you mean 'data'?); allowed "
         'keys: memokit, title, subtitle, authors, date, number, series, project, approved_by, '
-        'language, keywords, style, lede, data, sections, footnotes',
+        'language, keywords, style, lede, data, sections, footnotes, appendix, toc',
         "several-errors.yaml:9:27: error: sections[0].body[0]: footnote '[^rize]' is not defined "
         "(did you mean 'rise'?); define it under 'footnotes:' or fix the id",
         "several-errors.yaml:9:38: error: sections[0].body[0]: cross-reference '@fig:staf' names no "
@@ -298,7 +298,8 @@ CASES: dict[str, list[str]] = {
     "unknown-top-level-key": [
         "unknown-top-level-key.yaml:4:1: error: subtitel: unknown key 'subtitel' (did you mean "
         "'subtitle'?); allowed keys: memokit, title, subtitle, authors, date, number, series, "
-        'project, approved_by, language, keywords, style, lede, data, sections, footnotes',
+        'project, approved_by, language, keywords, style, lede, data, sections, footnotes, appendix, '
+        'toc',
     ],
     "yaml-alias-bomb": [
         'yaml-alias-bomb.yaml:1:1: error: the document expands to more than 200,000 values through '
