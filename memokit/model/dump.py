@@ -76,7 +76,7 @@ def _node(node: object, depth: int, out: list[str], spans: bool) -> None:
         value = getattr(node, f.name)
         if f.name == "span":
             where = _span(value) if spans else ""
-        elif f.name in ("id_span", "field_spans") or (f.name == "part" and not value):
+        elif f.name in ("id_span", "field_spans") or (f.name in ("part", "title") and not value):
             continue
         elif f.name in nested:
             if value:

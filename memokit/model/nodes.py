@@ -70,7 +70,9 @@ class Ref:
     target: str
     number: int = 0
     span: SourceSpan | None = field(default=None, compare=False)  # where '@fig:id' was written
-    part: str = ""  # the appendix letter of a figure or table numbered per appendix ('A' of 'A.1')
+    part: str = ""  # the appendix letter of a figure or table numbered per appendix ('A' of 'A.1');
+    # a section's number ('2.1'; 'A', 'A.1' in an appendix)
+    title: str = ""  # a section's heading as written
 
 
 Inline = Union[Text, Code, Emph, Strong, Link, LineBreak, Note, Ref]

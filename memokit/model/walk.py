@@ -180,3 +180,19 @@ def shown_texts(node: object, span: SourceSpan | None = None) -> Iterator[tuple[
 def appendix_letter(index: int) -> str:
     """The letter of the appendix at ``index`` (from 0): 'A', 'B', ..."""
     return chr(ord("A") + index)
+
+
+def numbered_sections(memo: Memo) -> Iterator[tuple[str, Section]]:
+    """Every section with its number, in reading order: '1', '1.2', '1.2.1' in the main text,
+    'A', 'A.1' in the appendices."""
+    def walk(sections: tuple[Section, ...], prefix: str) -> Iterator[tuple[str, Section]]:
+        for i, s in enumerate(sections, start=1):
+            num = f"{prefix}.{i}" if prefix else str(i)
+            yield num, s
+            yield from walk(s.sections, num)
+
+    yield from walk(memo.sections, "")
+    for i, app in enumerate(memo.appendix):
+        letter = appendix_letter(i)
+        yield letter, app
+        yield from walk(app.sections, letter)

@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from memokit.errors import Diagnostic, did_you_mean
 from memokit.model import Figure, Memo, Note, Ref, Table
-from memokit.model.walk import appendix_letter, descendants, iter_sections, rewrite
+from memokit.model.walk import appendix_letter, descendants, numbered_sections, rewrite
 
 KINDS: dict[type, str] = {Figure: "figure", Table: "table"}
 TAGS = {"figure": "fig", "table": "tbl", "section": "sec"}
@@ -44,14 +44,15 @@ def number(memo: Memo, declared: list[tuple[str, str]],
             counts[kind] += 1
             numbers[key] = (part, counts[kind])
             first_line[key] = span.line if span else None
-    for sec in iter_sections(memo.sections + memo.appendix):
+    sections: dict[str, tuple[str, str]] = {}  # id -> (number, heading)
+    for num, sec in numbered_sections(memo):
         if sec.id is None:
             continue
         key = ("section", sec.id)
-        if key in numbers:
+        if key in first_line:
             errors.append(_twice("section", sec.id, sec.id_span, first_line[key]))
             continue
-        numbers[key] = ("", 0)
+        sections[sec.id] = (num, sec.heading)
         first_line[key] = sec.id_span.line if sec.id_span else None
     written = set(declared)
     notes = 0
@@ -61,6 +62,13 @@ def number(memo: Memo, declared: list[tuple[str, str]],
         if isinstance(node, Note):
             notes += 1
             return replace(node, number=notes)
+        if isinstance(node, Ref) and node.kind == "section":
+            if node.target in sections:
+                num, heading = sections[node.target]
+                return replace(node, part=num, title=heading)
+            if (node.kind, node.target) not in written:
+                errors.append(Diagnostic.at(node.span, unknown_ref(node, declared)))
+            return node
         if isinstance(node, Ref):
             found = numbers.get((node.kind, node.target))
             if found is None:

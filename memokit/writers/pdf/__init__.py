@@ -17,7 +17,7 @@ from memokit.errors import Diagnostic
 from memokit.figures.asset import FigureAsset
 from memokit.model import walk
 from memokit.model.nodes import Memo
-from memokit.present import Role, end_mark, located_warning, plain_text
+from memokit.present import Role, end_mark, located_warning, plain_text, reference_form, toc_shown
 from memokit.style.theme import Labels, Theme
 from memokit.writers.pdf.balance import floors
 from memokit.writers.pdf.blocks import StoryBuilder
@@ -27,7 +27,7 @@ from memokit.writers.pdf.frame import TOLERANCE, FrameOverflowError
 from memokit.writers.pdf.inlines import Markup, anchor
 from memokit.writers.pdf.notes import NoteBook
 from memokit.writers.pdf.page import Furniture, title_block
-from memokit.writers.pdf.styles import make_styles
+from memokit.writers.pdf.styles import Styles, make_styles
 
 __all__ = ["TOLERANCE", "FloatPlace", "FootnotePlacementError", "FrameOverflowError", "anchor",
            "float_places", "frame_problems", "write"]
@@ -105,12 +105,29 @@ def _lay_out(memo: Memo, theme: Theme, assets: Mapping[str, FigureAsset]) -> tup
     lang = memo.meta.language
     labels = theme.labels_for(lang)
     styles = make_styles(theme, fonts, lang)
-    mk = Markup(fonts, labels, theme.colours.link)
-    furniture = Furniture.make(memo, theme, fonts)
+    mk = Markup(fonts, labels, theme.colours.link, reference_form(theme), lang)
+    # with a table of contents, laid out until the pages it shows are the pages of the headings
+    toc: dict[str, int] | None = {} if toc_shown(memo, theme) else None
+    for _ in range(MAX_PASSES):
+        doc, buf, builder = _build(memo, theme, assets, styles, mk, toc)
+        if toc is None or builder.pages == toc:
+            break
+        toc = dict(builder.pages)
+    return doc, buf, builder.story.warnings
 
+
+MAX_PASSES = 4  # layouts of a memo with a table of contents (two suffice unless pages move)
+
+
+def _build(memo: Memo, theme: Theme, assets: Mapping[str, FigureAsset], styles: Styles, mk: Markup,
+           toc: dict[str, int] | None) -> tuple[MemoDoc, io.BytesIO, StoryBuilder]:
+    """One layout of the memo (``toc``: the pages its table of contents shows, None: no table)."""
+    lang, labels, fonts = memo.meta.language, mk.labels, mk.fonts
+    furniture = Furniture.make(memo, theme, fonts)
     book = NoteBook({n.number: mk.inlines(n.children) for n in walk.notes(memo)}, styles[Role.NOTE],
                     theme.notes, labels, theme.colours.rule)
-    built = StoryBuilder(memo, theme, styles, mk, assets, end_mark(memo, theme)).build()
+    builder = StoryBuilder(memo, theme, styles, mk, assets, end_mark(memo, theme), toc)
+    built = builder.build()
     leading = float(styles[Role.BODY].leading)
 
     def finish(doc: MemoDoc) -> None:
@@ -122,7 +139,7 @@ def _lay_out(memo: Memo, theme: Theme, assets: Mapping[str, FigureAsset]) -> tup
                   title=title_block(memo, theme, styles, mk), date=memo.meta.date, info=_info(memo, labels),
                   lang=lang, finish=finish)
     doc.build(doc.story(built.flowables))
-    return doc, buf, built.warnings
+    return doc, buf, builder
 
 
 def _float_distance(doc: Any, memo: Memo) -> list[Diagnostic]:

@@ -13,6 +13,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 from reportlab.platypus.doctemplate import FrameBreak
 
 from memokit.style.theme import Theme
+from memokit.writers.pdf.contents import NewPage
 from memokit.writers.pdf.floats import EndOfStory, PageFloat, Stack
 from memokit.writers.pdf.frame import CheckedFrame, Problems, check
 from memokit.writers.pdf.inlines import NOTE_MARK, REF_MARK
@@ -206,6 +207,17 @@ class MemoDoc(Replay, BaseDocTemplate):
             del flowables[0]
             if not self._bottom_float(f):
                 self.waiting.append(f)
+            return
+        if isinstance(f, NewPage):
+            frame = self.frame
+            if isinstance(frame, ColumnFrame) and frame.placed:
+                frame.ends_story = True  # the text before a new page is not stretched either
+            if self.waiting or self.book.carry or (isinstance(frame, ColumnFrame) and frame.pending):
+                self.handle_frameEnd()  # more columns until every note and float is out
+                return
+            del flowables[0]
+            if not (isinstance(frame, ColumnFrame) and frame.column == 1 and not frame.placed):
+                self.handle_pageBreak()
             return
         if isinstance(f, EndOfStory):
             frame = self.frame
