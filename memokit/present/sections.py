@@ -88,6 +88,7 @@ def section_key(number: str) -> str:
 @dataclass(frozen=True)
 class TocEntry:
     level: int  # 1-3; an appendix is 1
+    number: str  # the section's number ('2.1', 'A')
     text: str  # the number or appendix label and the title, in the author's casing
     key: str  # the heading's destination
 
@@ -103,5 +104,5 @@ def toc_entries(memo: Memo, theme: Theme, labels: Labels) -> list[TocEntry]:
     for h in headings(memo, theme, labels).values():
         if h.section.level > theme.toc.depth:
             continue
-        out.append(TocEntry(h.section.level, h.text.replace(NBSP, " "), h.key))
+        out.append(TocEntry(h.section.level, h.number, h.text.replace(NBSP, " "), h.key))
     return out

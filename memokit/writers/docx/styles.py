@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from docx.document import Document
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.shared import Pt, RGBColor
 from docx.styles.style import BaseStyle
 
@@ -62,6 +62,10 @@ CATALOGUE: dict[str, tuple[str, str, WD_STYLE_TYPE, bool]] = {
     Role.CAPTION_LABEL: ("CaptionLabel", "Caption Label", C, False),
     Role.END_MARK: ("EndMark", "End Mark", C, False),
     "table": ("MemoTable", "Memo Table", T, False),
+    "toc_heading": ("TOCHeading", "TOC Heading", P, True),
+    "toc1": ("TOC1", "toc 1", P, True),
+    "toc2": ("TOC2", "toc 2", P, True),
+    "toc3": ("TOC3", "toc 3", P, True),
 }
 _ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER,
           "right": WD_ALIGN_PARAGRAPH.RIGHT}
@@ -214,6 +218,17 @@ def build_styles(document: Document, theme: Theme, language: str) -> Styles:
     add(Role.CAPTION_LABEL, "default_font", bold=True)
     end = add(Role.END_MARK, "default_font")
     _oxml.set_all_scripts_font(end.element, theme.fonts.symbol.word)
+
+    toc_head = add("toc_heading", Role.heading(1))
+    _oxml.set_outline_level(toc_head.element, 9)  # body text level: the title is not listed itself
+    for level in (1, 2, 3):
+        entry = add(f"toc{level}", "normal", after=0, bold=level == 1)
+        entry.paragraph_format.left_indent = Pt(text.list_indent * level)
+        entry.paragraph_format.first_line_indent = Pt(-text.list_indent)
+        entry.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
+        width = theme.page.column_width if theme.page.columns > 1 else theme.page.text_width
+        entry.paragraph_format.tab_stops.add_tab_stop(Pt(width), WD_TAB_ALIGNMENT.RIGHT,
+                                                      WD_TAB_LEADER.DOTS)
 
     table = add("table", "normal_table")
     _oxml.define_table_style(table.element, col.rule, theme.tables.rule_width, col.table_header,

@@ -30,7 +30,7 @@ from memokit.writers.pdf.page import Furniture, title_block
 from memokit.writers.pdf.styles import Styles, make_styles
 
 __all__ = ["TOLERANCE", "FloatPlace", "FootnotePlacementError", "FrameOverflowError", "anchor",
-           "float_places", "frame_problems", "write"]
+           "float_places", "frame_problems", "heading_pages", "write"]
 
 
 @dataclass(frozen=True)
@@ -42,7 +42,7 @@ class FloatPlace:
     bottom: bool
 
 
-_last: tuple[Memo, Theme, Mapping[str, FigureAsset], dict[str, FloatPlace]] | None = None
+_last: tuple[Memo, Theme, Mapping[str, FigureAsset], dict[str, FloatPlace], dict[str, int]] | None = None
 
 
 class FootnotePlacementError(RuntimeError):
@@ -71,9 +71,19 @@ def write(memo: Memo, theme: Theme, assets: Mapping[str, FigureAsset], dest: Pat
 def float_places(memo: Memo, theme: Theme, assets: Mapping[str, FigureAsset]) -> dict[str, FloatPlace]:
     """Where the PDF layout puts each page-wide figure and table (by :func:`anchor`), so the
     DOCX can anchor them where the PDF has them (the memo is laid out unless :func:`write` just did)."""
-    if _last is not None and _last[0] is memo and _last[1] is theme and _last[2] is assets:
-        return _last[3]
-    return _remember_places(memo, theme, assets, _lay_out(memo, theme, assets)[0])
+    if _last is None or _last[0] is not memo or _last[1] is not theme or _last[2] is not assets:
+        _remember_places(memo, theme, assets, _lay_out(memo, theme, assets)[0])
+    assert _last is not None
+    return _last[3]
+
+
+def heading_pages(memo: Memo, theme: Theme, assets: Mapping[str, FigureAsset]) -> dict[str, int]:
+    """The page the PDF sets each heading on (by its destination name, present.section_key), so
+    the DOCX's table of contents shows the same pages (the memo is laid out unless
+    :func:`write` just did)."""
+    float_places(memo, theme, assets)
+    assert _last is not None
+    return _last[4]
 
 
 def _remember_places(memo: Memo, theme: Theme, assets: Mapping[str, FigureAsset],
@@ -84,7 +94,7 @@ def _remember_places(memo: Memo, theme: Theme, assets: Mapping[str, FigureAsset]
     for name, page in doc.float_page.items():
         later = [doc.starts[p][0] for p in pages if p >= page and doc.starts[p]]
         out[name] = FloatPlace(later[0] if later else None, name in doc.bottom_floats)
-    _last = (memo, theme, assets, out)
+    _last = (memo, theme, assets, out, dict(doc.heading_pages))
     return out
 
 
@@ -113,6 +123,7 @@ def _lay_out(memo: Memo, theme: Theme, assets: Mapping[str, FigureAsset]) -> tup
         if toc is None or builder.pages == toc:
             break
         toc = dict(builder.pages)
+    doc.heading_pages = builder.pages
     return doc, buf, builder.story.warnings
 
 

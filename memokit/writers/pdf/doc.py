@@ -49,6 +49,7 @@ class MemoDoc(Replay, BaseDocTemplate):
         self.starts: dict[int, list[int]] = {}  # page -> ids of the memo paragraphs starting on it
         self.bottom_floats: set[str] = set()  # page-wide floats set at the foot of their page
         self.floors: dict[int, float] = {}  # page -> lowest text y of every column but the last
+        self.heading_pages: dict[str, int] = {}  # heading destination -> its page, once laid out
         self.finish = finish  # called once the story is placed, before the last page is shown
         self.used: dict[tuple[int, int], tuple[float, float]] = {}  # (page, column) -> text top, bottom
         self.frame_problems = Problems()  # lines drawn outside their frame (see frame.py)
