@@ -28,6 +28,7 @@ approved_by: C. Editor              # optional
 language: en-GB                     # labels, month names and hyphenation: en-GB, en-US, sv, ...
 keywords: [example]                 # optional, stored in the document properties
 style: {style}                      # a built-in house style ({styles}) or a style folder
+toc: false                          # true: a table of contents after the lede
 
 lede: >                             # the bold standfirst under the title: what the memo says, in brief
   One paragraph that tells a busy reader what this memo finds and why it matters.
@@ -56,10 +57,17 @@ sections:                           # required: at least one
           source: Invented example data   # printed as "Source: ..."
           alt: Bars per year for the north and the south; both regions see more events each year.
   - heading: What follows
+    id: next-steps                  # optional: the name @sec:next-steps refers to
     body:
       - |
         - a bullet list,
-        - and another point.
+        - and another point, with the data described in @sec:about-data.
+
+appendix:                           # optional: appendices after the main text ("Appendix A: ...")
+  - heading: About the data
+    id: about-data
+    body:
+      - The events were counted by hand; figures and tables here are numbered A.1, A.2, ...
 """
 
 _CSV = """year,region,events
