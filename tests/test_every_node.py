@@ -47,6 +47,9 @@ MARKERS = [
     "Bars caption marker Stonebridge", "Level three paragraph marker Kingsmere",
     "Data table caption marker Larkspur", "Final paragraph marker Quenby", "Level three Heading Marker",
     "LEVEL ONE HEADING MARKER", "LEVEL TWO HEADING MARKER", "CLOSING HEADING MARKER",
+    "Section reference marker Yarrowby", "APPENDIX A: APPENDIX HEADING MARKER",
+    "Appendix paragraph marker Quillfeather", "Appendix table caption marker Fenwick",
+    "Appendix cell marker Gorsemoor", "Appendix note marker Saltmarsh.",
 ]
 
 
@@ -62,6 +65,10 @@ def test_pdf_shows_every_node(outputs: dict[str, Path]) -> None:
     assert "see Figure 2" in text and "See Figure 1 and Table 1" in text and "and Table 2" in text
     assert "Source: Source marker Ravensholt" in text
     assert "3. Numbered item marker Oakhurst" in text or "3.Numbered item marker Oakhurst" in text
+    assert "to “Level two Heading Marker” and Appendix A." in text
+    assert "Table A.1: Appendix table caption marker Fenwick" in text and "see Table A.1." in text
+    assert "CONTENTS" in text and "Appendix A: Appendix Heading Marker" in text
+    assert re.search(r"5\s*Appendix note marker Saltmarsh", text)
 
 
 def test_pdf_numbers_the_three_notes_in_reading_order(outputs: dict[str, Path]) -> None:
@@ -88,7 +95,7 @@ def test_docx_gives_every_node_its_named_style(outputs: dict[str, Path]) -> None
         by_style.setdefault(p.style.name, []).append(p.text)
 
     def has(style: str, marker: str) -> bool:
-        return any(marker in t for t in by_style.get(style, []))
+        return any(marker in t.replace("\u00a0", " ") for t in by_style.get(style, []))
 
     expectations = [
         ("Title", "Kitchensink title Zanzibarq"), ("Subtitle", "Subtitle marker Quillmoth"),
@@ -98,12 +105,15 @@ def test_docx_gives_every_node_its_named_style(outputs: dict[str, Path]) -> None
         ("List Number", "Numbered item marker Oakhurst"), ("Quote", "Quote marker Elderbrook"),
         ("Caption", "Line caption marker Caldermoor"), ("Caption", "Table caption marker Ashcombe"),
         ("Source", "Source marker Ravensholt"), ("Body Text", "Final paragraph marker Quenby"),
+        ("Heading 1", "Appendix A: Appendix Heading Marker"), ("TOC Heading", "Contents"),
+        ("toc 1", "Appendix A: Appendix Heading Marker"), ("toc 2", "Level two Heading Marker"),
+        ("Caption", "Table A.1: Appendix table caption marker Fenwick"),
     ]
     wrong = [(s, m) for s, m in expectations if not has(s, m)]
     assert not wrong, f"missing (style, text): {wrong}; styles seen: {sorted(by_style)}"
     cells = [c.text for t in d.tables for row in t.rows for c in row.cells]
     assert "Cell marker Birchmead" in cells and "Kind" in cells
-    assert len(d.tables) == 2
+    assert len(d.tables) == 3
     assert len(d.inline_shapes) == 2
 
 
@@ -113,7 +123,10 @@ def test_docx_has_real_footnotes_links_and_alt_text(outputs: dict[str, Path]) ->
     for marker in ("Amberlyn", "Pemberley", "Hollowmere", "Northanger", "Tidewater"):
         assert marker in notes
     body = parts["word/document.xml"]
-    assert body.count("<w:footnoteReference ") == 4
+    assert body.count("<w:footnoteReference ") == 5
+    assert "Appendix note marker Saltmarsh" in notes
+    assert 'w:name="_Ref_sec_1_1"' in body and "REF _Ref_sec_1_1 \\h" in body
+    assert "TOC \\o &quot;1-2&quot; \\h" in body or 'TOC \\o "1-2" \\h' in body
     assert "<w:hyperlink " in body and "<w:hyperlink " in notes
     rels = "".join(v for k, v in parts.items() if k.endswith(".rels"))
     for url in ("https://example.org/saskeen", "https://example.com/autolink-marker",

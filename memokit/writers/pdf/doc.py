@@ -217,7 +217,9 @@ class MemoDoc(Replay, BaseDocTemplate):
                 self.handle_frameEnd()  # more columns until every note and float is out
                 return
             del flowables[0]
-            if not (isinstance(frame, ColumnFrame) and frame.column == 1 and not frame.placed):
+            # the floats of the text before go out on a page of their own, as in a book
+            fresh = isinstance(frame, ColumnFrame) and frame.column == 1 and not frame.placed
+            if not fresh or self.on_this_page:
                 self.handle_pageBreak()
             return
         if isinstance(f, EndOfStory):
