@@ -228,6 +228,23 @@ CASES: dict[str, list[str]] = {
         "ref-unknown-table.yaml:11:53: error: sections[0].body[0]: cross-reference '@tbl:staff' "
         'names no table; use the id of a table in this memo (this memo has no tables)',
     ],
+    "ref-unknown-section": [
+        "ref-unknown-section.yaml:8:34: error: sections[0].body[0]: cross-reference '@sec:metod' "
+        "names no section (did you mean 'method'?); use the id of a section in this memo "
+        "(standing, method)",
+    ],
+    "section-id-twice": [
+        "section-id-twice.yaml:11:9: error: appendix[0].id: section id 'method' is used twice "
+        "(first on line 6); give each section its own id",
+    ],
+    "appendix-bad-shape": [
+        "appendix-bad-shape.yaml:9:3: error: appendix: expected a list, got a mapping; give a list "
+        "of at most 26 appendices, each with 'heading' and 'body' like a section",
+    ],
+    "toc-not-boolean": [
+        'toc-not-boolean.yaml:4:6: error: toc: expected true or false, got text; write true (a '
+        'table of contents) or false',
+    ],
     "section-too-deep": [
         'section-too-deep.yaml:24:13: error: sections[0].sections[0].sections[0].sections: sections '
         'nest three levels deep at most; make these subsections part of a higher level',
@@ -348,7 +365,7 @@ STRUCTURAL = (
     "figure-width-full", "missing-sections", "missing-title", "section-too-deep",
     "table-data-and-rows",
     "title-is-list", "top-level-list", "unknown-figure-key", "unknown-section-key",
-    "unknown-top-level-key",
+    "unknown-top-level-key", "appendix-bad-shape", "toc-not-boolean",
 )
 
 # A few cases also run through the installed console script.
