@@ -38,7 +38,7 @@ def write(memo: Memo, theme: Theme, assets: Mapping[str, FigureAsset], dest: Pat
     document = docx.Document()
     package.clean_template(document, GENERATOR, theme.institute)
     lang = memo.meta.language
-    styles = build_styles(document, theme, lang)
+    styles = build_styles(document, theme, lang, toc_shown(memo, theme))
     _oxml.write_settings(document.settings.element, theme.text.hyphenate, theme.text.list_indent, lang)
     labels = theme.labels_for(lang)
     form = reference_form(theme)

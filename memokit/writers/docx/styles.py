@@ -8,6 +8,7 @@ recognise them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from docx.document import Document
@@ -90,8 +91,9 @@ def _rgb(colour: str) -> RGBColor:
     return RGBColor.from_string(colour.lstrip("#").upper())
 
 
-def build_styles(document: Document, theme: Theme, language: str) -> Styles:
-    """Replace the template's styles with the memo's, and its numbering with the two list kinds."""
+def build_styles(document: Document, theme: Theme, language: str, toc: bool = False) -> Styles:
+    """Replace the template's styles with the memo's, and its numbering with the two list kinds;
+    ``toc``: with Word's table of contents styles (only a memo with a table of contents has them)."""
     sz, col, text = theme.sizes, theme.colours, theme.text
     body_font, head_font = theme.fonts.body.word, theme.fonts.heading.word
     sp = spacing(theme)
@@ -219,16 +221,8 @@ def build_styles(document: Document, theme: Theme, language: str) -> Styles:
     end = add(Role.END_MARK, "default_font")
     _oxml.set_all_scripts_font(end.element, theme.fonts.symbol.word)
 
-    toc_head = add("toc_heading", Role.heading(1))
-    _oxml.set_outline_level(toc_head.element, 9)  # body text level: the title is not listed itself
-    for level in (1, 2, 3):
-        entry = add(f"toc{level}", "normal", after=0, bold=level == 1)
-        entry.paragraph_format.left_indent = Pt(text.list_indent * level)
-        entry.paragraph_format.first_line_indent = Pt(-text.list_indent)
-        entry.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
-        width = theme.page.column_width if theme.page.columns > 1 else theme.page.text_width
-        entry.paragraph_format.tab_stops.add_tab_stop(Pt(width), WD_TAB_ALIGNMENT.RIGHT,
-                                                      WD_TAB_LEADER.DOTS)
+    if toc:
+        _toc_styles(add, theme)
 
     table = add("table", "normal_table")
     _oxml.define_table_style(table.element, col.rule, theme.tables.rule_width, col.table_header,
@@ -240,3 +234,18 @@ def build_styles(document: Document, theme: Theme, language: str) -> Styles:
     _oxml.set_style_numbering(made[Role.LIST_BULLET].element, bullet_num)
     _oxml.set_style_numbering(made[Role.LIST_NUMBER].element, number_num)
     return Styles({role: entry[0] for role, entry in CATALOGUE.items()}, bullet_num, number_num)
+
+
+def _toc_styles(add: Callable[..., BaseStyle], theme: Theme) -> None:
+    """'TOC Heading' and 'toc 1'-'toc 3': entries with the page number at a right tab, dotted."""
+    toc_head = add("toc_heading", Role.heading(1))
+    _oxml.set_outline_level(toc_head.element, 9)  # body text level: the title is not listed itself
+    indent = theme.text.list_indent
+    width = theme.page.column_width if theme.page.columns > 1 else theme.page.text_width
+    for level in (1, 2, 3):
+        entry = add(f"toc{level}", "normal", after=0, bold=level == 1)
+        entry.paragraph_format.left_indent = Pt(indent * level)
+        entry.paragraph_format.first_line_indent = Pt(-indent)
+        entry.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
+        entry.paragraph_format.tab_stops.add_tab_stop(Pt(width), WD_TAB_ALIGNMENT.RIGHT,
+                                                      WD_TAB_LEADER.DOTS)
