@@ -241,6 +241,10 @@ CASES: dict[str, list[str]] = {
         "appendix-bad-shape.yaml:9:3: error: appendix: expected a list, got a mapping; give a list "
         "of at most 26 appendices, each with 'heading' and 'body' like a section",
     ],
+    "appendix-too-many": [
+        "appendix-too-many.yaml:8:3: error: appendix: holds 27 items, more than the 26 allowed; give "
+        "a list of at most 26 appendices, each with 'heading' and 'body' like a section",
+    ],
     "toc-not-boolean": [
         'toc-not-boolean.yaml:4:6: error: toc: expected true or false, got text; write true (a '
         'table of contents) or false',
@@ -366,6 +370,7 @@ STRUCTURAL = (
     "table-data-and-rows",
     "title-is-list", "top-level-list", "unknown-figure-key", "unknown-section-key",
     "unknown-top-level-key", "appendix-bad-shape", "toc-not-boolean",
+    "appendix-too-many",
 )
 
 # A few cases also run through the installed console script.
