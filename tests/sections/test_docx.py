@@ -131,3 +131,17 @@ def test_pandoc_reads_the_contents_and_the_appendices(plain: dict[str, Path]) ->
                      "See “How we counted”, “A detail of the count”, Appendix A and Appendix A;",
                      "Figure A.1: Appendix counts"):
         assert expected in text
+
+
+def test_libreoffice_shows_the_references_contents_and_appendix_pages_as_the_pdf(
+        plain: dict[str, Path], tmp_path: Path) -> None:
+    from tests.docx.conftest import page_texts, to_pdf
+
+    pages = [re.sub(r"\s+", " ", t) for t in page_texts(to_pdf(plain["docx"], tmp_path))]
+    text = " ".join(pages)
+    assert "“How we counted”, “A detail of the count”, Appendix A and Appendix A;" in text
+    rows = {e: p for e, p, _ in toc_rows(plain["pdf"])}
+    assert re.search(rf"Appendix A: The data\.*\s*{rows['Appendix A: The data']}\b", pages[0])
+    for heading in ("APPENDIX A: THE DATA", "APPENDIX B: FURTHER TABLES"):
+        opening = [i for i, t in enumerate(pages) if t.split("Analysis", 1)[-1].strip().startswith(heading)]
+        assert opening, f"{heading} does not open a page in LibreOffice"

@@ -24,7 +24,7 @@ from memokit.model.nodes import (
     Table,
 )
 from memokit.model.nodes import Paragraph as ParaNode
-from memokit.present import EndMark, Role, Where, headings, role_of, toc_entries
+from memokit.present import NBSP, EndMark, Role, Where, headings, role_of, toc_entries
 from memokit.style.theme import Theme
 from memokit.writers.docx import _oxml, floats
 from memokit.writers.docx.inlines import Inlines, section_bookmarks
@@ -158,8 +158,8 @@ class Body:
         outer, inner = self.next_bookmark(), self.next_bookmark()
         _oxml.bookmark_start(para._p, outer, whole)
         _oxml.bookmark_start(para._p, inner, part)
-        if h.label:
-            self.inlines.text(para, h.label)
+        if h.label:  # a plain space: LibreOffice ends a REF field's text at a no-break space
+            self.inlines.text(para, h.label.replace(NBSP, " "))
             _oxml.bookmark_end(para._p, inner)
             self.inlines.text(para, h.separator + h.title)
         else:

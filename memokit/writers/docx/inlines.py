@@ -11,7 +11,7 @@ from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.text.paragraph import Paragraph
 
 from memokit.model.nodes import Code, Emph, Inline, LineBreak, Link, Note, Ref, Strong, Text
-from memokit.present import NoteSeparator, Role, ref_text, role_of, separate_notes
+from memokit.present import NBSP, NoteSeparator, Role, ref_text, role_of, separate_notes
 from memokit.present.sections import Form
 from memokit.style.theme import Labels
 from memokit.writers.docx import _oxml
@@ -129,7 +129,7 @@ class Inlines:
     def _section_ref(self, paragraph: Paragraph, container: BaseOxmlElement, ref: Ref) -> None:
         """A REF field to the bookmarked part of the heading (its result filled in); a title
         reference has its quotation marks around the field."""
-        shown = ref_text(ref, self.labels, self.form, self.language)
+        shown = ref_text(ref, self.labels, self.form, self.language).replace(NBSP, " ")  # as the heading
         name = section_bookmarks(referred_section(ref))[1]
         link = RunFormat(style=self.styles[Role.LINK])
         quoted = self.form == "title" and not ref.part[:1].isalpha()
