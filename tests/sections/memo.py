@@ -15,11 +15,12 @@ def _para(n: int) -> str:
     return "      - " + FILLER * n + "\n"
 
 
-def memo_yaml(style: str | None = None, toc: bool = True) -> str:
+def memo_yaml(style: str | None = None, toc: bool | None = True) -> str:
+    """The memo; ``toc`` None: it does not say whether it has a table of contents."""
     head = f"""title: Sections and appendices
 authors: A. Author
 date: 2026-03-14
-toc: {'true' if toc else 'false'}
+{'' if toc is None else f"toc: {'true' if toc else 'false'}"}
 {f'style: {style}' if style else ''}
 lede: What the memo finds, in brief.
 data:
@@ -98,7 +99,7 @@ headings:
 """
 
 
-def render(folder: Path, style: str | None = None, extra_style: str = "", toc: bool = True
+def render(folder: Path, style: str | None = None, extra_style: str = "", toc: bool | None = True
            ) -> dict[str, Path]:
     """Render the memo into ``folder``; ``style``: 'numbered' for the folder style beside it."""
     folder.mkdir(parents=True, exist_ok=True)

@@ -134,3 +134,13 @@ def test_continuous_numbering_and_appendices_without_a_new_page(tmp_path: Path) 
     assert "CONTENTS" not in text
     end = next(i for i, t in enumerate(texts, start=1) if "■" in t)
     assert "APPENDIX A: THE DATA" in texts[end - 1]
+
+
+@pytest.mark.parametrize(("toc", "shown"), [(None, True), (False, False)])
+def test_the_house_style_default_gives_a_table_unless_the_memo_says_no(
+        tmp_path: Path, toc: bool | None, shown: bool) -> None:
+    out = render(tmp_path, "numbered", "toc:\n  default: true\n  depth: 1\n", toc=toc)
+    assert ("CONTENTS" in page_texts(out["pdf"])[0]) is shown
+    if shown:  # depth 1: no subsections listed, the appendices still are
+        assert [e for e, _, _ in toc_rows(out["pdf"])][-3:] == [
+            "6 Part 5 of the argument", "Appendix A: The data", "Appendix B: Further tables"]
