@@ -56,6 +56,9 @@ MARKERS = [
     "Box reference marker Nettlebed, see Box 1.", "Box 1: Box title marker Harrowgate",
     "Box text marker Ivybridge.", "Box bullet marker Juniper", "Box bullet marker Kelmscott",
     "Span marker Seraphine", "a name in Hebrew, שלום Rosalind.",
+    "Section reference marker Yarrowby", "APPENDIX A: APPENDIX HEADING MARKER",
+    "Appendix paragraph marker Quillfeather", "Appendix table caption marker Fenwick",
+    "Appendix cell marker Gorsemoor", "Appendix note marker Saltmarsh.",
 ]
 
 
@@ -71,6 +74,10 @@ def test_pdf_shows_every_node(outputs: dict[str, Path]) -> None:
     assert "see Figure 2" in text and "See Figure 1 and Table 1" in text and "and Table 2" in text
     assert "Source: Source marker Ravensholt" in text
     assert "3. Numbered item marker Oakhurst" in text or "3.Numbered item marker Oakhurst" in text
+    assert "to “Level two Heading Marker” and Appendix A." in text
+    assert "Table A.1: Appendix table caption marker Fenwick" in text and "see Table A.1." in text
+    assert "CONTENTS" in text and "Appendix A: Appendix Heading Marker" in text
+    assert re.search(r"5\s*Appendix note marker Saltmarsh", text)
 
 
 def test_pdf_numbers_the_three_notes_in_reading_order(outputs: dict[str, Path]) -> None:
@@ -97,7 +104,7 @@ def test_docx_gives_every_node_its_named_style(outputs: dict[str, Path]) -> None
         by_style.setdefault(p.style.name, []).append(p.text)
 
     def has(style: str, marker: str) -> bool:
-        return any(marker in t for t in by_style.get(style, []))
+        return any(marker in t.replace("\u00a0", " ") for t in by_style.get(style, []))
 
     expectations = [
         ("Title", "Kitchensink title Zanzibarq"), ("Subtitle", "Subtitle marker Quillmoth"),
@@ -107,13 +114,16 @@ def test_docx_gives_every_node_its_named_style(outputs: dict[str, Path]) -> None
         ("List Number", "Numbered item marker Oakhurst"), ("Quote", "Quote marker Elderbrook"),
         ("Caption", "Line caption marker Caldermoor"), ("Caption", "Table caption marker Ashcombe"),
         ("Source", "Source marker Ravensholt"), ("Body Text", "Final paragraph marker Quenby"),
+        ("Heading 1", "Appendix A: Appendix Heading Marker"), ("TOC Heading", "Contents"),
+        ("toc 1", "Appendix A: Appendix Heading Marker"), ("toc 2", "Level two Heading Marker"),
+        ("Caption", "Table A.1: Appendix table caption marker Fenwick"),
     ]
     wrong = [(s, m) for s, m in expectations if not has(s, m)]
     assert not wrong, f"missing (style, text): {wrong}; styles seen: {sorted(by_style)}"
     tables = every_table(d)
     cells = [c.text for t in tables for row in t.rows for c in row.cells]
     assert "Cell marker Birchmead" in cells and "Kind" in cells
-    assert len(tables) == 3
+    assert len(tables) == 4  # two tables, the box, the appendix table
     assert len(d.inline_shapes) == 4  # two charts, a PNG picture and an SVG picture
     box = [p for p in tables[2].rows[0].cells[0].paragraphs]
     assert tables[2].style.name == "Box Findings"
@@ -122,7 +132,7 @@ def test_docx_gives_every_node_its_named_style(outputs: dict[str, Path]) -> None
         ("Box Text", "Box text marker Ivybridge."), ("Box List Bullet", "Box bullet marker Juniper"),
         ("Box List Bullet", "Box bullet marker Kelmscott")]
     assert d.styles["Box Title Findings"].base_style.name == "Box Title"
-    assert has("Body Text", "Box reference marker Nettlebed, see Box\u00a01.")
+    assert has("Body Text", "Box reference marker Nettlebed, see Box 1.")
 
 
 def test_docx_has_real_footnotes_links_and_alt_text(outputs: dict[str, Path]) -> None:
@@ -131,7 +141,10 @@ def test_docx_has_real_footnotes_links_and_alt_text(outputs: dict[str, Path]) ->
     for marker in ("Amberlyn", "Pemberley", "Hollowmere", "Northanger", "Tidewater"):
         assert marker in notes
     body = parts["word/document.xml"]
-    assert body.count("<w:footnoteReference ") == 4
+    assert body.count("<w:footnoteReference ") == 5
+    assert "Appendix note marker Saltmarsh" in notes
+    assert 'w:name="_Ref_sec_1_1"' in body and "REF _Ref_sec_1_1 \\h" in body
+    assert "TOC \\o &quot;1-2&quot; \\h" in body or 'TOC \\o "1-2" \\h' in body
     assert "<w:hyperlink " in body and "<w:hyperlink " in notes
     rels = "".join(v for k, v in parts.items() if k.endswith(".rels"))
     for url in ("https://example.org/saskeen", "https://example.com/autolink-marker",

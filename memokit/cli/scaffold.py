@@ -28,6 +28,7 @@ approved_by: C. Editor              # optional
 language: en-GB                     # labels, dates, numbers, hyphenation: en-GB, sv, fr, de, ...
 keywords: [example]                 # optional, stored in the document properties
 style: {style}                      # a built-in house style ({styles}) or a style folder
+toc: false                          # true: a table of contents after the lede
 
 lede: >                             # the bold standfirst under the title: what the memo says, in brief
   One paragraph that tells a busy reader what this memo finds and why it matters.
@@ -65,16 +66,23 @@ sections:                           # required: at least one
       #     alt: Map of the north and the south, the border between them in red
       #     width: column             # or page
   - heading: What follows
+    id: next-steps                  # optional: the name @sec:next-steps refers to
     body:
       - |
         - a bullet list,
-        - and another point.
+        - and another point, with the data described in @sec:about-data.
       - box:                        # a shaded panel set apart from the text
           id: advice                # the name @box:advice refers to ("Box 1")
           title: What we advise     # inline Markdown
           kind: recommendations     # findings, recommendations or note
           body:                     # Markdown paragraphs and lists (no figures or tables)
             - Act on the northern trend first.
+
+appendix:                           # optional: appendices after the main text ("Appendix A: ...")
+  - heading: About the data
+    id: about-data
+    body:
+      - The events were counted by hand; figures and tables here are numbered A.1, A.2, ...
 """
 
 _CSV = """year,region,events

@@ -1,7 +1,7 @@
-"""Inline rules markdown-it lacks: ``^[inline notes]``, ``[^id]`` and ``@fig:id`` / ``@tbl:id``;
-``[text]{lang=fr}`` spans; and two that only find syntax the format does not take
-(``![image](file)``, ``[@citation]``), so it is an error where it was written instead of text
-printed as written."""
+"""Inline rules markdown-it lacks: ``^[inline notes]``, ``[^id]`` and ``@fig:id`` / ``@tbl:id`` /
+``@box:id`` / ``@sec:id``; ``[text]{lang=fr}`` spans; and two that only find syntax the format does
+not take (``![image](file)``, ``[@citation]``), so it is an error where it was written instead of
+text printed as written."""
 
 from __future__ import annotations
 
@@ -13,8 +13,8 @@ from markdown_it.helpers import parseLinkLabel
 from markdown_it.rules_inline import StateInline
 
 _NOTE_REF = re.compile(r"\[\^([A-Za-z0-9_-]+)\]")
-_XREF = re.compile(r"@(fig|tbl|box):([A-Za-z0-9_]+(?:-[A-Za-z0-9_]+)*)")
-XREF_KINDS = {"fig": "figure", "tbl": "table", "box": "box"}  # '@tag:id' -> what it names
+XREF_KINDS = {"fig": "figure", "tbl": "table", "box": "box", "sec": "section"}  # '@tag:id' -> Ref.kind
+_XREF = re.compile(r"@(fig|tbl|box|sec):([A-Za-z0-9_]+(?:-[A-Za-z0-9_]+)*)")
 # pandoc's citation: '[' then anything, a key after the start, a space or ';', '@' and a letter,
 # digit or '_' (so an e-mail address in brackets is not one), then anything, ']'
 _CITATION = re.compile(r"\[(?:[^\[\]]*?[\s;])?-?@[A-Za-z0-9_][^\[\]]*\]")
@@ -139,7 +139,7 @@ def citation(state: StateInline, silent: bool) -> bool:
 
 
 def xref(state: StateInline, silent: bool) -> bool:
-    """``@fig:id``, ``@tbl:id`` or ``@box:id``, not inside a word or an e-mail address."""
+    """``@fig:id``, ``@tbl:id``, ``@box:id`` or ``@sec:id``, not inside a word or an e-mail address."""
     pos = state.pos
     if state.src[pos] != "@":
         return False
@@ -150,8 +150,7 @@ def xref(state: StateInline, silent: bool) -> bool:
         return False
     if not silent:
         tok = state.push("xref", "", 0)
-        tok.meta = {"kind": XREF_KINDS[m.group(1)], "id": m.group(2),
-                    "offset": pos}
+        tok.meta = {"kind": XREF_KINDS[m.group(1)], "id": m.group(2), "offset": pos}
     state.pos = m.end()
     return True
 

@@ -45,7 +45,7 @@ _CODE_SPAN = re.compile(r"(`+)[^`]*?\1")
 RIGHT_TO_LEFT = frozenset({"ar", "he", "fa", "ur", "yi", "ps", "sd", "ug", "dv", "ku", "syr"})
 _NOTE_ID = re.compile(r"\[\^([A-Za-z0-9_-]+)\]")
 _NOTE_MARK = re.compile(r"\[\^[A-Za-z0-9_-]+\]|\^\[")
-_REF_MARK = re.compile(r"(?<![\w.-])@(fig|tbl|box):[A-Za-z0-9_]")
+_REF_MARK = re.compile(r"(?<![\w.-])@(fig|tbl|box|sec):[A-Za-z0-9_]")
 _TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
 
 _PLAIN_NAMES = {"title": "the title", "subtitle": "the subtitle", "heading": "a heading",
@@ -63,7 +63,7 @@ class Built:
     memo: Memo
     errors: list[Diagnostic]
     warnings: list[Diagnostic]
-    declared: list[tuple[str, str]]  # (kind, id) of every figure and table written, built or not
+    declared: list[tuple[str, str]]  # (kind, id) of every figure, table and section written
     base: Path  # the memo's folder
     data_root: Path | None
     style: str | None  # the style the memo names, as written (None: the default)
@@ -180,7 +180,7 @@ class Builder:
         m = _REF_MARK.search(text)
         if m:
             self.err_at(path, text, m.start(), f"cross-references are not allowed in {what}; "
-                        "refer to the figure, table or box from a paragraph")
+                        "refer to the figure, table, box or section from a paragraph")
         return text
 
     def callbacks(self, path: PathKey, text: str, notes: bool) -> Callbacks:
@@ -261,14 +261,18 @@ class Builder:
             # the title and subtitle may use data; check them now that it is in scope
             meta = _with_texts(meta, self)
         self.declare_blocks(raw.get("sections"))
+        self.declare_blocks(raw.get("appendix"))
         lede = self.inline(("lede",), raw.get("lede")) if "lede" in raw else ()
         sections = self.sections(raw.get("sections"), ("sections",), 1)
+        appendix = self.sections(raw.get("appendix"), ("appendix",), 1)
+        toc = raw.get("toc") if isinstance(raw.get("toc"), bool) else None
         for note_id in self.note_defs:
             if note_id not in self.note_cited and not self._cited_where_unread(note_id) \
                     and _NOTE_ID.fullmatch(f"[^{note_id}]"):
                 self.err(("footnotes", note_id), f"footnote '{note_id}' is never cited; cite it "
                          f"as [^{note_id}] in a paragraph, or delete it", key=True)
-        return Memo(meta or _UNREAD, lede, tuple(sections), dict(self.data), self.doc.file)
+        return Memo(meta or _UNREAD, lede, tuple(sections), dict(self.data), self.doc.file,
+                    tuple(appendix), toc)
 
     def _cited_where_unread(self, note_id: str) -> bool:
         """A note named in text that other errors kept from being read is not 'never cited'."""
@@ -330,13 +334,15 @@ class Builder:
         walk(self.raw.get(key), (key,))
 
     def declare_blocks(self, sections: object) -> None:
-        """Note every figure and table id as written, so a reference to one that fails to build
-        is not reported as naming nothing."""
+        """Note every figure, table and section id as written, so a reference to one that fails to
+        build is not reported as naming nothing."""
         if not isinstance(sections, list):
             return
         for sec in sections:
             if not isinstance(sec, dict):
                 continue
+            if isinstance(sec.get("id"), str):
+                self.declared.append(("section", sec["id"]))
             body = sec.get("body")
             for item in body if isinstance(body, list) else []:
                 for kind in ("figure", "table", "box"):
@@ -362,7 +368,9 @@ class Builder:
             if "body" not in sec and "sections" not in sec and not any(
                     f.startswith(format_path(p) + ".") for f in self.skip):
                 self.err(p, "section has no 'body' and no subsections; add a 'body:' list")
-            out.append(Section(heading, level, tuple(blocks), tuple(subs), self.span(p)))
+            sec_id = sec.get("id") if isinstance(sec.get("id"), str) else None
+            out.append(Section(heading, level, tuple(blocks), tuple(subs), self.span(p), sec_id,
+                               self.span(p + ("id",)) if sec_id is not None else None))
         return out
 
     def block(self, item: object, path: PathKey) -> list[Block]:

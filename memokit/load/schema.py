@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 ID_PATTERN = r"^[A-Za-z0-9_-]+$"
+MAX_APPENDICES = 26  # lettered A to Z
 CHART_KINDS = ("line", "bar", "barh", "grouped-bar", "stacked-bar", "area", "stacked-area",
                "scatter")
 
@@ -173,6 +174,7 @@ def _section(depth: int) -> dict[str, Any]:
     props: dict[str, Any] = {
         "heading": {"type": "string", "minLength": 1, "pattern": r"\S",
                     "x-hint": "write the heading as text"},
+        "id": _ID,
         "body": {"type": "array", "items": _BLOCK,
                  "x-hint": "give a list of Markdown text and figure/table blocks"},
     }
@@ -279,6 +281,10 @@ SCHEMA: dict[str, Any] = {
         "footnotes": {"type": "object", "propertyNames": {"pattern": ID_PATTERN},
                       "additionalProperties": _TEXT,
                       "x-hint": "map footnote ids (letters, digits, '-', '_') to their text"},
+        "appendix": {"type": "array", "minItems": 1, "maxItems": MAX_APPENDICES, "items": _section(1),
+                     "x-hint": f"give a list of at most {MAX_APPENDICES} appendices, each with "
+                               "'heading' and 'body' like a section"},
+        "toc": {"type": "boolean", "x-hint": "write true (a table of contents) or false"},
     },
     "required": ["title", "authors", "date", "sections"],
     "additionalProperties": False,

@@ -157,6 +157,9 @@ def _describe(err: ValidationError, doc: Located, base: PathKey) -> list[Diagnos
         empty = "is empty ([])" if v == "minItems" else "is empty ({})"
         fallback = "give at least one item" if v == "minItems" else "give at least one entry"
         return [doc.error(path, f"{empty}; {_hint(schema) or fallback}")]
+    if v == "maxItems":
+        return [doc.error(path, f"holds {len(inst)} items, more than the {schema.get('maxItems')} "
+                                f"allowed; {_hint(schema) or 'shorten the list'}")]
     if v == "maxProperties":
         return [doc.error(path, _with_hint("holds more than one block in one list item; give "
                                            "each 'figure:', 'table:' or 'box:' its own '- ' item", {}))]

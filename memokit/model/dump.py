@@ -58,9 +58,12 @@ def _node(node: object, depth: int, out: list[str], spans: bool) -> None:
         _meta(node.meta, depth + 1, out)
         for name in sorted(node.data):
             _data(node.data[name], depth + 1, out)
-        for label, value in (("lede", node.lede), ("sections", node.sections)):
-            out.append(f"{pad}{_INDENT}{label}:")
-            _node(value, depth + 2, out, spans)
+        if node.toc is not None:
+            out.append(f"{pad}{_INDENT}toc: {node.toc}")
+        for label, value in (("lede", node.lede), ("sections", node.sections), ("appendix", node.appendix)):
+            if label != "appendix" or value:
+                out.append(f"{pad}{_INDENT}{label}:")
+                _node(value, depth + 2, out, spans)
         return
     if not isinstance(node, CONTAINERS):
         out.append(f"{pad}{_value(node)}")
@@ -73,7 +76,7 @@ def _node(node: object, depth: int, out: list[str], spans: bool) -> None:
         value = getattr(node, f.name)
         if f.name == "span":
             where = _span(value) if spans else ""
-        elif f.name in ("id_span", "field_spans"):
+        elif f.name in ("id_span", "field_spans") or (f.name in ("part", "title") and not value):
             continue
         elif f.name in nested:
             if value:

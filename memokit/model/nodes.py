@@ -63,12 +63,16 @@ class Note:
 
 @dataclass(frozen=True, slots=True)
 class Ref:
-    """A cross-reference to a figure, table or box; its number is 0 until resolved."""
+    """A cross-reference to a figure, table, box or section; its number is 0 until resolved (a
+    section's number is its place in the memo, see memokit.present.sections)."""
 
-    kind: Literal["figure", "table", "box"]
+    kind: Literal["figure", "table", "box", "section"]
     target: str
     number: int = 0
     span: SourceSpan | None = field(default=None, compare=False)  # where '@fig:id' was written
+    part: str = ""  # the appendix letter of a figure or table numbered per appendix ('A' of 'A.1');
+    # a section's number ('2.1'; 'A', 'A.1' in an appendix)
+    title: str = ""  # a section's heading as written
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,6 +196,7 @@ class Figure:
     # where each chart key (chart, data, x, y, series, ...) was written, for located messages
     field_spans: tuple[tuple[str, SourceSpan], ...] = field(default=(), compare=False)
     image: ImageSpec | None = None  # set instead of ``chart`` for a picture file
+    part: str = ""  # the appendix letter when numbered per appendix ('Figure A.1')
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,6 +211,7 @@ class Table:
     width: Literal["page", "column"] = "column"
     span: SourceSpan | None = None
     id_span: SourceSpan | None = None
+    part: str = ""  # the appendix letter when numbered per appendix ('Table A.1')
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,6 +227,7 @@ class Box:
     width: Literal["page", "column"] = "column"
     span: SourceSpan | None = None
     id_span: SourceSpan | None = None
+    part: str = ""  # the appendix letter when numbered per appendix ('Box A.1')
 
 
 Block = Union[Paragraph, BulletList, OrderedList, Quote, Figure, Table, Box]
@@ -233,6 +240,8 @@ class Section:
     blocks: tuple[Block, ...]
     sections: tuple[Section, ...] = ()
     span: SourceSpan | None = None
+    id: str | None = None  # the author's id, for '@sec:id' references
+    id_span: SourceSpan | None = field(default=None, compare=False)
 
 
 # ---------------------------------------------------------------- the memo
@@ -284,3 +293,5 @@ class Memo:
     sections: tuple[Section, ...]
     data: dict[str, DataSet] = field(default_factory=dict, hash=False, compare=False)
     source_path: str | None = None
+    appendix: tuple[Section, ...] = ()  # appendices A, B, ... after the main text
+    toc: bool | None = None  # a table of contents; None: as the house style says

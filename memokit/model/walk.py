@@ -65,7 +65,8 @@ def _inner_blocks(block: Block) -> Iterator[Block]:
 
 
 def memo_blocks(memo: Memo) -> Iterator[Block]:
-    for s in iter_sections(memo.sections):
+    """Every block of the main text, then of the appendices."""
+    for s in iter_sections(memo.sections + memo.appendix):
         yield from iter_blocks(s.blocks)
 
 
@@ -99,10 +100,12 @@ def boxes(memo: Memo) -> list[Box]:
 
 
 def last_paragraph(memo: Memo) -> Paragraph | None:
-    """The memo's final paragraph (where the end mark goes), if it ends with one."""
+    """The main text's final paragraph (where the end mark goes, before any appendix), if it
+    ends with one."""
     last = None
-    for b in memo_blocks(memo):
-        last = b
+    for s in iter_sections(memo.sections):
+        for b in iter_blocks(s.blocks):
+            last = b
     outer = [b for s in iter_sections(memo.sections) for b in s.blocks]
     if outer and isinstance(outer[-1], Box):  # the end mark does not go inside a box
         return None
@@ -182,3 +185,24 @@ def shown_texts(node: object, span: SourceSpan | None = None) -> Iterator[tuple[
         value = getattr(node, f.name)
         if isinstance(value, (tuple, *CONTAINERS)):
             yield from shown_texts(value, span)
+
+
+def appendix_letter(index: int) -> str:
+    """The letter of the appendix at ``index`` (from 0): 'A', 'B', ..."""
+    return chr(ord("A") + index)
+
+
+def numbered_sections(memo: Memo) -> Iterator[tuple[str, Section]]:
+    """Every section with its number, in reading order: '1', '1.2', '1.2.1' in the main text,
+    'A', 'A.1' in the appendices."""
+    def walk(sections: tuple[Section, ...], prefix: str) -> Iterator[tuple[str, Section]]:
+        for i, s in enumerate(sections, start=1):
+            num = f"{prefix}.{i}" if prefix else str(i)
+            yield num, s
+            yield from walk(s.sections, num)
+
+    yield from walk(memo.sections, "")
+    for i, app in enumerate(memo.appendix):
+        letter = appendix_letter(i)
+        yield letter, app
+        yield from walk(app.sections, letter)

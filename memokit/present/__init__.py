@@ -31,7 +31,18 @@ from memokit.present.labels import (
     separate_notes,
     source_prefix,
 )
+from memokit.present.quotes import quoted
 from memokit.present.roles import Role, Where, role_of
+from memokit.present.sections import (
+    Heading,
+    TocEntry,
+    headings,
+    ref_text,
+    reference_form,
+    section_key,
+    toc_entries,
+    toc_shown,
+)
 from memokit.present.spacing import Spacing, spacing
 from memokit.present.text import plain_text
 from memokit.present.titleblock import COLOPHON_SEPARATOR, TitleItem, colophon_items, title_items
@@ -45,4 +56,6 @@ __all__ = [
     "page_text", "picture_ratio", "pieces", "plain_text", "ref_label", "role_of", "separate_notes",
     "picture_size",
     "source_prefix", "spacing", "title_items",
+    "Heading", "TocEntry", "headings", "quoted", "ref_text", "reference_form", "section_key",
+    "toc_entries", "toc_shown",
 ]

@@ -23,10 +23,12 @@ def kind_label(kind: Kind | str, labels: Labels) -> str:
 
 @dataclass(frozen=True)
 class NumberLabel:
-    """A figure's or table's label: the word, a no-break space, the number."""
+    """A figure's or table's label: the word, a no-break space, the number ('A.1' in an appendix
+    numbered on its own)."""
 
     word: str
     number: int
+    part: str = ""  # the appendix letter
 
     @property
     def prefix(self) -> str:
@@ -34,9 +36,14 @@ class NumberLabel:
         return f"{self.word}{NBSP}"
 
     @property
+    def numeral(self) -> str:
+        """'1', or 'A.1' in an appendix."""
+        return f"{self.part}.{self.number}" if self.part else str(self.number)
+
+    @property
     def text(self) -> str:
         """'Figure 1', as cross-references show it."""
-        return f"{self.prefix}{self.number}"
+        return f"{self.prefix}{self.numeral}"
 
     @property
     def caption(self) -> str:
@@ -46,16 +53,16 @@ class NumberLabel:
     @property
     def name(self) -> str:
         """'Figure 1' with a plain space, for messages and picture names."""
-        return f"{self.word} {self.number}"
+        return f"{self.word} {self.numeral}"
 
 
-def number_label(kind: Kind | str, number: int, labels: Labels) -> NumberLabel:
-    return NumberLabel(kind_label(kind, labels), number)
+def number_label(kind: Kind | str, number: int, labels: Labels, part: str = "") -> NumberLabel:
+    return NumberLabel(kind_label(kind, labels), number, part)
 
 
-def ref_label(kind: Kind | str, number: int, labels: Labels) -> str:
+def ref_label(kind: Kind | str, number: int, labels: Labels, part: str = "") -> str:
     """'Figure 1' / 'Table 2' as captions and cross-references show it."""
-    return number_label(kind, number, labels).text
+    return number_label(kind, number, labels, part).text
 
 
 def source_prefix(labels: Labels) -> str:

@@ -26,8 +26,8 @@ from functools import lru_cache
 from memokit import lang
 from memokit.model.nodes import Code, Emph, Inline, LineBreak, Link, Note, Ref, Span, Strong, Table, Text
 from memokit.present.breaks import url_breaks
-from memokit.present.labels import ref_label
 from memokit.present.measure import table_measure
+from memokit.present.sections import ref_text
 from memokit.style.theme import Labels, Theme
 
 Measure = Callable[[str, bool], float]
@@ -53,7 +53,7 @@ def _runs(inlines: tuple[Inline, ...], labels: Labels, bold: bool, out: list[Run
         elif isinstance(node, LineBreak):
             out.append(None)
         elif isinstance(node, Ref):
-            out.append((ref_label(node.kind, node.number, labels), bold))
+            out.append((ref_text(node, labels), bold))
         elif isinstance(node, Note):
             out.append((str(node.number), bold))  # the marker sticks to its word (set full size: safe)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from memokit.model.nodes import Code, Emph, Inline, LineBreak, Link, Ref, Span, Strong, Text
-from memokit.present.labels import ref_label
+from memokit.present.sections import ref_text
 from memokit.style.theme import Labels
 
 
@@ -18,5 +18,5 @@ def plain_text(inlines: tuple[Inline, ...], labels: Labels) -> str:
         elif isinstance(node, LineBreak):
             out.append(" ")
         elif isinstance(node, Ref):
-            out.append(ref_label(node.kind, node.number, labels))
+            out.append(ref_text(node, labels))
     return "".join(out)

@@ -31,11 +31,13 @@ class Resolved:
     files: list[Path] = field(default_factory=list)  # the memo and the data files it read
 
 
-def resolve(built: Built, max_series: int | None = None) -> tuple[Memo, list[Diagnostic]]:
+def resolve(built: Built, max_series: int | None = None,
+            per_appendix: bool = True) -> tuple[Memo, list[Diagnostic]]:
     """Number and cross-reference ``built.memo``, then check its charts against their data
-    (``max_series``: the house palette's size, when known); return the resolved memo and the
-    errors found. Charts are checked only in a memo that built and numbered cleanly."""
-    memo, errors = number(built.memo, built.declared)
+    (``max_series``: the house palette's size, when known; ``per_appendix``: appendix figures
+    and tables numbered A.1, ...); return the resolved memo and the errors found. Charts are
+    checked only in a memo that built and numbered cleanly."""
+    memo, errors = number(built.memo, built.declared, per_appendix)
     if errors or built.errors or not built.complete:
         return memo, errors
     return memo, check_charts(memo, max_series)
@@ -53,7 +55,8 @@ def load_memo(path: str | os.PathLike[str], shown_as: str | None = None,
     errors = built.errors + check_style(built)
     theme = theme_for(built.memo) if theme_for is not None and built.complete and not errors \
         else None
-    memo, found = resolve(built, len(theme.palette) if theme is not None else None)
+    memo, found = resolve(built, len(theme.palette) if theme is not None else None,
+                          theme is None or theme.appendices.numbering == "per-appendix")
     errors += found
     if errors or not built.complete:
         if not errors:

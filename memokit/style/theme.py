@@ -148,6 +148,7 @@ class Headings:
     heading1: Heading
     heading2: Heading
     heading3: Heading
+    numbered: bool = False  # '2.1 Title': headings numbered in both outputs
 
     def level(self, n: int) -> Heading:
         return (self.heading1, self.heading2, self.heading3)[min(max(n, 1), 3) - 1]
@@ -221,6 +222,29 @@ class Boxes:
 
     def look(self, kind: str) -> BoxLook:
         return getattr(self, kind, self.note)  # type: ignore[no-any-return]
+
+
+@dataclass(frozen=True)
+class References:
+    """How cross-references read."""
+
+    section: str = "number"  # number: '2.1' (with numbered headings) | title: the heading in quotes
+
+
+@dataclass(frozen=True)
+class Appendices:
+    """How appendices are set."""
+
+    new_page: bool = True  # each appendix begins on a new page
+    numbering: str = "per-appendix"  # per-appendix: 'Figure A.1' | continuous: the main numbers go on
+
+
+@dataclass(frozen=True)
+class Toc:
+    """The table of contents."""
+
+    default: bool = False  # whether a memo that does not say 'toc:' has one
+    depth: int = 2  # heading levels listed (1-3); appendices are always listed
 
 
 @dataclass(frozen=True)
@@ -354,6 +378,9 @@ class Theme:
     word: WordOutput = field(default_factory=WordOutput)
     boxes: Boxes = field(default_factory=Boxes)
     logo: Logo | None = None
+    references: References = field(default_factory=References)
+    appendices: Appendices = field(default_factory=Appendices)
+    toc: Toc = field(default_factory=Toc)
     folder: Path = field(default=Path("."), compare=False, metadata=_LOADED)
     # where each header/footer snippet and date_format was written: key -> (file, line, column)
     origins: dict[str, tuple[str, int, int]] = field(default_factory=dict, compare=False,
@@ -539,6 +566,24 @@ def _check(theme: Theme, doc: Located) -> list[Diagnostic]:
     if theme.word.page_wide not in PAGE_WIDE_IN_WORD:
         out.append(doc.error(("word", "page_wide"), f"'{theme.word.page_wide}' is not a way to set "
                              f"page-wide figures and tables in the DOCX; use {one_of(PAGE_WIDE_IN_WORD)}"))
+    return out + _check_sections(theme, doc)
+
+
+REFERENCE_FORMS = ("number", "title")
+APPENDIX_NUMBERING = ("per-appendix", "continuous")
+
+
+def _check_sections(theme: Theme, doc: Located) -> list[Diagnostic]:
+    """The keys of section references, appendices and the table of contents."""
+    out = []
+    if theme.references.section not in REFERENCE_FORMS:
+        out.append(doc.error(("references", "section"), f"'{theme.references.section}' is not a "
+                             f"form of section reference; use {one_of(REFERENCE_FORMS)}"))
+    if theme.appendices.numbering not in APPENDIX_NUMBERING:
+        out.append(doc.error(("appendices", "numbering"), f"'{theme.appendices.numbering}' is not a "
+                             f"numbering of appendix figures and tables; use {one_of(APPENDIX_NUMBERING)}"))
+    if not 1 <= theme.toc.depth <= 3:
+        out.append(doc.error(("toc", "depth"), f"{theme.toc.depth} is not a heading depth; use 1, 2 or 3"))
     return out
 
 

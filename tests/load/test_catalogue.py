@@ -298,6 +298,27 @@ CASES: dict[str, list[str]] = {
         "ref-unknown-table.yaml:11:53: error: sections[0].body[0]: cross-reference '@tbl:staff' "
         'names no table; use the id of a table in this memo (this memo has no tables)',
     ],
+    "ref-unknown-section": [
+        "ref-unknown-section.yaml:8:34: error: sections[0].body[0]: cross-reference '@sec:metod' "
+        "names no section (did you mean 'method'?); use the id of a section in this memo "
+        "(standing, method)",
+    ],
+    "section-id-twice": [
+        "section-id-twice.yaml:11:9: error: appendix[0].id: section id 'method' is used twice "
+        "(first on line 6); give each section its own id",
+    ],
+    "appendix-bad-shape": [
+        "appendix-bad-shape.yaml:9:3: error: appendix: expected a list, got a mapping; give a list "
+        "of at most 26 appendices, each with 'heading' and 'body' like a section",
+    ],
+    "appendix-too-many": [
+        "appendix-too-many.yaml:8:3: error: appendix: holds 27 items, more than the 26 allowed; give "
+        "a list of at most 26 appendices, each with 'heading' and 'body' like a section",
+    ],
+    "toc-not-boolean": [
+        'toc-not-boolean.yaml:4:6: error: toc: expected true or false, got text; write true (a '
+        'table of contents) or false',
+    ],
     "section-too-deep": [
         'section-too-deep.yaml:24:13: error: sections[0].sections[0].sections[0].sections: sections '
         'nest three levels deep at most; make these subsections part of a higher level',
@@ -307,7 +328,7 @@ CASES: dict[str, list[str]] = {
         'real ISO date, e.g. 2026-03-14',
         "several-errors.yaml:4:1: error: datta: unknown key 'datta' (did you mean 'data'?); allowed "
         'keys: memokit, title, subtitle, authors, date, number, series, project, approved_by, '
-        'language, keywords, style, lede, data, sections, footnotes',
+        'language, keywords, style, lede, data, sections, footnotes, appendix, toc',
         "several-errors.yaml:9:27: error: sections[0].body[0]: footnote '[^rize]' is not defined "
         "(did you mean 'rise'?); define it under 'footnotes:' or fix the id",
         "several-errors.yaml:9:38: error: sections[0].body[0]: cross-reference '@fig:staf' names no "
@@ -371,12 +392,13 @@ CASES: dict[str, list[str]] = {
     ],
     "unknown-section-key": [
         "unknown-section-key.yaml:9:5: error: sections[0].bodyy: unknown key 'bodyy' (did you mean "
-        "'body'?); allowed keys: heading, body, sections",
+        "'body'?); allowed keys: heading, id, body, sections",
     ],
     "unknown-top-level-key": [
         "unknown-top-level-key.yaml:4:1: error: subtitel: unknown key 'subtitel' (did you mean "
         "'subtitle'?); allowed keys: memokit, title, subtitle, authors, date, number, series, "
-        'project, approved_by, language, keywords, style, lede, data, sections, footnotes',
+        'project, approved_by, language, keywords, style, lede, data, sections, footnotes, appendix, '
+        'toc',
     ],
     "yaml-alias-bomb": [
         'yaml-alias-bomb.yaml:1:1: error: the document expands to more than 200,000 values through '
@@ -425,7 +447,8 @@ STRUCTURAL = (
     "figure-width-full", "missing-sections", "missing-title", "section-too-deep",
     "table-data-and-rows", "figure-neither-chart-nor-image",
     "title-is-list", "top-level-list", "unknown-figure-key", "unknown-section-key",
-    "unknown-top-level-key",
+    "unknown-top-level-key", "appendix-bad-shape", "toc-not-boolean",
+    "appendix-too-many",
 )
 
 # A few cases also run through the installed console script.

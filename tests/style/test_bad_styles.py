@@ -57,6 +57,20 @@ CASES: dict[str, tuple[str, str]] = {
         "extends: memo\nword:\n  page_wide: float\n",
         "{d}/style.yaml:3:14: error: word.page_wide: 'float' is not a way to set page-wide figures and "
         "tables in the DOCX; use 'box' or 'section'"),
+    "reference-form": (
+        "extends: memo\nreferences:\n  section: page\n",
+        "{d}/style.yaml:3:12: error: references.section: 'page' is not a form of section reference; "
+        "use 'number' or 'title'"),
+    "appendix-numbering": (
+        "extends: memo\nappendices: {numbering: lettered}\n",
+        "{d}/style.yaml:2:25: error: appendices.numbering: 'lettered' is not a numbering of appendix "
+        "figures and tables; use 'per-appendix' or 'continuous'"),
+    "toc-depth": (
+        "extends: memo\ntoc:\n  depth: 4\n",
+        "{d}/style.yaml:3:10: error: toc.depth: 4 is not a heading depth; use 1, 2 or 3"),
+    "numbered-not-boolean": (
+        "extends: memo\nheadings:\n  numbered: yes please\n",
+        "{d}/style.yaml:3:13: error: headings.numbered: expected true or false"),
     "logo-missing": (
         "extends: memo\nlogo: {file: crest.svg, width: 20mm}\n",
         "{d}/style.yaml:2:14: error: logo.file: no logo file 'crest.svg'"),

@@ -15,7 +15,7 @@ from memokit.errors import Diagnostic
 from memokit.figures.asset import FigureAsset
 from memokit.model import walk
 from memokit.model.nodes import Memo
-from memokit.present import end_mark
+from memokit.present import end_mark, reference_form, toc_shown
 from memokit.style.theme import Theme
 from memokit.writers.docx import _oxml, package
 from memokit.writers.docx.blocks import Body
@@ -24,7 +24,7 @@ from memokit.writers.docx.page import header_and_footer
 from memokit.writers.docx.properties import GENERATOR, memo_timestamp, set_properties
 from memokit.writers.docx.styles import build_styles
 from memokit.writers.docx.titleblock import title_block
-from memokit.writers.pdf import float_places
+from memokit.writers.pdf import float_places, heading_pages
 
 __all__ = ["write"]
 
@@ -41,14 +41,17 @@ def write(memo: Memo, theme: Theme, assets: Mapping[str, FigureAsset], dest: Pat
     document = docx.Document()
     package.clean_template(document, GENERATOR, theme.institute)
     lang = memo.meta.language
-    styles = build_styles(document, theme, lang)
+    styles = build_styles(document, theme, lang, toc_shown(memo, theme))
     _oxml.write_settings(document.settings.element, theme.text.hyphenate, theme.text.list_indent, lang)
     labels = theme.labels_for(lang)
-    inlines = Inlines(document.part, styles, labels, Notes(document.part, styles, labels))
+    form = reference_form(theme)
+    inlines = Inlines(document.part, styles, labels, Notes(document.part, styles, labels, form, lang),
+                      form, lang)
     places = float_places(memo, theme, assets) if _may_float(memo, theme) else {}
+    pages = heading_pages(memo, theme, assets) if toc_shown(memo, theme) else None
     body = Body(document, memo, theme, styles, inlines, assets, end_mark(memo, theme), places)
     title_block(body, memo, theme)
-    body.write(memo.sections)
+    body.write(memo.sections, memo.appendix, pages)
     header_and_footer(document, memo, theme, styles)
     set_properties(document, memo, theme)
     package.save(document, Path(dest), memo_timestamp(memo))

@@ -190,6 +190,33 @@ def add_field(container: BaseOxmlElement, instr: str, result: str, char_style: s
         container.append(parse_xml(xml))
 
 
+def begin_field(container: BaseOxmlElement, instr: str) -> None:
+    """The start of a complex field whose result (runs and paragraphs) follows; see end_field."""
+    for xml in (f'<w:r {W}><w:fldChar w:fldCharType="begin"/></w:r>',
+                f'<w:r {W}><w:instrText xml:space="preserve"> {escape(instr)} </w:instrText></w:r>',
+                f'<w:r {W}><w:fldChar w:fldCharType="separate"/></w:r>'):
+        container.append(parse_xml(xml))
+
+
+def end_field(container: BaseOxmlElement) -> None:
+    container.append(parse_xml(f'<w:r {W}><w:fldChar w:fldCharType="end"/></w:r>'))
+
+
+def add_internal_link(container: BaseOxmlElement, bookmark: str) -> BaseOxmlElement:
+    """A hyperlink to a bookmark of the document."""
+    link = parse_xml(f'<w:hyperlink {W} w:anchor={quoteattr(bookmark)} w:history="1"/>')
+    container.append(link)
+    return link
+
+
+def add_tab(container: BaseOxmlElement) -> None:
+    container.append(parse_xml(f'<w:r {W}><w:tab/></w:r>'))
+
+
+def page_break_before(paragraph: Paragraph) -> None:
+    _insert(paragraph._p.get_or_add_pPr(), parse_xml(f'<w:pageBreakBefore {W}/>'))
+
+
 def bookmark_start(container: BaseOxmlElement, bookmark_id: int, name: str) -> None:
     container.append(parse_xml(
         f'<w:bookmarkStart {W} w:id="{bookmark_id}" w:name={quoteattr(name)}/>'))

@@ -25,10 +25,10 @@ from memokit.model.nodes import (
     Table,
 )
 from memokit.model.nodes import Paragraph as ParaNode
-from memokit.present import EndMark, Role, Where, role_of
+from memokit.present import NBSP, EndMark, Role, Where, headings, role_of, toc_entries
 from memokit.style.theme import Theme
 from memokit.writers.docx import _oxml, boxes, floats
-from memokit.writers.docx.inlines import Inlines
+from memokit.writers.docx.inlines import Inlines, section_bookmarks
 from memokit.writers.docx.page import SectionFlow
 from memokit.writers.docx.styles import Styles
 from memokit.writers.pdf import FloatPlace
@@ -48,6 +48,7 @@ class Body:
         self.flow = SectionFlow(theme)
         self.warnings: list[Diagnostic] = []
         self._bookmarks = 0
+        self.headings = headings(memo, theme, self.labels)
         self.places = places or {}  # where the PDF sets each page-wide figure and table
         self._written: dict[int, Paragraph] = {}  # id of a model paragraph -> its Word paragraph
         self._waiting: list[tuple[int | None, BaseOxmlElement]] = []  # floats parked until their anchor
@@ -112,19 +113,61 @@ class Body:
         self.flow.switch(n, self.paragraph("section_break"))
 
     # ------------------------------------------------------------ the memo
-    def write(self, sections: tuple[Section, ...]) -> None:
+    def write(self, sections: tuple[Section, ...], appendix: tuple[Section, ...] = (),
+              toc_pages: Mapping[str, int] | None = None) -> None:
+        """The body; ``toc_pages``: the page of each heading (by present.section_key) for a table
+        of contents (None: no table)."""
         self.columns(self.theme.page.columns)
+        if toc_pages is not None:
+            self.contents(toc_pages)
         for sec in sections:
             self.section(sec)
         if self.end is not None and self.end.alone:
             self._end_mark(self.paragraph(Role.BODY), self.end)
+        for app in appendix:
+            self.section(app, new_page=self.theme.appendices.new_page)
         # the body's columns are the document's last section, with no break after them: a
         # continuous break there would balance the last page, but LibreOffice then sets the body
         # as a text section, whose notes it loses or misplaces (and on long memos fails)
         self.flow.finish(self.document)
 
-    def section(self, sec: Section) -> None:
-        self.text_paragraph(role_of(sec), sec.heading)
+    def contents(self, pages: Mapping[str, int]) -> None:
+        """A TOC field whose result is the table as the PDF has it (pages included), so the
+        document shows it before any field is updated."""
+        self.text_paragraph("toc_heading", self.labels.contents)
+        entries = toc_entries(self.memo, self.theme, self.labels)
+        for i, e in enumerate(entries):
+            para = self.paragraph(f"toc{e.level}")
+            if i == 0:
+                _oxml.begin_field(para._p, f'TOC \\o "1-{self.theme.toc.depth}" \\h \\z')
+            name = section_bookmarks(e.number)[0]
+            link = _oxml.add_internal_link(para._p, name)
+            _oxml.add_run(link, e.text, para)
+            _oxml.add_tab(link)
+            page = pages.get(e.key)
+            _oxml.add_field(link, f"PAGEREF {name} \\h", str(page) if page else "")
+            if i == len(entries) - 1:
+                _oxml.end_field(para._p)
+
+    def section(self, sec: Section, new_page: bool = False) -> None:
+        """A section's heading (bookmarked for the table of contents and for references), its
+        blocks and its subsections."""
+        h = self.headings[id(sec)]
+        para = self.paragraph(role_of(sec))
+        if new_page:
+            _oxml.page_break_before(para)
+        whole, part = section_bookmarks(h.number)
+        outer, inner = self.next_bookmark(), self.next_bookmark()
+        _oxml.bookmark_start(para._p, outer, whole)
+        _oxml.bookmark_start(para._p, inner, part)
+        if h.label:  # a plain space: LibreOffice ends a REF field's text at a no-break space
+            self.inlines.text(para, h.label.replace(NBSP, " "))
+            _oxml.bookmark_end(para._p, inner)
+            self.inlines.text(para, h.separator + h.title)
+        else:
+            self.inlines.text(para, h.title)
+            _oxml.bookmark_end(para._p, inner)
+        _oxml.bookmark_end(para._p, outer)
         for b in sec.blocks:
             self.block(b)
         for sub in sec.sections:

@@ -52,7 +52,7 @@ def box(body: Body, bx: Box) -> None:
 def _title(body: Body, bx: Box) -> None:
     """'Box 1: Title': label and number (a SEQ field) inside the bookmark REF fields point to."""
     para = body.paragraph(f"box_title_{bx.kind}")
-    label = number_label("box", bx.number, body.labels)
+    label = number_label("box", bx.number, body.labels, bx.part)
     bid = body.next_bookmark()
     _oxml.bookmark_start(para._p, bid, bookmark_name("box", bx.number, bx.id))
     body.inlines.text(para, label.prefix)

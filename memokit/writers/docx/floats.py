@@ -39,16 +39,19 @@ def _width(body: Body, wide: bool) -> float:
     return page.text_width if wide or page.columns == 1 else page.column_width
 
 
-def _caption(body: Body, kind: str, number: int, target: str, text: tuple[Inline, ...]) -> None:
-    """"Figure 1: text": label and number (a SEQ field) inside the bookmark REF fields point to."""
+def _caption(body: Body, kind: str, number: int, target: str, text: tuple[Inline, ...],
+             part: str = "") -> None:
+    """"Figure 1: text": label and number (a SEQ field) inside the bookmark REF fields point to;
+    in an appendix numbered on its own, 'Figure A.1' (the SEQ field restarts at its number)."""
     para = body.paragraph(Role.CAPTION)
-    label = number_label(kind, number, body.labels)
+    label = number_label(kind, number, body.labels, part)
     seq = "Figure" if kind == "figure" else "Table"
     style = body.styles[Role.CAPTION_LABEL]
     bid = body.next_bookmark()
     _oxml.bookmark_start(para._p, bid, bookmark_name(kind, number, target))
-    body.inlines.text(para, label.prefix, style)
-    _oxml.add_field(para._p, f"SEQ {seq} \\* ARABIC", str(number), style)
+    body.inlines.text(para, label.prefix + (f"{part}." if part else ""), style)
+    restart = f" \\r {number}" if part else ""
+    _oxml.add_field(para._p, f"SEQ {seq}{restart} \\* ARABIC", str(number), style)
     _oxml.bookmark_end(para._p, bid)
     body.inlines.text(para, CAPTION_END, style)
     if text:
@@ -104,14 +107,14 @@ def figure(body: Body, fig: Figure) -> None:
         if fig.image is not None:  # a picture file: narrower if it would be too tall
             width = picture_size(fig.image.width, fig.image.height, width, body.theme)[0]
         shape = run.add_picture(io.BytesIO(asset.png), width=Pt(width))
-        name = number_label("figure", fig.number, body.labels).name
+        name = number_label("figure", fig.number, body.labels, fig.part).name
         _oxml.describe_picture(shape._inline, name, fig.alt or asset.alt)
         if asset.svg:
             _oxml.add_svg_alternative(shape._inline, para.part, svg_for_word(asset.svg, body.theme))
-    _caption(body, "figure", fig.number, fig.id, fig.caption)
+    _caption(body, "figure", fig.number, fig.id, fig.caption, fig.part)
     _source(body, fig.source)
     if boxed:
-        name = number_label("figure", fig.number, body.labels).name
+        name = number_label("figure", fig.number, body.labels, fig.part).name
         body.float_from(start, key, name, _height(body, asset))
     elif wide:
         body.columns(body.theme.page.columns)
@@ -171,7 +174,7 @@ def table(body: Body, tab: Table) -> None:
     start = body.mark()
     if wide and not boxed:
         body.columns(1)
-    _caption(body, "table", tab.number, tab.id, tab.caption)
+    _caption(body, "table", tab.number, tab.id, tab.caption, tab.part)
     ncols = max([len(tab.header)] + [len(r) for r in tab.rows] + [1])
     nrows = len(tab.rows) + (1 if tab.header else 0)
     t = body.document.add_table(rows=nrows, cols=ncols)
@@ -203,7 +206,7 @@ def table(body: Body, tab: Table) -> None:
     if not tab.source and not boxed:
         body.paragraph("spacer")  # the space below the table
     if boxed:
-        name = number_label("table", tab.number, body.labels).name
+        name = number_label("table", tab.number, body.labels, tab.part).name
         body.float_from(start, key, name, _table_height(body, tab, lay))
     elif wide:
         body.columns(body.theme.page.columns)

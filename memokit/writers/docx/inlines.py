@@ -11,8 +11,9 @@ from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.text.paragraph import Paragraph
 
 from memokit.model.nodes import Code, Emph, Inline, LineBreak, Link, Note, Ref, Span, Strong, Text
-from memokit.present import NoteSeparator, Role, ref_label, role_of, separate_notes
+from memokit.present import NBSP, NoteSeparator, Role, ref_text, role_of, separate_notes
 from memokit.present.bidi import direction_runs, is_rtl_lang, script_lang
+from memokit.present.sections import Form
 from memokit.style.theme import Labels
 from memokit.writers.docx import _oxml
 from memokit.writers.docx.styles import Styles
@@ -34,30 +35,48 @@ def bookmark_name(kind: str, number: int, target: str) -> str:
     return f"_Ref_{kind[:3]}{number}_{safe}"[:40]
 
 
+def section_bookmarks(number: str) -> tuple[str, str]:
+    """The bookmarks of the section numbered ``number``: around its whole heading (the table of
+    contents links to it) and around the part a reference repeats (REF fields show it)."""
+    safe = re.sub(r"\W", "_", number)
+    return f"_Toc_sec_{safe}", f"_Ref_sec_{safe}"
+
+
+def referred_section(ref: Ref) -> str:
+    """The number of the heading a section reference repeats: the appendix's for a section in one."""
+    return ref.part.split(".")[0] if ref.part[:1].isalpha() else ref.part
+
+
 class Notes:
     """Writes footnotes into the document's footnotes part as references are met."""
 
-    def __init__(self, document_part: Part, styles: Styles, labels: Labels):
+    def __init__(self, document_part: Part, styles: Styles, labels: Labels, form: Form = "title",
+                 language: str = "en"):
         self.part = _oxml.footnotes_part(document_part)
         self.styles = styles
         self.labels = labels
+        self.form, self.language = form, language
 
     def add(self, container: BaseOxmlElement, note: Note) -> None:
         _oxml.add_footnote_reference(container, note.number, self.styles[Role.NOTE_REF])
         para = _oxml.new_footnote(self.part, note.number, self.styles[role_of(note)],
                                   self.styles[Role.NOTE_REF])
         _oxml.add_run(para._p, "\t", para)
-        Inlines(self.part, self.styles, self.labels, None).write(para, note.children)
+        Inlines(self.part, self.styles, self.labels, None, self.form, self.language).write(
+            para, note.children)
 
 
 class Inlines:
     """Writes inline nodes into paragraphs of one part (hyperlinks are related from it)."""
 
-    def __init__(self, part: Part, styles: Styles, labels: Labels, notes: Notes | None):
+    def __init__(self, part: Part, styles: Styles, labels: Labels, notes: Notes | None,
+                 form: Form = "title", language: str = "en"):
         self.part = part
         self.styles = styles
         self.labels = labels
         self.notes = notes
+        self.form = form  # how a section reference reads
+        self.language = language
 
     def write(self, paragraph: Paragraph, inlines: tuple[Inline, ...], fmt: RunFormat = RunFormat(),
               ) -> None:
@@ -109,10 +128,26 @@ class Inlines:
                 if self.notes is None:
                     raise ValueError(f"footnote {node.number} where no footnote may stand")
                 self.notes.add(container, node)
+            elif isinstance(node, Ref) and node.kind == "section":
+                self._section_ref(paragraph, container, node)
             elif isinstance(node, Ref):
                 name = bookmark_name(node.kind, node.number, node.target)
                 # CHARFORMAT: an updated result keeps the link look of the field code, not the caption's bold
                 _oxml.add_field(container, f"REF {name} \\h \\* CHARFORMAT",
-                                ref_label(node.kind, node.number, self.labels), self.styles[Role.LINK])
+                                ref_text(node, self.labels), self.styles[Role.LINK])
             else:
                 raise TypeError(f"no DOCX rendering for inline {type(node).__name__}")
+
+    def _section_ref(self, paragraph: Paragraph, container: BaseOxmlElement, ref: Ref) -> None:
+        """A REF field to the bookmarked part of the heading (its result filled in); a title
+        reference has its quotation marks around the field."""
+        shown = ref_text(ref, self.labels, self.form, self.language).replace(NBSP, " ")  # as the heading
+        name = section_bookmarks(referred_section(ref))[1]
+        link = RunFormat(style=self.styles[Role.LINK])
+        quoted = self.form == "title" and not ref.part[:1].isalpha()
+        if quoted:
+            self._run(paragraph, container, shown[0], link)
+            shown = shown[1:-1]
+        _oxml.add_field(container, f"REF {name} \\h \\* CHARFORMAT", shown, self.styles[Role.LINK])
+        if quoted:
+            self._run(paragraph, container, ref_text(ref, self.labels, self.form, self.language)[-1], link)

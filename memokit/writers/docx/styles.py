@@ -8,11 +8,12 @@ recognise them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from docx.document import Document
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.shared import Pt, RGBColor
 from docx.styles.style import BaseStyle
 
@@ -73,6 +74,10 @@ CATALOGUE: dict[str, tuple[str, str, WD_STYLE_TYPE, bool]] = {
     "box_findings": ("BoxFindings", "Box Findings", T, False),
     "box_recommendations": ("BoxRecommendations", "Box Recommendations", T, False),
     "box_note": ("BoxNote", "Box Note", T, False),
+    "toc_heading": ("TOCHeading", "TOC Heading", P, True),
+    "toc1": ("TOC1", "toc 1", P, True),
+    "toc2": ("TOC2", "toc 2", P, True),
+    "toc3": ("TOC3", "toc 3", P, True),
 }
 BOX_KINDS = ("findings", "recommendations", "note")
 _HIDDEN = ("default_font", "spacer", "section_break", "box_end")  # not offered in Word's style gallery
@@ -99,8 +104,9 @@ def _rgb(colour: str) -> RGBColor:
     return RGBColor.from_string(colour.lstrip("#").upper())
 
 
-def build_styles(document: Document, theme: Theme, language: str) -> Styles:
-    """Replace the template's styles with the memo's, and its numbering with the two list kinds."""
+def build_styles(document: Document, theme: Theme, language: str, toc: bool = False) -> Styles:
+    """Replace the template's styles with the memo's, and its numbering with the two list kinds;
+    ``toc``: with Word's table of contents styles (only a memo with a table of contents has them)."""
     sz, col, text = theme.sizes, theme.colours, theme.text
     body_font, head_font = theme.fonts.body.word, theme.fonts.heading.word
     sp = spacing(theme)
@@ -229,6 +235,9 @@ def build_styles(document: Document, theme: Theme, language: str) -> Styles:
     end = add(Role.END_MARK, "default_font")
     _oxml.set_all_scripts_font(end.element, theme.fonts.symbol.word)
 
+    if toc:
+        _toc_styles(add, theme)
+
     table = add("table", "normal_table")
     _oxml.define_table_style(table.element, col.rule, theme.tables.rule_width, col.table_header,
                              theme.tables.padding)
@@ -261,3 +270,18 @@ def build_styles(document: Document, theme: Theme, language: str) -> Styles:
     _oxml.set_style_numbering(made[Role.BOX_BULLET].element, box_bullet)
     _oxml.set_style_numbering(made[Role.BOX_NUMBER].element, box_number)
     return Styles({role: entry[0] for role, entry in CATALOGUE.items()}, bullet_num, number_num)
+
+
+def _toc_styles(add: Callable[..., BaseStyle], theme: Theme) -> None:
+    """'TOC Heading' and 'toc 1'-'toc 3': entries with the page number at a right tab, dotted."""
+    toc_head = add("toc_heading", Role.heading(1))
+    _oxml.set_outline_level(toc_head.element, 9)  # body text level: the title is not listed itself
+    indent = theme.text.list_indent
+    width = theme.page.column_width if theme.page.columns > 1 else theme.page.text_width
+    for level in (1, 2, 3):
+        entry = add(f"toc{level}", "normal", after=0, bold=level == 1)
+        entry.paragraph_format.left_indent = Pt(indent * level)
+        entry.paragraph_format.first_line_indent = Pt(-indent)
+        entry.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
+        entry.paragraph_format.tab_stops.add_tab_stop(Pt(width), WD_TAB_ALIGNMENT.RIGHT,
+                                                      WD_TAB_LEADER.DOTS)

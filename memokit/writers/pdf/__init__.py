@@ -17,7 +17,7 @@ from memokit.errors import Diagnostic
 from memokit.figures.asset import FigureAsset
 from memokit.model import walk
 from memokit.model.nodes import Memo
-from memokit.present import Role, end_mark, located_warning, plain_text
+from memokit.present import Role, end_mark, located_warning, plain_text, reference_form, toc_shown
 from memokit.style.theme import Labels, Theme
 from memokit.writers.pdf.balance import floors
 from memokit.writers.pdf.blocks import StoryBuilder
@@ -27,10 +27,10 @@ from memokit.writers.pdf.frame import TOLERANCE, FrameOverflowError
 from memokit.writers.pdf.inlines import Markup, anchor
 from memokit.writers.pdf.notes import NoteBook
 from memokit.writers.pdf.page import Furniture, title_block
-from memokit.writers.pdf.styles import make_styles
+from memokit.writers.pdf.styles import Styles, make_styles
 
 __all__ = ["TOLERANCE", "FloatPlace", "FootnotePlacementError", "FrameOverflowError", "anchor",
-           "float_places", "frame_problems", "write"]
+           "float_places", "frame_problems", "heading_pages", "write"]
 
 
 @dataclass(frozen=True)
@@ -42,7 +42,7 @@ class FloatPlace:
     bottom: bool
 
 
-_last: tuple[Memo, Theme, Mapping[str, FigureAsset], dict[str, FloatPlace]] | None = None
+_last: tuple[Memo, Theme, Mapping[str, FigureAsset], dict[str, FloatPlace], dict[str, int]] | None = None
 
 
 class FootnotePlacementError(RuntimeError):
@@ -71,9 +71,19 @@ def write(memo: Memo, theme: Theme, assets: Mapping[str, FigureAsset], dest: Pat
 def float_places(memo: Memo, theme: Theme, assets: Mapping[str, FigureAsset]) -> dict[str, FloatPlace]:
     """Where the PDF layout puts each page-wide figure and table (by :func:`anchor`), so the
     DOCX can anchor them where the PDF has them (the memo is laid out unless :func:`write` just did)."""
-    if _last is not None and _last[0] is memo and _last[1] is theme and _last[2] is assets:
-        return _last[3]
-    return _remember_places(memo, theme, assets, _lay_out(memo, theme, assets)[0])
+    if _last is None or _last[0] is not memo or _last[1] is not theme or _last[2] is not assets:
+        _remember_places(memo, theme, assets, _lay_out(memo, theme, assets)[0])
+    assert _last is not None
+    return _last[3]
+
+
+def heading_pages(memo: Memo, theme: Theme, assets: Mapping[str, FigureAsset]) -> dict[str, int]:
+    """The page the PDF sets each heading on (by its destination name, present.section_key), so
+    the DOCX's table of contents shows the same pages (the memo is laid out unless
+    :func:`write` just did)."""
+    float_places(memo, theme, assets)
+    assert _last is not None
+    return _last[4]
 
 
 def _remember_places(memo: Memo, theme: Theme, assets: Mapping[str, FigureAsset],
@@ -84,7 +94,7 @@ def _remember_places(memo: Memo, theme: Theme, assets: Mapping[str, FigureAsset]
     for name, page in doc.float_page.items():
         later = [doc.starts[p][0] for p in pages if p >= page and doc.starts[p]]
         out[name] = FloatPlace(later[0] if later else None, name in doc.bottom_floats)
-    _last = (memo, theme, assets, out)
+    _last = (memo, theme, assets, out, dict(doc.heading_pages))
     return out
 
 
@@ -105,12 +115,30 @@ def _lay_out(memo: Memo, theme: Theme, assets: Mapping[str, FigureAsset]) -> tup
     lang = memo.meta.language
     labels = theme.labels_for(lang)
     styles = make_styles(theme, fonts, lang)
-    mk = Markup(fonts, labels, theme.colours.link)
-    furniture = Furniture.make(memo, theme, fonts)
+    mk = Markup(fonts, labels, theme.colours.link, reference_form(theme), lang)
+    # with a table of contents, laid out until the pages it shows are the pages of the headings
+    toc: dict[str, int] | None = {} if toc_shown(memo, theme) else None
+    for _ in range(MAX_PASSES):
+        doc, buf, builder = _build(memo, theme, assets, styles, mk, toc)
+        if toc is None or builder.pages == toc:
+            break
+        toc = dict(builder.pages)
+    doc.heading_pages = builder.pages
+    return doc, buf, builder.story.warnings
 
+
+MAX_PASSES = 4  # layouts of a memo with a table of contents (two suffice unless pages move)
+
+
+def _build(memo: Memo, theme: Theme, assets: Mapping[str, FigureAsset], styles: Styles, mk: Markup,
+           toc: dict[str, int] | None) -> tuple[MemoDoc, io.BytesIO, StoryBuilder]:
+    """One layout of the memo (``toc``: the pages its table of contents shows, None: no table)."""
+    lang, labels, fonts = memo.meta.language, mk.labels, mk.fonts
+    furniture = Furniture.make(memo, theme, fonts)
     book = NoteBook({n.number: mk.inlines(n.children) for n in walk.notes(memo)}, styles[Role.NOTE],
                     theme.notes, labels, theme.colours.rule)
-    built = StoryBuilder(memo, theme, styles, mk, assets, end_mark(memo, theme)).build()
+    builder = StoryBuilder(memo, theme, styles, mk, assets, end_mark(memo, theme), toc)
+    built = builder.build()
     leading = float(styles[Role.BODY].leading)
 
     def finish(doc: MemoDoc) -> None:
@@ -122,7 +150,7 @@ def _lay_out(memo: Memo, theme: Theme, assets: Mapping[str, FigureAsset]) -> tup
                   title=title_block(memo, theme, styles, mk), date=memo.meta.date, info=_info(memo, labels),
                   lang=lang, finish=finish)
     doc.build(doc.story(built.flowables))
-    return doc, buf, built.warnings
+    return doc, buf, builder
 
 
 def _float_distance(doc: Any, memo: Memo) -> list[Diagnostic]:

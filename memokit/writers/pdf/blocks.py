@@ -24,10 +24,21 @@ from memokit.model.nodes import (
     Table,
 )
 from memokit.model.nodes import Paragraph as ParaNode
-from memokit.present import EndMark, Role, Where, located_warning, number_label, role_of
+from memokit.present import (
+    NBSP,
+    EndMark,
+    Role,
+    Where,
+    headings,
+    located_warning,
+    number_label,
+    role_of,
+    toc_entries,
+)
 from memokit.style.theme import Theme
 from memokit.writers.pdf.bidi import visual_lines
 from memokit.writers.pdf.boxes import BoxEdge, Paint, Panel
+from memokit.writers.pdf.contents import NewPage, contents
 from memokit.writers.pdf.figures import figure_block
 from memokit.writers.pdf.floats import PageFloat, Stack
 from memokit.writers.pdf.inlines import Markup, anchor, esc_attr, esc_label
@@ -54,6 +65,9 @@ class HeadingPara(Paragraph):
         if key:
             self.canv.bookmarkHorizontal(key, 0, self.height)
             self.canv.addOutlineEntry(self._mk_title, key, self._mk_level - 1, closed=False)
+            pages = getattr(self, "_mk_pages", None)
+            if pages is not None:  # the page each heading is drawn on, for the table of contents
+                pages[key] = self.canv.getPageNumber()
         super().draw()
 
 
@@ -67,12 +81,15 @@ class StoryBuilder:
     """Builds the body story of one memo."""
 
     def __init__(self, memo: Memo, theme: Theme, styles: Styles, mk: Markup,
-                 assets: Mapping[str, FigureAsset], end: EndMark | None):
+                 assets: Mapping[str, FigureAsset], end: EndMark | None,
+                 toc_pages: dict[str, int] | None = None):
         self.memo, self.theme, self.styles, self.mk = memo, theme, styles, mk
         self.assets = assets
         self.end = end
         self.story = Story()
-        self._keys = 0
+        self.headings = headings(memo, theme, mk.labels)
+        self.pages: dict[str, int] = {}  # heading key -> page, filled in as the headings are drawn
+        self.toc_pages = toc_pages  # the pages a table of contents shows (None: no table)
         self._styles: dict[tuple[object, ...], ParagraphStyle] = {}
         page = theme.page
         self.column_width = page.column_width
@@ -82,19 +99,27 @@ class StoryBuilder:
     # ------------------------------------------------------------ sections
     def build(self) -> Story:
         flat: list[Flowable] = []
+        if self.toc_pages is not None:
+            flat += contents(toc_entries(self.memo, self.theme, self.mk.labels), self.toc_pages,
+                             self.mk.labels.contents, self.theme, self.styles, self.mk, self.column_width)
         for sec in self.memo.sections:
             flat += self.section(sec)
         if self.end is not None and self.end.alone:
             flat.append(BodyPara(self.mk.end_mark(self.end), self.styles[Role.BODY]))
+        for app in self.memo.appendix:
+            if self.theme.appendices.new_page:
+                flat.append(NewPage())
+            flat += self.section(app)
         self.story.flowables = _keep_with_next(flat)
         return self.story
 
     def section(self, sec: Section) -> list[Flowable]:
-        self._keys += 1
+        shown = self.headings[id(sec)]
         style = self.styles[role_of(sec)]
-        text = self.theme.heading_text(sec.heading, sec.level)
-        h = HeadingPara(self.mk.text(text, self.mk.fonts.heading), style)
-        h._mk_key, h._mk_title, h._mk_level = f"section-{self._keys}", sec.heading, sec.level
+        text = self.theme.heading_text(shown.text, sec.level)
+        h = HeadingPara(self.mk.text(text, self.mk.fonts.heading).replace(NBSP, "&nbsp;"), style)
+        h._mk_key, h._mk_title, h._mk_level = shown.key, shown.text.replace(NBSP, " "), sec.level
+        h._mk_pages = self.pages
         h._mk_keep = True
         out: list[Flowable] = [h]
         out += self.blocks(sec.blocks)
@@ -180,7 +205,7 @@ class StoryBuilder:
                                     self.theme, floated)
         self.story.warnings += [located_warning(self.memo, fig, n) for n in notes]
         if floated:
-            label = number_label("figure", fig.number, self.mk.labels).name
+            label = number_label("figure", fig.number, self.mk.labels, fig.part).name
             return PageFloat(block, anchor("figure", fig.id), label)  # type: ignore[arg-type]
         return block
 
@@ -199,7 +224,7 @@ class StoryBuilder:
             if h <= self.body_height * self.theme.page.float_share:
                 self._table_warning(t, lay.warning)
                 return [PageFloat(block, anchor("table", t.id),
-                                  number_label("table", t.number, self.mk.labels).name)]
+                                  number_label("table", t.number, self.mk.labels, t.part).name)]
             self.story.warnings.append(located_warning(
                 self.memo, t, f"table '{t.id}' is too long to span the page; it is set in the column"))
             lay = table_layout(t, self.column_width, self.text_width, False, self.theme, self.mk, lang)
@@ -226,7 +251,7 @@ class StoryBuilder:
             block = Stack([Panel(pnt, items, look.padding)], anchor=None,
                           space_before=self.theme.boxes.space, space_after=self.theme.boxes.space)
             h = block.wrap(self.text_width, self.body_height)[1]
-            label = number_label("box", box.number, self.mk.labels).name
+            label = number_label("box", box.number, self.mk.labels, box.part).name
             if h <= self.body_height * self.theme.page.float_share:
                 return [PageFloat(block, name, label)]
             self.story.warnings.append(located_warning(
@@ -253,7 +278,7 @@ class StoryBuilder:
         title_style = ParagraphStyle(f"BoxTitle-{box.kind}-{left}", parent=base, leftIndent=left,
                                      rightIndent=right, textColor=self.theme.colour(look.title_colour))
         mark = f'<a name="{esc_attr(dest)}"/>' if dest else ""
-        label = number_label("box", box.number, self.mk.labels).caption
+        label = number_label("box", box.number, self.mk.labels, box.part).caption
         title = BodyPara(f"{mark}{esc_label(label)} {self.mk.inlines(box.title, self.mk.fonts.heading)}",
                          title_style)
         title._mk_keep = True  # type: ignore[attr-defined]

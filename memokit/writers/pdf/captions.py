@@ -12,10 +12,10 @@ from memokit.writers.pdf.styles import Styles
 
 
 def numbered_caption(kind: str, number: int, text: tuple[Inline, ...], styles: Styles, mk: Markup,
-            anchor_name: str | None = None) -> Paragraph:
+            anchor_name: str | None = None, part: str = "") -> Paragraph:
     """'Figure N: caption' (label bold), holding the destination ``anchor_name`` if given."""
     dest = f'<a name="{esc_attr(anchor_name)}"/>' if anchor_name else ""
-    label = number_label(kind, number, mk.labels).caption
+    label = number_label(kind, number, mk.labels, part).caption
     return BodyPara(f"{dest}<b>{esc_label(label)}</b> {mk.inlines(text, mk.fonts.heading)}",
                      styles[Role.CAPTION])
 

@@ -13,6 +13,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 from reportlab.platypus.doctemplate import FrameBreak
 
 from memokit.style.theme import Theme
+from memokit.writers.pdf.contents import NewPage
 from memokit.writers.pdf.floats import EndOfStory, PageFloat, Stack
 from memokit.writers.pdf.frame import CheckedFrame, Problems, check
 from memokit.writers.pdf.inlines import NOTE_MARK, REF_MARK
@@ -48,6 +49,7 @@ class MemoDoc(Replay, BaseDocTemplate):
         self.starts: dict[int, list[int]] = {}  # page -> ids of the memo paragraphs starting on it
         self.bottom_floats: set[str] = set()  # page-wide floats set at the foot of their page
         self.floors: dict[int, float] = {}  # page -> lowest text y of every column but the last
+        self.heading_pages: dict[str, int] = {}  # heading destination -> its page, once laid out
         self.finish = finish  # called once the story is placed, before the last page is shown
         self.used: dict[tuple[int, int], tuple[float, float]] = {}  # (page, column) -> text top, bottom
         self.frame_problems = Problems()  # lines drawn outside their frame (see frame.py)
@@ -206,6 +208,19 @@ class MemoDoc(Replay, BaseDocTemplate):
             del flowables[0]
             if not self._bottom_float(f):
                 self.waiting.append(f)
+            return
+        if isinstance(f, NewPage):
+            frame = self.frame
+            if isinstance(frame, ColumnFrame) and frame.placed:
+                frame.ends_story = True  # the text before a new page is not stretched either
+            if self.waiting or self.book.carry or (isinstance(frame, ColumnFrame) and frame.pending):
+                self.handle_frameEnd()  # more columns until every note and float is out
+                return
+            del flowables[0]
+            # the floats of the text before go out on a page of their own, as in a book
+            fresh = isinstance(frame, ColumnFrame) and frame.column == 1 and not frame.placed
+            if not fresh or self.on_this_page:
+                self.handle_pageBreak()
             return
         if isinstance(f, EndOfStory):
             frame = self.frame

@@ -86,7 +86,7 @@ def figure_block(fig: Figure, asset: FigureAsset | None, width: float, styles: S
             if not is_vector:
                 notes.append(f"figure '{fig.id}': the SVG could not be converted; the PNG is used")
         items.append(shown)
-    items.append(numbered_caption("figure", fig.number, fig.caption, styles, mk))
+    items.append(numbered_caption("figure", fig.number, fig.caption, styles, mk, part=fig.part))
     src = source_line(fig.source, styles, mk)
     if src is not None:
         items.append(src)

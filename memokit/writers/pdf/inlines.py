@@ -13,7 +13,8 @@ from __future__ import annotations
 from xml.sax.saxutils import escape
 
 from memokit.model.nodes import Code, Emph, Inline, LineBreak, Link, Note, Ref, Span, Strong, Text
-from memokit.present import NBSP, EndMark, NoteSeparator, ref_label, separate_notes
+from memokit.present import NBSP, EndMark, NoteSeparator, ref_text, section_key, separate_notes
+from memokit.present.sections import Form
 from memokit.style.theme import Labels
 from memokit.writers.pdf.bidi import shape
 from memokit.writers.pdf.fonts import Family, FontSet
@@ -45,10 +46,13 @@ def anchor(kind: str, target: str) -> str:
 class Markup:
     """Turns inlines into markup for one memo (fonts, link colour, labels)."""
 
-    def __init__(self, fonts: FontSet, labels: Labels, link_colour: str):
+    def __init__(self, fonts: FontSet, labels: Labels, link_colour: str, form: Form = "title",
+                 language: str = "en"):
         self.fonts = fonts
         self.labels = labels
         self.link = link_colour
+        self.form = form  # how a section reference reads
+        self.language = language
 
     def text(self, text: str, family: Family) -> str:
         """Escaped text; runs of characters ``family`` lacks go to the symbol family. Arabic
@@ -101,8 +105,12 @@ class Markup:
             return "<br/>"
         if isinstance(node, Note):
             return note_reference(node.number)
+        if isinstance(node, Ref) and node.kind == "section":
+            shown = self.text(ref_text(node, self.labels, self.form, self.language), family)
+            return (f'<a href="#{esc_attr(section_key(node.part))}" color="{self.link}">'
+                    f'{shown.replace(NBSP, "&nbsp;")}</a>')
         if isinstance(node, Ref):
-            label = ref_label(node.kind, node.number, self.labels)
+            label = ref_text(node, self.labels)
             name = anchor(node.kind, node.target)
             return (f'<a href="#{esc_attr(name)}" color="{self.link}">{esc_label(label)}</a>'
                     f'<onDraw name="{REF_MARK}" label="{esc_attr(name)}"/>')

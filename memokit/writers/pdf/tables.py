@@ -22,7 +22,8 @@ from memokit.writers.pdf.styles import ALIGN, Styles
 
 def caption(table: Table, styles: Styles, mk: Markup) -> Paragraph:
     """'Table N: caption' (label bold), holding the table's destination."""
-    return numbered_caption("table", table.number, table.caption, styles, mk, anchor("table", table.id))
+    return numbered_caption("table", table.number, table.caption, styles, mk, anchor("table", table.id),
+                            table.part)
 
 
 def source(table: Table, styles: Styles, mk: Markup) -> Paragraph | None:
