@@ -86,7 +86,12 @@ sections:
           - Where the data come from.
   - heading: Further tables
     body:
-      - The second appendix.
+      - The second appendix, see @box:app-box.
+      - box:
+          id: app-box
+          title: Appendix box
+          body:
+            - Text of the appendix box.
 """
     return head + body + tail
 

@@ -145,3 +145,11 @@ def test_libreoffice_shows_the_references_contents_and_appendix_pages_as_the_pdf
     for heading in ("APPENDIX A: THE DATA", "APPENDIX B: FURTHER TABLES"):
         opening = [i for i, t in enumerate(pages) if t.split("Analysis", 1)[-1].strip().startswith(heading)]
         assert opening, f"{heading} does not open a page in LibreOffice"
+
+
+def test_a_box_in_an_appendix_is_numbered_in_it(tmp_path: Path) -> None:
+    d = docx.Document(str(render(tmp_path)["docx"]))
+    texts = [p.text.replace("\u00a0", " ") for p in d.paragraphs]
+    texts += [p.text.replace("\u00a0", " ") for t in d.tables for c in t._cells for p in c.paragraphs]
+    assert "The second appendix, see Box B.1." in texts
+    assert "Box B.1: Appendix box" in texts

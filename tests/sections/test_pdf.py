@@ -144,3 +144,9 @@ def test_the_house_style_default_gives_a_table_unless_the_memo_says_no(
     if shown:  # depth 1: no subsections listed, the appendices still are
         assert [e for e, _, _ in toc_rows(out["pdf"])][-3:] == [
             "6 Part 5 of the argument", "Appendix A: The data", "Appendix B: Further tables"]
+
+
+def test_a_box_in_an_appendix_is_numbered_in_it(plain: dict[str, Path]) -> None:
+    text = _flat(" ".join(page_texts(plain["pdf"])))
+    assert "Box B.1: Appendix box" in text
+    assert "The second appendix, see Box B.1." in text

@@ -50,13 +50,15 @@ def box(body: Body, bx: Box) -> None:
 
 
 def _title(body: Body, bx: Box) -> None:
-    """'Box 1: Title': label and number (a SEQ field) inside the bookmark REF fields point to."""
+    """'Box 1: Title': label and number (a SEQ field) inside the bookmark REF fields point to;
+    in an appendix numbered on its own, 'Box A.1' (the SEQ field restarts at its number)."""
     para = body.paragraph(f"box_title_{bx.kind}")
     label = number_label("box", bx.number, body.labels, bx.part)
     bid = body.next_bookmark()
     _oxml.bookmark_start(para._p, bid, bookmark_name("box", bx.number, bx.id))
-    body.inlines.text(para, label.prefix)
-    _oxml.add_field(para._p, "SEQ Box \\* ARABIC", str(bx.number))
+    body.inlines.text(para, label.prefix + (f"{bx.part}." if bx.part else ""))
+    restart = f" \\r {bx.number}" if bx.part else ""
+    _oxml.add_field(para._p, f"SEQ Box{restart} \\* ARABIC", str(bx.number))
     _oxml.bookmark_end(para._p, bid)
     body.inlines.text(para, CAPTION_END + " ")
     body.inlines.write(para, bx.title)

@@ -45,7 +45,7 @@ from memokit.writers.pdf.inlines import Markup, anchor, esc_attr, esc_label
 from memokit.writers.pdf.keep import KeepWithNext
 from memokit.writers.pdf.para import BodyPara
 from memokit.writers.pdf.styles import Styles
-from memokit.writers.pdf.tables import caption, source, table_flowable
+from memokit.writers.pdf.tables import SourcedTable, caption, source, table_flowable
 from memokit.writers.pdf.tables import layout as table_layout
 
 SHORT_BOX = 0.25  # a box at most this share of a column high stays in one column
@@ -232,12 +232,10 @@ class StoryBuilder:
         tbl = table_flowable(t, lay, self.theme, self.styles, self.mk)
         cap = Stack([cap], space_before=space, space_after=cap.style.spaceAfter)
         cap._mk_keep = True  # type: ignore[attr-defined]
-        out: list[Flowable] = [cap, tbl]
         if src is not None:
-            out.append(Stack([src], space_after=space))
-        else:
-            tbl.spaceAfter = space
-        return out
+            return [cap, SourcedTable(tbl, Stack([src], space_after=space))]
+        tbl.spaceAfter = space
+        return [cap, tbl]
 
     # ------------------------------------------------------------ boxes
     def box(self, box: Box) -> list[Flowable]:

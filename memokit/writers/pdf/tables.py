@@ -63,11 +63,11 @@ def _cell_style(style: ParagraphStyle, align: str, size: float, hyphenate: bool,
 class KeptTable(RLTable):
     """A table that, when it breaks, leaves at least ``MIN_ROWS`` body rows on each side.
 
-    The header repeats above the rows that go on; a table too short to leave two
+    The header repeats above the rows that go on; a table too short to leave three
     rows on each side moves whole.
     """
 
-    MIN_ROWS = 2
+    MIN_ROWS = 3
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         parts = super().split(availWidth, availHeight)
@@ -85,6 +85,43 @@ class KeptTable(RLTable):
             return []
         parts = super().split(availWidth, sum(self._rowHeights[:rep + keep]) + 1e-3)
         return parts if len(parts) == 2 else []
+
+
+class SourcedTable(Flowable):
+    """A column table and its source line, which never stands alone at the head of a column:
+    when the table breaks, the source goes with its last part (at least ``MIN_ROWS`` rows)."""
+
+    def __init__(self, table: KeptTable, source: Flowable):
+        super().__init__()
+        self.table, self.source = table, source
+        self._table_h = 0.0
+
+    def _gap(self) -> float:
+        return float(max(self.source.getSpaceBefore(), self.table.getSpaceAfter()))
+
+    def wrap(self, aW: float, aH: float) -> tuple[float, float]:
+        self._table_h = self.table.wrap(aW, aH)[1]
+        source_h = self.source.wrap(aW, aH)[1]
+        self.width, self.height = aW, self._table_h + self._gap() + source_h
+        return self.width, self.height
+
+    def getSpaceBefore(self) -> float:
+        return float(self.table.getSpaceBefore())
+
+    def getSpaceAfter(self) -> float:
+        return float(self.source.getSpaceAfter())
+
+    def split(self, aW: float, aH: float) -> list[Flowable]:
+        # a table that fits without its source breaks before its last rows, which go on with it
+        height = self.table.wrap(aW, aH)[1]
+        parts = self.table.split(aW, min(aH, height - 1e-3))
+        if len(parts) != 2:
+            return []
+        return [parts[0], SourcedTable(parts[1], self.source)]  # type: ignore[arg-type]
+
+    def draw(self) -> None:
+        self.table.drawOn(self.canv, 0, self.height - self._table_h)
+        self.source.drawOn(self.canv, 0, 0)
 
 
 def table_flowable(table: Table, lay: TableLayout, theme: Theme, styles: Styles, mk: Markup) -> KeptTable:
