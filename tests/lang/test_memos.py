@@ -19,17 +19,22 @@ SPACES = re.compile("[ \u00a0\u202f]+")
 # what each memo must show in both outputs: labels, dates, numbers from the filters and the table
 BOTH = {
     "fr": ["Tableau 1", "Figure 1", "Figure 2", "Source", "14 mars 2026", "1 145,3", "25,6 %",
-           "04 mars 2026", "12 500,2", "26 %", "Note 42"],
+           "04 mars 2026", "12 500,2", "26 %", "Note 42", "Encadré 1", "Encadré 1: Constats",
+           "Annexe A", "« Ce qui suit »"],
     "de": ["Tabelle 1", "Abbildung 1", "Abbildung 2", "Quelle", "14. März 2026", "1.145,3",
-           "25,6 %", "04 März 2026", "12.500,2", "26 %", "Datum"],
+           "25,6 %", "04 März 2026", "12.500,2", "26 %", "Datum", "Kasten 1", "Kasten 1: Befunde",
+           "Anhang A", "„Was folgt“"],
 }
 PDF_ONLY = {  # the page footer and the charts' ticks (pictures in the DOCX)
-    "fr": ["page 1 sur 2", "page 2 sur 2", "3 000", "janv. 2025", "juil.", "0,2"],
-    "de": ["Seite 1 von 2", "Seite 2 von 2", "3.000", "Jan 2025", "Jul", "0,2"],
+    "fr": ["page 1 sur 3", "page 3 sur 3", "3 000", "janv. 2025", "juil.", "0,2", "SOMMAIRE",
+           "ANNEXE A: MÉTHODE"],
+    "de": ["Seite 1 von 3", "Seite 3 von 3", "3.000", "Jan 2025", "Jul", "0,2", "INHALT",
+           "ANHANG A: METHODE"],
 }
 NOT_SHOWN = {  # English that must not leak into the memo
-    "fr": ["Table 1", "page 1 of", "March", "1,145.3", "25.6%"],
-    "de": ["Figure 1", "Table 1", "page 1 of", "March", "1,145.3", "25.6%"],
+    "fr": ["Table 1", "page 1 of", "March", "1,145.3", "25.6%", "Box 1", "Appendix", "Contents", "“"],
+    "de": ["Figure 1", "Table 1", "page 1 of", "March", "1,145.3", "25.6%", "Box 1", "Appendix", "Contents",
+           "“Was"],
 }
 
 
@@ -69,7 +74,7 @@ def test_the_pdf_shows_labels_dates_and_numbers_in_the_language(rendered: tuple[
         assert wrong not in text, (lang, wrong)
 
 
-def test_the_pdf_has_two_pages(rendered: tuple[str, Path, Path]) -> None:
+def test_the_pdf_runs_to_several_pages(rendered: tuple[str, Path, Path]) -> None:
     _, pdf, _ = rendered
     text = _pdf_text(pdf)
     assert text.count("\f") >= 2
