@@ -103,15 +103,20 @@ def set_superscript(style_el: BaseOxmlElement) -> None:
     _insert(style_el.get_or_add_rPr(), parse_xml(f'<w:vertAlign {W} w:val="superscript"/>'))
 
 
+def _clear_table_look(style_el: BaseOxmlElement) -> None:
+    """Remove what a table style says about the table, its cells and its special rows."""
+    for tag in ("w:tblPr", "w:tcPr", "w:tblStylePr"):
+        for old in style_el.findall(qn(tag)):
+            style_el.remove(old)
+
+
 def define_table_style(style_el: BaseOxmlElement, rule_colour: str, rule_pt: float,
                        header_fill: str, cell_pad_pt: float) -> None:
     """Horizontal rules above and below, a shaded bold header row, padded cells."""
     sz = max(2, round(rule_pt * 8))
     col = _hex(rule_colour)
     pad = _tw(cell_pad_pt)
-    for tag in ("w:tblPr", "w:tcPr", "w:tblStylePr"):
-        for old in style_el.findall(qn(tag)):
-            style_el.remove(old)
+    _clear_table_look(style_el)
     style_el.append(parse_xml(
         f'<w:tblPr {W}><w:tblBorders><w:top w:val="single" w:sz="{sz}" w:space="0" w:color="{col}"/>'
         f'<w:bottom w:val="single" w:sz="{sz}" w:space="0" w:color="{col}"/>'
@@ -137,9 +142,7 @@ def define_box_style(style_el: BaseOxmlElement, fill: str, rule_colour: str, rul
     none = 'w:val="nil"'
     sides = "".join(f'<w:{side} {line if frame or side == "left" else none}/>'
                     for side in ("top", "left", "bottom", "right"))
-    for tag in ("w:tblPr", "w:tcPr", "w:tblStylePr"):
-        for old in style_el.findall(qn(tag)):
-            style_el.remove(old)
+    _clear_table_look(style_el)
     style_el.append(parse_xml(
         f'<w:tblPr {W}><w:tblBorders>{sides}</w:tblBorders>'
         f'<w:tblCellMar><w:top w:w="{pad}" w:type="dxa"/><w:left w:w="{pad}" w:type="dxa"/>'
@@ -147,13 +150,6 @@ def define_box_style(style_el: BaseOxmlElement, fill: str, rule_colour: str, rul
         '</w:tblPr>'))
     style_el.append(parse_xml(f'<w:tcPr {W}><w:shd w:val="clear" w:color="auto" w:fill="{_hex(fill)}"/>'
                               '</w:tcPr>'))
-
-
-def shade_cell(tc_el: BaseOxmlElement, fill: str) -> None:
-    """The cell's shading as its table style gives it, also on the cell, for readers that do not
-    apply a table style's cell shading (LibreOffice)."""
-    _insert(tc_el.get_or_add_tcPr(), parse_xml(
-        f'<w:shd {W} w:val="clear" w:color="auto" w:fill="{_hex(fill)}"/>'))
 
 
 # ------------------------------------------------------------------ runs, links, fields, bookmarks
