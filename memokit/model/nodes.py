@@ -86,7 +86,37 @@ class Span:
     children: tuple[Inline, ...]
 
 
-Inline = Union[Text, Code, Emph, Strong, Link, LineBreak, Note, Ref, Span]
+@dataclass(frozen=True, slots=True)
+class CiteItem:
+    """One source of a citation: ``see @key, p. 12`` is prefix 'see', key, suffix 'p. 12'."""
+
+    key: str
+    prefix: str = ""
+    suffix: str = ""  # the locator and anything after it, as written ('p. 12', 'chap. 2')
+    suppress_author: bool = False  # '[-@key]'
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """A citation as written: ``[see @a, p. 3; @b]`` or a narrative ``@key``. The resolve stage
+    replaces it by a note (notes styles) or by :class:`Cited` text (author-date styles), so the
+    writers never meet one."""
+
+    items: tuple[CiteItem, ...]
+    in_text: bool = False  # narrative: '@key says' (author-date styles)
+    span: SourceSpan | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Cited:
+    """A citation formatted in the memo's citation style, set in the text ('(Smith 2020, 12)',
+    'Smith (2020)'); ``keys`` name the sources it cites."""
+
+    children: tuple[Inline, ...]
+    keys: tuple[str, ...] = ()
+
+
+Inline = Union[Text, Code, Emph, Strong, Link, LineBreak, Note, Ref, Span, Citation, Cited]
 
 # ---------------------------------------------------------------- blocks
 
@@ -244,6 +274,17 @@ class Section:
     id_span: SourceSpan | None = field(default=None, compare=False)
 
 
+@dataclass(frozen=True, slots=True)
+class References:
+    """The sources a memo cites, formatted in its citation style, in the style's order: a notes
+    style's bibliography or an author-date style's reference list. Set after the last section,
+    before any appendix, under a heading the house style's labels give."""
+
+    kind: Literal["bibliography", "references"]
+    entries: tuple[tuple[Inline, ...], ...]
+    keys: tuple[str, ...] = ()  # each entry's source key, in the same order
+
+
 # ---------------------------------------------------------------- the memo
 
 
@@ -295,3 +336,4 @@ class Memo:
     source_path: str | None = None
     appendix: tuple[Section, ...] = ()  # appendices A, B, ... after the main text
     toc: bool | None = None  # a table of contents; None: as the house style says
+    references: References | None = None  # the cited sources, after the last section

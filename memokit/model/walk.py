@@ -10,6 +10,9 @@ from memokit.model.nodes import (
     Block,
     Box,
     BulletList,
+    Citation,
+    Cited,
+    CiteItem,
     Code,
     Emph,
     Figure,
@@ -23,6 +26,7 @@ from memokit.model.nodes import (
     Paragraph,
     Quote,
     Ref,
+    References,
     Section,
     Span,
     Strong,
@@ -74,7 +78,7 @@ def iter_inlines(inlines: tuple[Inline, ...]) -> Iterator[Inline]:
     """Inlines and their descendants (not the content of notes)."""
     for i in inlines:
         yield i
-        if isinstance(i, (Emph, Strong, Link, Span)):
+        if isinstance(i, (Emph, Strong, Link, Span, Cited)):
             yield from iter_inlines(i.children)
 
 
@@ -118,7 +122,7 @@ def last_paragraph(memo: Memo) -> Paragraph | None:
 CONTAINERS: tuple[type, ...] = (
     Memo, Section, Paragraph, BulletList, OrderedList, ListItem, Quote, Figure, Table,
     Emph, Strong, Link, Note, Ref, Text, Code, LineBreak, Box,
-    Span,
+    Span, Citation, CiteItem, Cited, References,
 )
 
 
