@@ -6,6 +6,7 @@ and located writer warnings. Nothing here knows a format: writers only draw
 what these functions return.
 """
 
+from memokit.present.bibliography import REFERENCES_KEY, ReferenceList, reference_list
 from memokit.present.endmark import EndMark, end_mark
 from memokit.present.figures import figure_align, picture_ratio, picture_size
 from memokit.present.furniture import (
@@ -32,7 +33,7 @@ from memokit.present.labels import (
     source_prefix,
 )
 from memokit.present.quotes import quoted
-from memokit.present.roles import Role, Where, role_of
+from memokit.present.roles import REFERENCES_HEADING, Role, Where, role_of
 from memokit.present.sections import (
     Heading,
     TocEntry,
@@ -58,4 +59,5 @@ __all__ = [
     "source_prefix", "spacing", "title_items",
     "Heading", "TocEntry", "headings", "quoted", "ref_text", "reference_form", "section_key",
     "toc_entries", "toc_shown",
+    "REFERENCES_HEADING", "REFERENCES_KEY", "ReferenceList", "reference_list",
 ]

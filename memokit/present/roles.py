@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Literal
 
-from memokit.model.nodes import Figure, Note, Paragraph, Section
+from memokit.model.nodes import Figure, Note, Paragraph, References, Section
 
 
 class Role(str, Enum):
@@ -39,6 +39,8 @@ class Role(str, Enum):
     CELL = "cell"
     CELL_HEAD = "cell_head"
     NOTE = "note"
+    # the bibliography or reference list (its heading is a level-1 heading)
+    BIBLIOGRAPHY = "bibliography"  # one entry, with a hanging indent
     # boxes
     BOX_TITLE = "box_title"
     BOX_TEXT = "box_text"
@@ -57,6 +59,9 @@ class Role(str, Enum):
         return (cls.HEADING1, cls.HEADING2, cls.HEADING3)[min(max(level, 1), 3) - 1]
 
 
+REFERENCES_HEADING = Role.HEADING1  # the bibliography's heading: a level-1 heading
+
+
 @dataclass(frozen=True)
 class Where:
     """Where a paragraph stands: in a quote, in a list item (and whether it opens it), in a box."""
@@ -67,8 +72,11 @@ class Where:
     box: bool = False  # in a box
 
 
-def role_of(node: Paragraph | Section | Figure | Note, where: Where = Where()) -> Role:
-    """The role of a paragraph where it stands, of a section's heading, a figure or a note."""
+def role_of(node: Paragraph | Section | Figure | Note | References, where: Where = Where()) -> Role:
+    """The role of a paragraph where it stands, of a section's heading, a figure, a note or an
+    entry of the bibliography (whose heading is a level-1 heading: :data:`REFERENCES_HEADING`)."""
+    if isinstance(node, References):
+        return Role.BIBLIOGRAPHY
     if isinstance(node, Section):
         return Role.heading(node.level)
     if isinstance(node, Figure):

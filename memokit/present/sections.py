@@ -13,6 +13,7 @@ from typing import Literal
 
 from memokit.model.nodes import Memo, Ref, Section
 from memokit.model.walk import numbered_sections
+from memokit.present.bibliography import reference_list
 from memokit.present.labels import NBSP, ref_label
 from memokit.present.quotes import quoted
 from memokit.style.theme import Labels, Theme
@@ -88,7 +89,7 @@ def section_key(number: str) -> str:
 @dataclass(frozen=True)
 class TocEntry:
     level: int  # 1-3; an appendix is 1
-    number: str  # the section's number ('2.1', 'A')
+    number: str  # the section's number ('2.1', 'A'); '' for the bibliography
     text: str  # the number or appendix label and the title, in the author's casing
     key: str  # the heading's destination
 
@@ -99,10 +100,17 @@ def toc_shown(memo: Memo, theme: Theme) -> bool:
 
 
 def toc_entries(memo: Memo, theme: Theme, labels: Labels) -> list[TocEntry]:
-    """The headings a table of contents lists: down to the house style's depth, appendices too."""
+    """The headings a table of contents lists: down to the house style's depth, the bibliography
+    (unnumbered, level 1, before the appendices) and appendices too."""
     out = []
+    refs = reference_list(memo, labels)
     for h in headings(memo, theme, labels).values():
+        if refs is not None and h.number.isalpha():  # the first appendix: the list comes first
+            out.append(TocEntry(1, "", refs.heading, refs.key))
+            refs = None
         if h.section.level > theme.toc.depth:
             continue
         out.append(TocEntry(h.section.level, h.number, h.text.replace(NBSP, " "), h.key))
+    if refs is not None:
+        out.append(TocEntry(1, "", refs.heading, refs.key))
     return out

@@ -24,7 +24,20 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from memokit import lang
-from memokit.model.nodes import Code, Emph, Inline, LineBreak, Link, Note, Ref, Span, Strong, Table, Text
+from memokit.model.nodes import (
+    Cited,
+    Code,
+    Emph,
+    Inline,
+    LineBreak,
+    Link,
+    Note,
+    Ref,
+    Span,
+    Strong,
+    Table,
+    Text,
+)
 from memokit.present.breaks import url_breaks
 from memokit.present.measure import table_measure
 from memokit.present.sections import ref_text
@@ -48,7 +61,7 @@ def _runs(inlines: tuple[Inline, ...], labels: Labels, bold: bool, out: list[Run
             out.append((node.text, bold))
         elif isinstance(node, Strong):
             _runs(node.children, labels, True, out)
-        elif isinstance(node, (Emph, Link, Span)):
+        elif isinstance(node, (Emph, Link, Span, Cited)):
             _runs(node.children, labels, bold, out)
         elif isinstance(node, LineBreak):
             out.append(None)

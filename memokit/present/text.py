@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from memokit.model.nodes import Code, Emph, Inline, LineBreak, Link, Ref, Span, Strong, Text
+from memokit.model.nodes import Cited, Code, Emph, Inline, LineBreak, Link, Ref, Span, Strong, Text
 from memokit.present.sections import ref_text
 from memokit.style.theme import Labels
 
@@ -13,7 +13,7 @@ def plain_text(inlines: tuple[Inline, ...], labels: Labels) -> str:
     for node in inlines:
         if isinstance(node, (Text, Code)):
             out.append(node.text)
-        elif isinstance(node, (Emph, Strong, Link, Span)):
+        elif isinstance(node, (Emph, Strong, Link, Span, Cited)):
             out.append(plain_text(node.children, labels))
         elif isinstance(node, LineBreak):
             out.append(" ")

@@ -66,6 +66,11 @@ def check_values(theme: Theme, doc: Located | Layered) -> list[Diagnostic]:
     within(("boxes", "text_size"), theme.boxes.text_size, L.MIN_FONT_SIZE, L.MAX_FONT_SIZE, "a font size")
     within(("boxes", "leading"), theme.boxes.leading, L.MIN_FONT_SIZE, L.MAX_LEADING, "a line distance")
     within(("boxes", "space"), theme.boxes.space, 0, L.MAX_SPACE, "this length")
+    bib = theme.bibliography
+    within(("bibliography", "size"), bib.size, L.MIN_FONT_SIZE, L.MAX_FONT_SIZE, "a font size")
+    within(("bibliography", "leading"), bib.leading, L.MIN_FONT_SIZE, L.MAX_LEADING, "a line distance")
+    for name in ("hanging_indent", "space"):
+        within(("bibliography", name), getattr(bib, name), 0, L.MAX_SPACE, "this length")
     for kind in ("findings", "recommendations", "note"):
         for name in ("rule_width", "padding"):
             within(("boxes", kind, name), getattr(theme.boxes.look(kind), name), 0, L.MAX_BOX_EDGE,

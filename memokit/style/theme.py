@@ -232,6 +232,18 @@ class References:
 
 
 @dataclass(frozen=True)
+class Bibliography:
+    """The bibliography or reference list after the last section: each entry a paragraph whose
+    lines after the first are indented (a hanging indent)."""
+
+    size: Length = Length(9)  # the entries' text size
+    leading: Length = Length(11.5)  # their line distance
+    hanging_indent: Length = Length(14)  # how far the lines after an entry's first are indented
+    space: Length = Length(3)  # between entries
+    align: str = "left"  # left: ragged right | justify | text: as the body text (text.align)
+
+
+@dataclass(frozen=True)
 class Appendices:
     """How appendices are set."""
 
@@ -381,6 +393,7 @@ class Theme:
     references: References = field(default_factory=References)
     appendices: Appendices = field(default_factory=Appendices)
     toc: Toc = field(default_factory=Toc)
+    bibliography: Bibliography = field(default_factory=Bibliography)
     folder: Path = field(default=Path("."), compare=False, metadata=_LOADED)
     # where each header/footer snippet and date_format was written: key -> (file, line, column)
     origins: dict[str, tuple[str, int, int]] = field(default_factory=dict, compare=False,
@@ -412,6 +425,11 @@ class Theme:
         """An error at the style.yaml key ``key`` (a snippet, date_format) of this Theme."""
         file, line, column = self.origins.get(key, (str(self.folder / "style.yaml"), 1, 1))
         return Diagnostic(file, line, column, key, message)
+
+    def bibliography_align(self) -> str:
+        """How the bibliography's entries are set: 'left' (ragged right) or 'justify'."""
+        align = self.bibliography.align
+        return self.text.align if align == "text" else align
 
     def heading_text(self, text: str, level: int) -> str:
         """The heading as the style shows it (the author's casing is kept elsewhere)."""
@@ -570,6 +588,7 @@ def _check(theme: Theme, doc: Located) -> list[Diagnostic]:
 
 
 REFERENCE_FORMS = ("number", "title")
+BIBLIOGRAPHY_ALIGNS = ("left", "justify", "text")
 APPENDIX_NUMBERING = ("per-appendix", "continuous")
 
 
@@ -582,6 +601,9 @@ def _check_sections(theme: Theme, doc: Located) -> list[Diagnostic]:
     if theme.appendices.numbering not in APPENDIX_NUMBERING:
         out.append(doc.error(("appendices", "numbering"), f"'{theme.appendices.numbering}' is not a "
                              f"numbering of appendix figures and tables; use {one_of(APPENDIX_NUMBERING)}"))
+    if theme.bibliography.align not in BIBLIOGRAPHY_ALIGNS:
+        out.append(doc.error(("bibliography", "align"), f"'{theme.bibliography.align}' is not an "
+                             f"alignment of the bibliography; use {one_of(BIBLIOGRAPHY_ALIGNS)}"))
     if not 1 <= theme.toc.depth <= 3:
         out.append(doc.error(("toc", "depth"), f"{theme.toc.depth} is not a heading depth; use 1, 2 or 3"))
     return out

@@ -12,6 +12,7 @@ from docx.shared import Pt
 from docx.text.paragraph import Paragraph as DocxParagraph
 
 from memokit.model.nodes import Memo
+from memokit.present import Role
 from memokit.style.theme import Theme
 from memokit.writers.docx.styles import CATALOGUE
 from tests.docx.conftest import NS, W, every_table, part, render_yaml
@@ -113,7 +114,8 @@ def test_only_the_memo_styles_are_defined(example: tuple[Path, Memo]) -> None:
     names = [s.find(f"{W}name").get(f"{W}val") for s in styles.iter(f"{W}style")]
     assert len(names) == len(set(names))
     toc = {CATALOGUE[k][1] for k in ("toc_heading", "toc1", "toc2", "toc3")}  # only with a toc
-    assert set(names) == {entry[1] for entry in CATALOGUE.values()} - toc  # the memo's own, no template's
+    bib = {CATALOGUE[Role.BIBLIOGRAPHY][1]}  # 'Bibliography': only in a memo with a bibliography
+    assert set(names) == {entry[1] for entry in CATALOGUE.values()} - toc - bib  # the memo's own
     defaults = {s.get(f"{W}type"): s.find(f"{W}name").get(f"{W}val")
                 for s in styles.iter(f"{W}style") if s.get(f"{W}default") == "1"}
     assert defaults == {"paragraph": "Normal", "character": "Default Paragraph Font",

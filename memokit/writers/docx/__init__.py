@@ -15,7 +15,7 @@ from memokit.errors import Diagnostic
 from memokit.figures.asset import FigureAsset
 from memokit.model import walk
 from memokit.model.nodes import Memo
-from memokit.present import end_mark, reference_form, toc_shown
+from memokit.present import end_mark, reference_form, reference_list, toc_shown
 from memokit.style.theme import Theme
 from memokit.writers.docx import _oxml, package
 from memokit.writers.docx.blocks import Body
@@ -41,9 +41,10 @@ def write(memo: Memo, theme: Theme, assets: Mapping[str, FigureAsset], dest: Pat
     document = docx.Document()
     package.clean_template(document, GENERATOR, theme.institute)
     lang = memo.meta.language
-    styles = build_styles(document, theme, lang, toc_shown(memo, theme))
-    _oxml.write_settings(document.settings.element, theme.text.hyphenate, theme.text.list_indent, lang)
     labels = theme.labels_for(lang)
+    styles = build_styles(document, theme, lang, toc_shown(memo, theme),
+                          reference_list(memo, labels) is not None)
+    _oxml.write_settings(document.settings.element, theme.text.hyphenate, theme.text.list_indent, lang)
     form = reference_form(theme)
     inlines = Inlines(document.part, styles, labels, Notes(document.part, styles, labels, form, lang),
                       form, lang)

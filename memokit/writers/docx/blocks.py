@@ -25,10 +25,20 @@ from memokit.model.nodes import (
     Table,
 )
 from memokit.model.nodes import Paragraph as ParaNode
-from memokit.present import NBSP, EndMark, Role, Where, headings, role_of, toc_entries
+from memokit.present import (
+    NBSP,
+    REFERENCES_HEADING,
+    EndMark,
+    Role,
+    Where,
+    headings,
+    reference_list,
+    role_of,
+    toc_entries,
+)
 from memokit.style.theme import Theme
 from memokit.writers.docx import _oxml, boxes, floats
-from memokit.writers.docx.inlines import Inlines, section_bookmarks
+from memokit.writers.docx.inlines import REFERENCES_BOOKMARK, Inlines, section_bookmarks, toc_bookmark
 from memokit.writers.docx.page import SectionFlow
 from memokit.writers.docx.styles import Styles
 from memokit.writers.pdf import FloatPlace
@@ -124,6 +134,7 @@ class Body:
             self.section(sec)
         if self.end is not None and self.end.alone:
             self._end_mark(self.paragraph(Role.BODY), self.end)
+        self.references()
         for app in appendix:
             self.section(app, new_page=self.theme.appendices.new_page)
         # the body's columns are the document's last section, with no break after them: a
@@ -140,7 +151,7 @@ class Body:
             para = self.paragraph(f"toc{e.level}")
             if i == 0:
                 _oxml.begin_field(para._p, f'TOC \\o "1-{self.theme.toc.depth}" \\h \\z')
-            name = section_bookmarks(e.number)[0]
+            name = toc_bookmark(e.number, e.key)
             link = _oxml.add_internal_link(para._p, name)
             _oxml.add_run(link, e.text, para)
             _oxml.add_tab(link)
@@ -148,6 +159,21 @@ class Body:
             _oxml.add_field(link, f"PAGEREF {name} \\h", str(page) if page else "")
             if i == len(entries) - 1:
                 _oxml.end_field(para._p)
+
+    def references(self) -> None:
+        """The bibliography or reference list: a level-1 heading (unnumbered; bookmarked for the
+        table of contents) and one paragraph per entry in the 'Bibliography' style."""
+        refs = reference_list(self.memo, self.labels)
+        if refs is None:
+            return
+        para = self.paragraph(REFERENCES_HEADING)
+        mark = self.next_bookmark()
+        _oxml.bookmark_start(para._p, mark, REFERENCES_BOOKMARK)
+        self.inlines.text(para, refs.heading)
+        _oxml.bookmark_end(para._p, mark)
+        role = role_of(self.memo.references)  # type: ignore[arg-type]
+        for entry in refs.entries:
+            self.inlines.write(self.paragraph(role), entry)
 
     def section(self, sec: Section, new_page: bool = False) -> None:
         """A section's heading (bookmarked for the table of contents and for references), its

@@ -10,8 +10,8 @@ from docx.opc.part import Part
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.text.paragraph import Paragraph
 
-from memokit.model.nodes import Code, Emph, Inline, LineBreak, Link, Note, Ref, Span, Strong, Text
-from memokit.present import NBSP, NoteSeparator, Role, ref_text, role_of, separate_notes
+from memokit.model.nodes import Cited, Code, Emph, Inline, LineBreak, Link, Note, Ref, Span, Strong, Text
+from memokit.present import NBSP, REFERENCES_KEY, NoteSeparator, Role, ref_text, role_of, separate_notes
 from memokit.present.bidi import direction_runs, is_rtl_lang, script_lang
 from memokit.present.sections import Form
 from memokit.style.theme import Labels
@@ -40,6 +40,14 @@ def section_bookmarks(number: str) -> tuple[str, str]:
     contents links to it) and around the part a reference repeats (REF fields show it)."""
     safe = re.sub(r"\W", "_", number)
     return f"_Toc_sec_{safe}", f"_Ref_sec_{safe}"
+
+
+REFERENCES_BOOKMARK = "_Toc_references"  # around the bibliography's heading
+
+
+def toc_bookmark(number: str, key: str) -> str:
+    """The bookmark a table of contents entry links to: the section's, or the bibliography's."""
+    return REFERENCES_BOOKMARK if key == REFERENCES_KEY else section_bookmarks(number)[0]
 
 
 def referred_section(ref: Ref) -> str:
@@ -114,6 +122,8 @@ class Inlines:
                 self._write(paragraph, container, node.children, replace(fmt, italic=True))
             elif isinstance(node, Strong):
                 self._write(paragraph, container, node.children, replace(fmt, bold=True))
+            elif isinstance(node, Cited):  # a formatted citation: ordinary runs in the text
+                self._write(paragraph, container, node.children, fmt)
             elif isinstance(node, Span):
                 self._write(paragraph, container, node.children, replace(fmt, lang=node.lang))
             elif isinstance(node, Code):

@@ -78,6 +78,7 @@ CATALOGUE: dict[str, tuple[str, str, WD_STYLE_TYPE, bool]] = {
     "toc1": ("TOC1", "toc 1", P, True),
     "toc2": ("TOC2", "toc 2", P, True),
     "toc3": ("TOC3", "toc 3", P, True),
+    Role.BIBLIOGRAPHY: ("Bibliography", "Bibliography", P, True),
 }
 BOX_KINDS = ("findings", "recommendations", "note")
 _HIDDEN = ("default_font", "spacer", "section_break", "box_end")  # not offered in Word's style gallery
@@ -104,9 +105,11 @@ def _rgb(colour: str) -> RGBColor:
     return RGBColor.from_string(colour.lstrip("#").upper())
 
 
-def build_styles(document: Document, theme: Theme, language: str, toc: bool = False) -> Styles:
+def build_styles(document: Document, theme: Theme, language: str, toc: bool = False,
+                 references: bool = False) -> Styles:
     """Replace the template's styles with the memo's, and its numbering with the two list kinds;
-    ``toc``: with Word's table of contents styles (only a memo with a table of contents has them)."""
+    ``toc``: with Word's table of contents styles (only a memo with a table of contents has them);
+    ``references``: with Word's 'Bibliography' style (only a memo with a bibliography has it)."""
     sz, col, text = theme.sizes, theme.colours, theme.text
     body_font, head_font = theme.fonts.body.word, theme.fonts.heading.word
     sp = spacing(theme)
@@ -237,6 +240,8 @@ def build_styles(document: Document, theme: Theme, language: str, toc: bool = Fa
 
     if toc:
         _toc_styles(add, theme)
+    if references:
+        _bibliography_style(add, theme)
 
     table = add("table", "normal_table")
     _oxml.define_table_style(table.element, col.rule, theme.tables.rule_width, col.table_header,
@@ -285,3 +290,14 @@ def _toc_styles(add: Callable[..., BaseStyle], theme: Theme) -> None:
         entry.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
         entry.paragraph_format.tab_stops.add_tab_stop(Pt(width), WD_TAB_ALIGNMENT.RIGHT,
                                                       WD_TAB_LEADER.DOTS)
+
+
+def _bibliography_style(add: Callable[..., BaseStyle], theme: Theme) -> None:
+    """Word's 'Bibliography': each entry's lines after the first indented (a hanging indent)."""
+    bib = theme.bibliography
+    entry = add(Role.BIBLIOGRAPHY, "normal", theme.fonts.body.word, bib.size, bib.leading, after=bib.space)
+    pf = entry.paragraph_format
+    pf.left_indent = Pt(bib.hanging_indent)
+    pf.first_line_indent = Pt(-bib.hanging_indent)
+    pf.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY if theme.bibliography_align() == "justify" else _ALIGN["left"]
+    pf.widow_control = True

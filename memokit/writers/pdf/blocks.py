@@ -26,12 +26,14 @@ from memokit.model.nodes import (
 from memokit.model.nodes import Paragraph as ParaNode
 from memokit.present import (
     NBSP,
+    REFERENCES_HEADING,
     EndMark,
     Role,
     Where,
     headings,
     located_warning,
     number_label,
+    reference_list,
     role_of,
     toc_entries,
 )
@@ -106,6 +108,7 @@ class StoryBuilder:
             flat += self.section(sec)
         if self.end is not None and self.end.alone:
             flat.append(BodyPara(self.mk.end_mark(self.end), self.styles[Role.BODY]))
+        flat += self.references()
         for app in self.memo.appendix:
             if self.theme.appendices.new_page:
                 flat.append(NewPage())
@@ -126,6 +129,21 @@ class StoryBuilder:
         for sub in sec.sections:
             out += self.section(sub)
         return out
+
+    def references(self) -> list[Flowable]:
+        """The bibliography or reference list: a level-1 heading (unnumbered, in the outline and
+        the table of contents) and one paragraph per entry, with a hanging indent."""
+        refs = reference_list(self.memo, self.mk.labels)
+        if refs is None:
+            return []
+        text = self.theme.heading_text(refs.heading, 1)
+        h = HeadingPara(self.mk.text(text, self.mk.fonts.heading).replace(NBSP, "&nbsp;"),
+                        self.styles[REFERENCES_HEADING])
+        h._mk_key, h._mk_title, h._mk_level = refs.key, refs.heading.replace(NBSP, " "), 1
+        h._mk_pages = self.pages
+        h._mk_keep = True
+        style = self.styles[role_of(self.memo.references)]  # type: ignore[arg-type]
+        return [h, *(BodyPara(self.mk.inlines(entry), style) for entry in refs.entries)]
 
     # ------------------------------------------------------------ blocks
     def blocks(self, blocks: tuple[Block, ...], style: ParagraphStyle | None = None,

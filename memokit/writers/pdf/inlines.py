@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape
 
-from memokit.model.nodes import Code, Emph, Inline, LineBreak, Link, Note, Ref, Span, Strong, Text
+from memokit.model.nodes import Cited, Code, Emph, Inline, LineBreak, Link, Note, Ref, Span, Strong, Text
 from memokit.present import NBSP, EndMark, NoteSeparator, ref_text, section_key, separate_notes
 from memokit.present.sections import Form
 from memokit.style.theme import Labels
@@ -101,6 +101,8 @@ class Markup:
                     f"{self.inlines(node.children, family)}</a>")
         if isinstance(node, Span):  # the line breaker hyphenates it in its language (para.LANG)
             return f'<span lang="{esc_attr(node.lang)}">{self.inlines(node.children, family)}</span>'
+        if isinstance(node, Cited):  # a formatted citation reads as the text around it
+            return self.inlines(node.children, family)
         if isinstance(node, LineBreak):
             return "<br/>"
         if isinstance(node, Note):

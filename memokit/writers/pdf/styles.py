@@ -87,7 +87,13 @@ def make_styles(theme: Theme, fonts: FontSet, language: str) -> Styles:
                               bulletFontName=fonts.heading.regular, bulletFontSize=bx.text_size)
     box_title = ps("BoxTitle", fonts.heading.bold, bx.text_size, bx.leading, alignment=TA_LEFT,
                    textColor=accent, spaceAfter=gap)
+    bib = theme.bibliography
+    entry = ps("Bibliography", fonts.body.regular, bib.size, bib.leading,
+               alignment=ALIGN[theme.bibliography_align()], leftIndent=bib.hanging_indent,
+               firstLineIndent=-bib.hanging_indent, spaceAfter=bib.space,
+               hyphenationLang=hyph or "", **flow)
     return Styles({
+        Role.BIBLIOGRAPHY: entry,
         Role.BOX_TITLE: box_title, Role.BOX_TEXT: box_text, Role.BOX_BULLET: box_item,
         Role.BOX_NUMBER: box_item,
         Role.BODY: body, Role.QUOTE: quote,
