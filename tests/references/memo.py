@@ -79,7 +79,7 @@ def render(folder: Path, kind: str = "bibliography", language: str | None = None
     if style:
         text = text.replace("lede:", f"style: {style}\nlede:", 1)
     if not appendix:
-        text = text[:text.index("appendix:")]
+        text = text[:text.index("appendix:")].replace(", @sec:data and @sec:data-sources", "")
     src = folder / "memo.yaml"
     src.write_text(text, encoding="utf-8")
     checked = check_memo(src)
