@@ -15,6 +15,7 @@ from memokit.model.nodes import (
     Inline,
     Link,
     Memo,
+    Note,
     Paragraph,
     References,
     Table,
@@ -45,11 +46,14 @@ ENTRIES: list[tuple[str, tuple[Inline, ...]]] = [
 
 CITED = "(Hansen 2020, 515)"
 CAPTION_CITED = "(NATO 2021)"
+CELL_CITED = "(Virtanen 2022)"
+LEDE_CITED = "(Andersson and Berg 2019)"
+NOTE_CITED = "(Hansen 2020)"
 
 
 def _with_citations(memo: Memo, kind: str) -> Memo:
-    """``memo`` with a formatted citation after its first paragraph's text and in a table's
-    caption, and its list of the four sources."""
+    """``memo`` with formatted citations after its first paragraph's text, in the lede, a table's
+    caption and cell and a footnote, and its list of the four sources."""
     first = memo.sections[0].blocks[0]
     assert isinstance(first, Paragraph)
     cited = replace(first, children=(*first.children, Text(" As argued "),
@@ -59,11 +63,18 @@ def _with_citations(memo: Memo, kind: str) -> Memo:
         if node is first:
             return cited
         if isinstance(node, Table) and node.caption:
+            last = node.rows[-1]
             return replace(node, caption=(*node.caption, Text(" "),
-                                          Cited((Text(CAPTION_CITED),), ("nato2021",))))
+                                          Cited((Text(CAPTION_CITED),), ("nato2021",))),
+                           rows=(*node.rows[:-1], (*last[:-1], (*last[-1], Text(" "),
+                                                               Cited((Text(CELL_CITED),), ())))))
+        if isinstance(node, Note) and node.number == 1:
+            return replace(node, children=(*node.children, Text(" See "),
+                                           Cited((Text(NOTE_CITED),), ("hansen2020",)), Text(".")))
         return node
 
     memo = walk.rewrite(memo, visit)
+    memo = replace(memo, lede=(*memo.lede, Text(" "), Cited((Text(LEDE_CITED),), ("andersson2019",))))
     refs = References(kind, tuple(e for _, e in ENTRIES), tuple(k for k, _ in ENTRIES))  # type: ignore[arg-type]
     return replace(memo, references=refs)
 

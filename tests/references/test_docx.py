@@ -18,7 +18,17 @@ from memokit.style.theme import Theme
 from tests.docx.conftest import NS, W, part
 from tests.docx.lo_layout import convert, overlaps
 from tests.helpers import require_tool
-from tests.references.memo import CAPTION_CITED, CITED, DOI, ENTRIES, URL, render
+from tests.references.memo import (
+    CAPTION_CITED,
+    CELL_CITED,
+    CITED,
+    DOI,
+    ENTRIES,
+    LEDE_CITED,
+    NOTE_CITED,
+    URL,
+    render,
+)
 from tests.sections.test_pdf import heading_page
 
 R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
@@ -83,6 +93,12 @@ def test_citations_are_ordinary_runs(rendered: tuple[dict[str, Path], Memo, Them
     paras = _paragraphs(rendered[0]["docx"])
     assert any(s == "Body Text" and f"As argued {CITED}." in t for s, t in paras)
     assert any(s == "Caption" and t.endswith(f"Appendix table {CAPTION_CITED}") for s, t in paras)
+    assert any(s == "Lede" and t.endswith(LEDE_CITED) for s, t in paras)
+    document = docx.Document(str(rendered[0]["docx"]))
+    cells = [c.text for t in document.tables for row in t.rows for c in row.cells]
+    assert any(c.endswith(CELL_CITED) for c in cells)
+    notes = "".join(part(rendered[0]["docx"], "word/footnotes.xml").itertext())
+    assert f"Main note. See {NOTE_CITED}." in notes
 
 
 def test_contents_lists_it_with_the_pdf_page(rendered: tuple[dict[str, Path], Memo, Theme]) -> None:

@@ -14,7 +14,17 @@ import pytest
 from memokit.style import load_style, style_folder
 from memokit.style.theme import Theme
 from tests.pdf.reading import Word, layout, lines, page_texts, pdftotext
-from tests.references.memo import CAPTION_CITED, CITED, DOI, ENTRIES, URL, render
+from tests.references.memo import (
+    CAPTION_CITED,
+    CELL_CITED,
+    CITED,
+    DOI,
+    ENTRIES,
+    LEDE_CITED,
+    NOTE_CITED,
+    URL,
+    render,
+)
 from tests.sections.test_pdf import heading_page, toc_rows
 
 FIRST_WORDS = ["Andersson, Karin", "Hansen, Mette", "North Atlantic Treaty Organization", "Virtanen, Aino"]
@@ -50,6 +60,9 @@ def test_citations_read_in_the_text_and_caption(english: tuple[Path, Theme]) -> 
     text = _text(english[0])
     assert f"As argued {CITED}." in text
     assert f"Table A.1: Appendix table {CAPTION_CITED}" in text
+    assert f"3 {CELL_CITED}" in text  # in a table cell
+    assert f"What the memo finds, in brief. {LEDE_CITED}" in text
+    assert f"Main note. See {NOTE_CITED}." in text
 
 
 def _entry_lines(pdf: Path, theme: Theme, first: str) -> list[list[Word]]:
