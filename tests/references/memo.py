@@ -51,7 +51,13 @@ LEDE_CITED = "(Andersson and Berg 2019)"
 NOTE_CITED = "(Hansen 2020)"
 
 
-def _with_citations(memo: Memo, kind: str) -> Memo:
+def long_list(n: int) -> tuple[tuple[str, tuple[Inline, ...]], ...]:
+    """``n`` entries, the four above over and over, each starting with its own number ('E007')."""
+    return tuple((f"{key}-{i}", (Text(f"E{i:03d} "), *body))
+                 for i, (key, body) in enumerate((ENTRIES * (n // len(ENTRIES) + 1))[:n], start=1))
+
+
+def _with_citations(memo: Memo, kind: str, entries: tuple[tuple[str, tuple[Inline, ...]], ...]) -> Memo:
     """``memo`` with formatted citations after its first paragraph's text, in the lede, a table's
     caption and cell and a footnote, and its list of the four sources."""
     first = memo.sections[0].blocks[0]
@@ -75,13 +81,14 @@ def _with_citations(memo: Memo, kind: str) -> Memo:
 
     memo = walk.rewrite(memo, visit)
     memo = replace(memo, lede=(*memo.lede, Text(" "), Cited((Text(LEDE_CITED),), ("andersson2019",))))
-    refs = References(kind, tuple(e for _, e in ENTRIES), tuple(k for k, _ in ENTRIES))  # type: ignore[arg-type]
+    refs = References(kind, tuple(e for _, e in entries), tuple(k for k, _ in entries))  # type: ignore[arg-type]
     return replace(memo, references=refs)
 
 
 def render(folder: Path, kind: str = "bibliography", language: str | None = None,
            style: str | None = None, appendix: bool = True, toc: bool = True,
-           references: bool = True) -> tuple[dict[str, Path], Memo, Theme]:
+           references: bool = True, entries: tuple[tuple[str, tuple[Inline, ...]], ...] = tuple(ENTRIES),
+           ) -> tuple[dict[str, Path], Memo, Theme]:
     """Render the memo with citations into ``folder``: its PDF and DOCX, the model and theme."""
     folder.mkdir(parents=True, exist_ok=True)
     text = memo_yaml(None, toc)
@@ -94,7 +101,7 @@ def render(folder: Path, kind: str = "bibliography", language: str | None = None
     src = folder / "memo.yaml"
     src.write_text(text, encoding="utf-8")
     checked = check_memo(src)
-    memo = _with_citations(checked.memo, kind) if references else checked.memo
+    memo = _with_citations(checked.memo, kind, entries) if references else checked.memo
     assets = render_figures(memo, checked.theme, [])
     out = {}
     for fmt in ("pdf", "docx"):

@@ -23,6 +23,7 @@ from tests.references.memo import (
     LEDE_CITED,
     NOTE_CITED,
     URL,
+    long_list,
     render,
 )
 from tests.sections.test_pdf import heading_page, toc_rows
@@ -165,3 +166,27 @@ def test_memo_and_brief_defaults() -> None:
         assert theme.bibliography.size < theme.sizes.body  # a step below the body text
         assert theme.bibliography.hanging_indent >= theme.bibliography.size  # about 1.5 em
     assert len(ENTRIES) == len(FIRST_WORDS)
+
+
+def test_a_long_list_fills_its_columns_and_balances_the_last_page(tmp_path: Path) -> None:
+    """Sixty entries over several columns: each column but those of the last page ends at its
+    foot (within a line and a half), the last page's two columns end level, every entry shown once."""
+    out, _, theme = render(tmp_path, appendix=False, toc=False, entries=long_list(60))
+    lay = layout(out["pdf"], theme)
+    bib, p = theme.bibliography, theme.page
+    foot = p.height - p.margin_bottom
+    marks = [w for w in lay.words if re.fullmatch(r"E\d{3}", w.text)]
+    assert [w.text for w in marks] == [f"E{i:03d}" for i in range(1, 61)]  # in order, once each
+    pages = sorted({w.page for w in marks})
+    assert len(pages) >= 2
+    entry_words = [w for w in lay.words if abs(w.size - bib.size) < 0.05 and w.column and w.top < foot]
+    short = []
+    for page in pages[:-1]:
+        for col in range(1, p.columns + 1):
+            ws = [w for w in entry_words if w.page == page and w.column == col]
+            if ws and (foot - (max(w.top for w in ws) + bib.size)) / bib.leading > 1.5:
+                short.append(f"page {page} column {col}")
+    assert short == []
+    last = [max((w.top for w in entry_words if w.page == pages[-1] and w.column == c), default=0.0)
+            for c in (1, 2)]
+    assert min(last) > 0 and abs(last[0] - last[1]) <= 2 * bib.leading
