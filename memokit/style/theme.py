@@ -381,6 +381,7 @@ class Theme:
     references: References = field(default_factory=References)
     appendices: Appendices = field(default_factory=Appendices)
     toc: Toc = field(default_factory=Toc)
+    citation_style: str = "chicago-notes"  # a memo's citation style when it names none
     folder: Path = field(default=Path("."), compare=False, metadata=_LOADED)
     # where each header/footer snippet and date_format was written: key -> (file, line, column)
     origins: dict[str, tuple[str, int, int]] = field(default_factory=dict, compare=False,

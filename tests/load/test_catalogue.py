@@ -269,8 +269,8 @@ CASES: dict[str, list[str]] = {
     ],
     "citation-without-bibliography": [
         "citation-without-bibliography.yaml:7:39: error: sections[0].body[0]: citations ('[@key]') need "
-        "a bibliography, which is not supported yet; give the source in a footnote: ^[Author, Title, "
-        "year.]",
+        "a bibliography: name your .bib, .json or .yaml file under 'bibliography:', or give the source "
+        "in a footnote: ^[Author, Title, year.]",
     ],
     "markdown-indented-code": [
         'markdown-indented-code.yaml:13:13: error: sections[0].body[0]: indented code blocks are not '
