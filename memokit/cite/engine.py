@@ -152,6 +152,7 @@ def format_citations(requests: Sequence[CiteRequest], bibliography: Bibliography
     """The citations and the bibliography of the cited sources, formatted in ``style`` for
     ``language`` (a BCP 47 tag; None: the style's own locale). One pandoc run, or none when the
     same citations were formatted before (cached on disk)."""
+    language = language or style.locale
     cited = {item.key for req in requests for item in req.items}
     entries = [e for e in bibliography.entries if e["id"] in cited]
     doc = {"pandoc-api-version": API,
@@ -171,7 +172,7 @@ def format_citations(requests: Sequence[CiteRequest], bibliography: Bibliography
             raise EngineError("the citation engine failed: " + " ".join(p.stderr.split())[:300])
         out = p.stdout
         _store(key, out)
-    return _parse(out, language or style.locale or "en-US", style.notes)
+    return _parse(out, language or "en-US", style.notes)
 
 
 def _parse(out: str, language: str, notes: bool) -> Formatted:
