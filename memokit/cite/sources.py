@@ -58,13 +58,16 @@ def read_file(path: Path, convert_bib: Any) -> Entries:
         try:
             data = json.loads(convert_bib(path, kind))
         except BibProblem as exc:
-            raise BibProblem(exc.message + _entry_at(text, exc.line), exc.line, exc.column) from exc
+            raise BibProblem(exc.message.replace("malformed entry", "malformed entry"
+                                                 + _entry_at(text, exc.line), 1),
+                             exc.line, exc.column) from exc
         return Entries(_checked(data, lines, text), lines)
     if kind == "csljson":
         try:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
-            raise BibProblem(f"not valid JSON: {exc.msg}", exc.lineno, exc.colno) from exc
+            raise BibProblem(f"not valid JSON: {exc.msg}; check the commas, quotes and brackets",
+                             exc.lineno, exc.colno) from exc
     else:
         try:
             data = yaml.safe_load(text)
@@ -103,12 +106,12 @@ def _checked(data: object, lines: dict[str, int], text: str) -> tuple[dict[str, 
 
 
 def _entry_at(text: str, line: int) -> str:
-    """', in entry KEY' for the BibTeX entry around ``line``, when there is one."""
+    """" 'KEY'" for the BibTeX entry around ``line``, when there is one."""
     if line <= 0:
         return ""
     upto = "\n".join(text.split("\n")[:line])
     found = list(_BIB_ENTRY.finditer(upto))
-    return f" (in entry '{found[-1].group(2)}')" if found and found[-1].group(2) else ""
+    return f" '{found[-1].group(2)}'" if found and found[-1].group(2) else ""
 
 
 def pandoc_problem(stderr: str) -> BibProblem:

@@ -57,10 +57,12 @@ def load_citations(doc: Located, base: Path, data_root: Path | None, skip: froze
             errors.append(doc.error(path, why or "the path cannot be used"))
             continue
         if not resolved.is_file():
-            near = [p.name for p in sorted(resolved.parent.glob("*"))
+            folder = Path(name).parent
+            near = [str(folder / p.name) if folder != Path(".") else p.name
+                    for p in sorted(resolved.parent.glob("*"))
                     if p.suffix.lower() in EXTENSIONS] if resolved.parent.is_dir() else []
             errors.append(doc.error(path, f"bibliography file '{name}' does not exist"
-                                    f"{did_you_mean(Path(name).name, near)}; check the name, and write "
+                                    f"{did_you_mean(name, near)}; check the name, and write "
                                     "the path relative to the memo's folder"))
             continue
         try:
