@@ -239,7 +239,8 @@ def _inlines(tokens: list[Token], cb: Callbacks, depth: int = 0) -> tuple[Inline
         elif typ == "html_inline":
             _add_text(cur, t.content)
         elif typ in _NOT_HERE:
-            raise MarkupProblem(_NOT_HERE[typ], cb.locate(int(t.meta["offset"])))
+            raise MarkupProblem(str(t.meta.get("message") or _NOT_HERE[typ]),
+                                cb.locate(int(t.meta["offset"])))
     while len(stack) > 1:  # unbalanced (cannot happen with markdown-it); keep the text
         _, kids, _ = stack.pop()
         stack[-1][1].extend(kids)

@@ -157,12 +157,15 @@ def citation(state: StateInline, silent: bool) -> bool:
     m = _CITATION.match(state.src, state.pos)
     if not m or state.src.startswith("(", m.end()):  # a link whose text holds an '@'
         return False
-    items = cite_items(m.group()[1:-1], state.pos + 1) \
-        if isinstance(state.env, dict) and state.env.get("cite_keys") is not None else None
+    cites = isinstance(state.env, dict) and state.env.get("cite_keys") is not None
+    items = cite_items(m.group()[1:-1], state.pos + 1) if cites else None
     if not silent:
         if items is None:
             tok = state.push("citation_syntax", "", 0)
             tok.meta = {"offset": state.pos}
+            if cites:
+                tok.meta["message"] = ("each part of a citation (between ';') needs a key after a "
+                                       "space: [see @smith2020, p. 3; @doe2019]")
         else:
             tok = state.push("citation", "", 0)
             tok.meta = {"offset": state.pos, "items": items, "in_text": False}

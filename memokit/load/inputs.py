@@ -31,7 +31,7 @@ class MemoInputs:
     style: str | None = None  # the style it names (DEFAULT_STYLE when none); None if unreadable
     style_folder: Path | None = None  # that style's folder, None if it names no usable style
     images: tuple[Path, ...] = ()  # each picture file a figure shows, resolved, in order
-    bibliography: tuple[Path, ...] = ()  # each bibliography file it names, resolved, in order
+    bibliography: tuple[Path, ...] = ()  # each bibliography file it names (and its .csl style file)
 
     @property
     def files(self) -> list[Path]:
@@ -69,6 +69,11 @@ def memo_inputs(path: Path, data_root: Path | None = None) -> MemoInputs:
         p for p, why in (safe_path(name, base, data_root)
                          for _, name in bibliography_files(raw.get("bibliography")))
         if p is not None and why is None))
+    csl = raw.get("citation_style")
+    if isinstance(csl, str) and csl.lower().endswith(".csl"):  # a style file beside the memo
+        resolved, why = safe_path(csl, base, data_root)
+        if resolved is not None and why is None:
+            bibliography += (resolved,)
     style = raw.get("style", DEFAULT_STYLE)
     if not isinstance(style, str):
         return MemoInputs(path.resolve(), tuple(dict.fromkeys(data)), images=images,

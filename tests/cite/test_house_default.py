@@ -44,3 +44,22 @@ def test_the_house_style_sets_the_default_and_may_name_its_own_csl_file(tmp_path
 def test_the_manifest_inputs_include_the_bibliography(tmp_path: Path) -> None:
     path = _memo(tmp_path, "")
     assert (tmp_path / "entries.json").resolve() in memo_inputs(path).files
+
+
+def test_a_csl_file_beside_the_memo_is_its_style_and_an_input(tmp_path: Path) -> None:
+    shutil.copy(STYLES_DIR / "apa.csl", tmp_path / "ours.csl")
+    path = _memo(tmp_path, "citation_style: ours.csl\n")
+    assert cited_texts(load_memo(path).memo) == ["(Smith, 2016, p. 3)"]
+    assert (tmp_path / "ours.csl").resolve() in memo_inputs(path).files
+
+
+def test_a_citation_part_without_a_key_says_so(tmp_path: Path) -> None:
+    import pytest
+
+    from memokit.errors import ContentError
+
+    path = _memo(tmp_path, "")
+    path.write_text(path.read_text().replace("[@smith2016, p. 3]", "[@smith2016; see above]"))
+    with pytest.raises(ContentError) as info:
+        load_memo(path)
+    assert info.value.diagnostics[0].message.startswith("each part of a citation")
