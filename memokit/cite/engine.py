@@ -165,7 +165,7 @@ def format_citations(requests: Sequence[CiteRequest], bibliography: Bibliography
     if out is None:
         with tempfile.TemporaryDirectory(prefix="memokit-cite-") as tmp:
             bib = Path(tmp) / "entries.json"
-            bib.write_text(json.dumps(entries, ensure_ascii=False), encoding="utf-8")
+            bib.write_text(json.dumps(entries, ensure_ascii=False, default=str), encoding="utf-8")
             p = _run(["-f", "json", "-t", "json", "--citeproc", "--csl", str(style.path),
                       "--bibliography", str(bib)], text)
         if p.returncode != 0:
@@ -226,7 +226,7 @@ def _engine_id() -> str:
 
 def _key(what: dict[str, Any]) -> str:
     doc = {"format": FORMAT, "memokit": __version__, "engine": _engine_id(), **what}
-    return hashlib.sha256(json.dumps(doc, sort_keys=True, ensure_ascii=True).encode()).hexdigest()
+    return hashlib.sha256(json.dumps(doc, sort_keys=True, ensure_ascii=True, default=str).encode()).hexdigest()
 
 
 def _load(key: str) -> str | None:

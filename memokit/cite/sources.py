@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
+from memokit.errors import ContentError
+from memokit.source.located import load_yaml_text
 
 MAX_BIB_BYTES = 10_000_000  # one bibliography file
 MAX_ENTRIES = 10_000  # entries in all of a memo's bibliography files
@@ -69,12 +70,11 @@ def read_file(path: Path, convert_bib: Any) -> Entries:
             raise BibProblem(f"not valid JSON: {exc.msg}; check the commas, quotes and brackets",
                              exc.lineno, exc.colno) from exc
     else:
-        try:
-            data = yaml.safe_load(text)
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            raise BibProblem(f"not valid YAML: {getattr(exc, 'problem', None) or exc}",
-                             mark.line + 1 if mark else 0, mark.column + 1 if mark else 0) from exc
+        try:  # the memo's own YAML reader: safe, its aliases and size bounded
+            data = load_yaml_text(text, str(path)).value
+        except ContentError as exc:
+            d = exc.diagnostics[0]
+            raise BibProblem(f"not valid YAML: {d.message}", d.line or 0, d.column or 0) from exc
         if isinstance(data, dict) and "references" in data:
             data = data["references"]
     lines = {str(m.group(1)): text.count("\n", 0, m.start()) + 1
