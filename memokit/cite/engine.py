@@ -226,7 +226,8 @@ def _engine_id() -> str:
 
 def _key(what: dict[str, Any]) -> str:
     doc = {"format": FORMAT, "memokit": __version__, "engine": _engine_id(), **what}
-    return hashlib.sha256(json.dumps(doc, sort_keys=True, ensure_ascii=True, default=str).encode()).hexdigest()
+    text = json.dumps(doc, sort_keys=True, ensure_ascii=True, default=str)
+    return hashlib.sha256(text.encode()).hexdigest()
 
 
 def _load(key: str) -> str | None:

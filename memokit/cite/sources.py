@@ -15,6 +15,7 @@ from memokit.source.located import load_yaml_text
 MAX_BIB_BYTES = 10_000_000  # one bibliography file
 MAX_ENTRIES = 10_000  # entries in all of a memo's bibliography files
 MAX_FILES = 20  # bibliography files one memo names
+MAX_BRACES = 50  # nesting of braces in a BibTeX file
 EXTENSIONS = {".bib": "biblatex", ".bibtex": "bibtex", ".json": "csljson", ".yaml": "yaml",
               ".yml": "yaml"}
 _BIB_ENTRY = re.compile(r"@\s*([A-Za-z]+)\s*[{(]\s*([^,\s{}()]*)")
@@ -54,6 +55,7 @@ def read_file(path: Path, convert_bib: Any) -> Entries:
         line = path.read_bytes()[:exc.start].count(b"\n") + 1
         raise BibProblem("the file is not UTF-8 text; export it as UTF-8", line) from exc
     if kind in ("biblatex", "bibtex"):
+        _check_braces(text)
         lines = {m.group(2): text.count("\n", 0, m.start()) + 1 for m in _BIB_ENTRY.finditer(text)
                  if m.group(1).lower() not in ("comment", "string", "preamble")}
         try:
@@ -66,6 +68,9 @@ def read_file(path: Path, convert_bib: Any) -> Entries:
     if kind == "csljson":
         try:
             data = json.loads(text)
+        except RecursionError as exc:
+            raise BibProblem("the JSON is nested too deeply; a CSL-JSON file is a list of entries", 1) \
+                from exc
         except json.JSONDecodeError as exc:
             raise BibProblem(f"not valid JSON: {exc.msg}; check the commas, quotes and brackets",
                              exc.lineno, exc.colno) from exc
@@ -80,6 +85,21 @@ def read_file(path: Path, convert_bib: Any) -> Entries:
     lines = {str(m.group(1)): text.count("\n", 0, m.start()) + 1
              for m in re.finditer(r"""["']?id["']?\s*:\s*["']?([^"',}\s]+)""", text)}
     return Entries(_checked(data, lines, text), lines)
+
+
+def _check_braces(text: str) -> None:
+    """BibTeX braces nested at most MAX_BRACES deep (pandoc's reader slows down on deep nesting)."""
+    depth, line = 0, 1
+    for ch in re.sub(r"[^{}\n]+", "", text):
+        if ch == "\n":
+            line += 1
+        elif ch == "{":
+            depth += 1
+            if depth > MAX_BRACES:
+                raise BibProblem(f"braces are nested more than {MAX_BRACES} deep; close the braces "
+                                 "you opened", line)
+        elif depth:
+            depth -= 1
 
 
 def _checked(data: object, lines: dict[str, int], text: str) -> tuple[dict[str, Any], ...]:
