@@ -110,14 +110,21 @@ def read_one(path: Path) -> Entries:
 
 
 def read_bibliography(files: Sequence[Path]) -> Bibliography:
-    """Every entry of ``files`` (read with :func:`read_one`; an entry key given twice keeps the
-    first). Raises BibProblem for too many entries."""
+    """Every entry of ``files`` (read with :func:`read_one`). Raises BibProblem (located in the
+    file) or EngineError."""
+    return merged([Bibliography(e.items, dict.fromkeys((x["id"] for x in e.items), path))
+                   for path in files for e in [read_one(path)]])
+
+
+def merged(parts: Sequence[Bibliography]) -> Bibliography:
+    """Several files' entries as one bibliography (a key given twice keeps the first); raises
+    BibProblem for more than MAX_ENTRIES entries."""
     entries: list[dict[str, Any]] = []
     where: dict[str, Path] = {}
-    for path in files:
-        for entry in read_one(path).items:
+    for part in parts:
+        for entry in part.entries:
             if entry["id"] not in where:
-                where[entry["id"]] = path
+                where[entry["id"]] = part.files[entry["id"]]
                 entries.append(entry)
     if len(entries) > MAX_ENTRIES:
         raise BibProblem(f"the bibliography files hold {len(entries):,} entries, more than the limit "

@@ -174,11 +174,13 @@ def citation(state: StateInline, silent: bool) -> bool:
 
 
 _NARRATIVE = re.compile(rf"@({CITE_KEY})")
+_NARRATIVE_SUFFIX = re.compile(r" ?\[([^\[\]@^]*)\](?![(\[{])")  # '@key [p. 12]', not a link
 
 
 def narrative(state: StateInline, silent: bool) -> bool:
-    """``@key`` in running text ('@smith2020 shows'), only after a space, '(' or the start, and only
-    for a key of the memo's bibliography (so e-mail addresses and handles stay text)."""
+    """``@key`` in running text ('@smith2020 shows', '@smith2020 [p. 3] shows'), only after a space,
+    '(' or the start, and only for a key of the memo's bibliography (so e-mail addresses and handles
+    stay text)."""
     pos = state.pos
     keys = state.env.get("cite_keys") if isinstance(state.env, dict) else None
     if state.src[pos] != "@" or not keys:
@@ -188,11 +190,15 @@ def narrative(state: StateInline, silent: bool) -> bool:
     m = _NARRATIVE.match(state.src, pos)
     if not m or m.group(1) not in keys:
         return False
+    end, suffix = m.end(), ""
+    after = _NARRATIVE_SUFFIX.match(state.src, end)
+    if after is not None:
+        end, suffix = after.end(), after.group(1).strip()
     if not silent:
         tok = state.push("citation", "", 0)
         tok.meta = {"offset": pos, "in_text": True, "items": [
-            {"prefix": "", "key": m.group(1), "suffix": "", "minus": False, "offset": pos}]}
-    state.pos = m.end()
+            {"prefix": "", "key": m.group(1), "suffix": suffix, "minus": False, "offset": pos}]}
+    state.pos = end
     return True
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from memokit.cite.csl import DEFAULT_STYLE, SHIPPED, Style, read_style, shipped
-from memokit.cite.engine import Bibliography, EngineError, read_bibliography
+from memokit.cite.engine import Bibliography, EngineError, merged, read_bibliography
 from memokit.cite.sources import EXTENSIONS, MAX_FILES, BibProblem
 from memokit.errors import Diagnostic, did_you_mean
 from memokit.load.datasets import safe_path
@@ -45,7 +45,7 @@ def load_citations(doc: Located, base: Path, data_root: Path | None, skip: froze
                                         for f in skip):
         return None, []
     errors: list[Diagnostic] = []
-    paths: list[Path] = []
+    read: list[Bibliography] = []
     named = bibliography_files(raw["bibliography"])
     if len(named) > MAX_FILES:
         return None, [doc.error(("bibliography",), f"{len(named)} bibliography files, more than the "
@@ -66,7 +66,7 @@ def load_citations(doc: Located, base: Path, data_root: Path | None, skip: froze
                                     "the path relative to the memo's folder"))
             continue
         try:
-            bibliography = read_bibliography([resolved])
+            read.append(read_bibliography([resolved]))
         except BibProblem as exc:
             shown = os.path.join(shown_base, name) if shown_base else name
             if exc.line:
@@ -78,7 +78,6 @@ def load_citations(doc: Located, base: Path, data_root: Path | None, skip: froze
         except (EngineError, OSError) as exc:
             errors.append(doc.error(path, f"the bibliography file cannot be read: {exc}"))
             continue
-        paths.append(resolved)
         files.append(resolved)
     style, style_error = _style(raw, doc, base, data_root)
     if style_error is not None:
@@ -86,9 +85,9 @@ def load_citations(doc: Located, base: Path, data_root: Path | None, skip: froze
     if errors or style is None:
         return None, errors
     try:
-        bibliography = read_bibliography(paths)  # cached: each file was read above
-    except (BibProblem, EngineError) as exc:
-        return None, [doc.error(("bibliography",), getattr(exc, "message", str(exc)))]
+        bibliography = merged(read)
+    except BibProblem as exc:
+        return None, [doc.error(("bibliography",), exc.message)]
     language = raw.get("language") if isinstance(raw.get("language"), str) else None
     line, col = doc.pos(("bibliography",))
     return CiteSetup(bibliography, style, language, raw.get("references") is not False,

@@ -49,7 +49,7 @@ def test_narrative_citations_name_the_author_in_the_sentence(tmp_path: Path) -> 
     memo = memo_with(tmp_path, ["As @smith2016 [p. 12] and (@kaldor2003) show, e-mail me@smith2016 "
                                 "stays text, as does @nosuchkey and https://example.org/@smith2016."],
                      "chicago-author-date")
-    assert cited_texts(memo) == ["Smith (2016)", "Kaldor (2003)"]
+    assert cited_texts(memo) == ["Smith (2016, 12)", "Kaldor (2003)"]
     text = "".join(getattr(n, "text", "") for n in memo.sections[0].blocks[0].children)  # type: ignore[attr-defined]
     assert "me@smith2016" in text and "@nosuchkey" in text and "https://example.org/@smith2016" in text
 
