@@ -17,7 +17,9 @@ from memokit.model.walk import descendants, rewrite
 
 # the words a style's 'ibid.' term starts with (en, fr, de, ...), lower case inside a sentence
 _IBID = re.compile(r"^(Ibid|Ebd|Id|Idem|Ead|Eid|Ibíd|Ivi)\b")
-_PUNCT = tuple(".,;:!?")
+# a citation ending in one of these keeps its period inside a sentence ('ibid., 4' / 'ibid. and')
+_ABBREVIATION = re.compile(r"(?:^|[\s(])(?:ibid|ebd|id|ed|eds|trans|al|n\.d|hg|hrsg|éd|dir|coord|ibíd)\.$",
+                           re.I)
 
 
 def wrap_notes(memo: Memo, setup: CiteSetup) -> Memo:
@@ -84,11 +86,11 @@ def _joined(children: tuple[Inline, ...], text: dict[int, tuple[Inline, ...]]) -
         if before and not before.endswith((".", "!", "?")) and got and isinstance(got[0], Text) \
                 and _IBID.match(got[0].text):
             got[0] = Text(got[0].text[0].lower() + got[0].text[1:])
-        after = children[i + 1] if i + 1 < len(children) else None
-        if isinstance(after, Text) and after.text.startswith(_PUNCT) and got \
-                and isinstance(got[-1], Text) and got[-1].text.endswith(".") and (
-                    after.text.startswith(".") or not got[-1].text[-2:-1].isalpha()):
-            got[-1] = Text(got[-1].text[:-1])  # not the period of an abbreviation ('ibid.,')
+        rest = children[i + 1:]
+        follows = "".join(x.text for x in rest if isinstance(x, Text)).strip() or bool(rest)
+        if follows and got and isinstance(got[-1], Text) and got[-1].text.endswith(".") and (
+                str(follows).startswith(".") or not _ABBREVIATION.search(got[-1].text)):
+            got[-1] = Text(got[-1].text[:-1])  # the note goes on: not the period of 'ibid.'
         for x in got:
             _add(out, x)
     return tuple(out)

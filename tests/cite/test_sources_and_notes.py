@@ -50,3 +50,21 @@ def test_a_citation_in_a_footnote_joins_it_and_numbers_go_on(tmp_path: Path) -> 
         "Smith, Swing Time, 3.",
         "Smith, Swing Time, 3.",
     ]
+
+
+def test_a_citation_in_a_defined_footnote_joins_it_and_loses_its_period_mid_sentence(
+        tmp_path: Path) -> None:
+    memo = memo_with(tmp_path, ["A defined note.[^n] Then [@smith2016, p. 5]."],
+                     extra="footnotes:\n  n: See [@smith2016, p. 4] and more.\n")
+    assert note_texts(memo) == ["See Zadie Smith, Swing Time (Penguin Press, 2016), 4 and more.",
+                                "Ibid., 5."]
+
+
+def test_no_citation_in_the_lede_with_a_notes_style(tmp_path: Path) -> None:
+    from memokit.errors import ContentError
+
+    with pytest.raises(ContentError) as info:
+        memo_with(tmp_path, ["Text."], extra="lede: The lede cites [@smith2016].\n")
+    (d,) = info.value.diagnostics
+    assert (d.line, d.column, d.field) == (6, 22, "lede")
+    assert d.message.startswith("citations are not allowed in the lede with citation style")
