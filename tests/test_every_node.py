@@ -59,6 +59,7 @@ MARKERS = [
     "Section reference marker Yarrowby", "APPENDIX A: APPENDIX HEADING MARKER",
     "Appendix paragraph marker Quillfeather", "Appendix table caption marker Fenwick",
     "Appendix cell marker Gorsemoor", "Appendix note marker Saltmarsh.",
+    "See Wilhelmina Markerson, Citation Marker Bellingham (Press Marker Corvalle, 2024), 7.",
 ]
 
 

@@ -29,6 +29,11 @@ language: en-GB                     # labels, dates, numbers, hyphenation: en-GB
 keywords: [example]                 # optional, stored in the document properties
 style: {style}                      # a built-in house style ({styles}) or a style folder
 toc: false                          # true: a table of contents after the lede
+# Citations: name a bibliography file beside this memo (BibTeX .bib, CSL-JSON .json or CSL-YAML
+# .yaml, as Zotero exports them), then cite in text: [@key], [@key, p. 12], [see @a; @b].
+# bibliography: sources.bib
+# citation_style: chicago-notes     # chicago-notes(-ibid), chicago-author-date, apa, harvard, or a .csl file
+# references: true                  # false: no bibliography after the last section
 
 lede: >                             # the bold standfirst under the title: what the memo says, in brief
   One paragraph that tells a busy reader what this memo finds and why it matters.

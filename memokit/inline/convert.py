@@ -52,6 +52,14 @@ class Callbacks:
     forbidden_note: Callable[[int], None] | None = None  # set where notes are not allowed
     nested_note: Callable[[int], None] | None = None  # a note inside an inline note
     locate: Callable[[int], int] = lambda offset: offset  # a token's offset -> one into the text
+    # a citation's items (prefix, key, suffix, '-', offset) and whether it is narrative -> a node
+    cite: Callable[[list[dict[str, object]], bool, int], Inline | None] | None = None
+    cite_keys: frozenset[str] | None = None  # the bibliography's keys (None: the memo has none)
+
+
+def _env(cb: Callbacks) -> dict[str, object]:
+    """What the inline rules see: the bibliography's keys when the memo has one."""
+    return {"cite_keys": cb.cite_keys} if cb.cite_keys is not None else {}
 
 
 _UNSUPPORTED = {
@@ -66,8 +74,9 @@ _UNSUPPORTED = {
 _NOT_HERE = {
     "image_syntax": "pictures are not written in text; show the picture file as a figure: a "
                     "'figure:' block with 'image:' naming the file (and 'id', 'caption', 'alt')",
-    "citation_syntax": "citations ('[@key]') need a bibliography, which is not supported yet; "
-                       "give the source in a footnote: ^[Author, Title, year.]",
+    "citation_syntax": "citations ('[@key]') need a bibliography: name your .bib, .json or .yaml "
+                       "file under 'bibliography:', or give the source in a footnote: "
+                       "^[Author, Title, year.]",
 }
 
 
@@ -75,14 +84,14 @@ def parse_inline(text: str, cb: Callbacks) -> tuple[Inline, ...]:
     """One run of inline Markdown (captions, lede, notes, cells)."""
     md = markdown()
     lead = len(text) - len(text.lstrip())
-    tokens = md.parseInline(text.strip(), {})
+    tokens = md.parseInline(text.strip(), _env(cb))
     children = tokens[0].children or [] if tokens else []
     return _inlines(children, _shifted(cb, lambda offset: offset + lead))
 
 
 def parse_blocks(text: str, cb: Callbacks) -> tuple[Block, ...]:
     """Paragraphs, lists and quotes from a body string."""
-    tokens = markdown().parse(text, {})
+    tokens = markdown().parse(text, _env(cb))
     blocks, _ = _blocks(tokens, 0, None, cb, _Lines(text))
     return tuple(blocks)
 
@@ -125,6 +134,10 @@ def _shifted(cb: Callbacks, locate: Callable[[int], int]) -> Callbacks:
         (lambda offset: cb.forbidden_note(locate(offset))) if cb.forbidden_note else None,  # type: ignore[misc]
         (lambda offset: cb.nested_note(locate(offset))) if cb.nested_note else None,  # type: ignore[misc]
         lambda offset: cb.locate(locate(offset)),
+        (lambda items, in_text, offset: cb.cite(  # type: ignore[misc]
+            [{**i, "offset": locate(int(i["offset"]))} for i in items], in_text, locate(offset)))
+        if cb.cite else None,
+        cb.cite_keys,
     )
 
 
@@ -206,13 +219,18 @@ def _inlines(tokens: list[Token], cb: Callbacks, depth: int = 0) -> tuple[Inline
             _note(cur, cb, t.meta["id"], (), t.meta["offset"])
         elif typ == "inline_note":
             inner = Callbacks(cb.note, cb.ref, cb.forbidden_note or cb.nested_note or _ignore,
-                              locate=cb.locate)
+                              locate=cb.locate, cite=cb.cite, cite_keys=cb.cite_keys)
             kids = _inlines(t.children or [], inner, depth + len(stack))
             _note(cur, cb, None, kids, t.meta["offset"])
         elif typ == "xref":
             node_ = cb.ref(t.meta["kind"], t.meta["id"], t.meta["offset"])
             if node_ is not None:
                 cur.append(node_)
+        elif typ == "citation":
+            if cb.cite is not None:
+                node_ = cb.cite(t.meta["items"], bool(t.meta["in_text"]), int(t.meta["offset"]))
+                if node_ is not None:
+                    cur.append(node_)
         elif typ == "span":
             kids = _inlines(t.children or [], cb, depth + len(stack))
             cur.append(Span(str(t.meta["lang"]), kids))
@@ -221,7 +239,8 @@ def _inlines(tokens: list[Token], cb: Callbacks, depth: int = 0) -> tuple[Inline
         elif typ == "html_inline":
             _add_text(cur, t.content)
         elif typ in _NOT_HERE:
-            raise MarkupProblem(_NOT_HERE[typ], cb.locate(int(t.meta["offset"])))
+            raise MarkupProblem(str(t.meta.get("message") or _NOT_HERE[typ]),
+                                cb.locate(int(t.meta["offset"])))
     while len(stack) > 1:  # unbalanced (cannot happen with markdown-it); keep the text
         _, kids, _ = stack.pop()
         stack[-1][1].extend(kids)

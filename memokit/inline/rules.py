@@ -58,6 +58,8 @@ def _shift(tokens: list, by: int) -> None:
     for tok in tokens:
         if tok.meta and "offset" in tok.meta:
             tok.meta["offset"] += by
+            for item in tok.meta.get("items", ()):
+                item["offset"] += by
         if tok.children:
             _shift(tok.children, by)
 
@@ -124,17 +126,79 @@ def image(state: StateInline, silent: bool) -> bool:
     return True
 
 
+# a citation key as pandoc reads it: a letter, digit or '_', then word characters, with single
+# inner punctuation ('smith:2020', 'un.2005'); a trailing '.' or ':' ends the sentence, not the key
+CITE_KEY = r"[A-Za-z0-9_]\w*(?:[:.#$%&+?<>~/-]\w+)*"
+_ITEM = re.compile(rf"^(?P<prefix>.*?)(?:(?<=\s)|^)(?P<minus>-?)@(?P<key>{CITE_KEY})(?P<suffix>.*)$", re.S)
+
+
+def cite_items(body: str, offset: int) -> list[dict[str, object]] | None:
+    """The items of a bracketed citation's text (``see @a, p. 3; @b``), each with its prefix, key,
+    suffix (the locator after the comma), '-' and the key's offset; None when a part has no key."""
+    items: list[dict[str, object]] = []
+    start = 0
+    for part in body.split(";"):
+        m = _ITEM.match(part)
+        if m is None:
+            return None
+        suffix = m.group("suffix").strip()
+        items.append({"prefix": m.group("prefix").strip(), "key": m.group("key"),
+                      "suffix": suffix[1:].strip() if suffix.startswith(",") else suffix,
+                      "minus": bool(m.group("minus")), "offset": offset + start + m.start("key") - 1})
+        start += len(part) + 1
+    return items
+
+
 def citation(state: StateInline, silent: bool) -> bool:
-    """``[@key]``, ``[see @key, p. 3; @other]``: found only to be reported."""
+    """``[@key]``, ``[see @key, p. 3; @other]``, ``[-@key]``: a citation when the memo has a
+    bibliography (``env['cite_keys']``), else found only to be reported."""
     if state.src[state.pos] != "[" or state.src.startswith("[^", state.pos):
         return False
     m = _CITATION.match(state.src, state.pos)
     if not m or state.src.startswith("(", m.end()):  # a link whose text holds an '@'
         return False
+    cites = isinstance(state.env, dict) and state.env.get("cite_keys") is not None
+    items = cite_items(m.group()[1:-1], state.pos + 1) if cites else None
     if not silent:
-        tok = state.push("citation_syntax", "", 0)
-        tok.meta = {"offset": state.pos}
+        if items is None:
+            tok = state.push("citation_syntax", "", 0)
+            tok.meta = {"offset": state.pos}
+            if cites:
+                tok.meta["message"] = ("each part of a citation (between ';') needs a key after a "
+                                       "space: [see @smith2020, p. 3; @doe2019]")
+        else:
+            tok = state.push("citation", "", 0)
+            tok.meta = {"offset": state.pos, "items": items, "in_text": False}
     state.pos = m.end()
+    return True
+
+
+_NARRATIVE = re.compile(rf"@({CITE_KEY})")
+_NARRATIVE_SUFFIX = re.compile(r" ?\[([^\[\]@^]*)\](?![(\[{])")  # '@key [p. 12]', not a link
+
+
+def narrative(state: StateInline, silent: bool) -> bool:
+    """``@key`` in running text ('@smith2020 shows', '@smith2020 [p. 3] shows'), only after a space,
+    '(' or the start, and only for a key of the memo's bibliography (so e-mail addresses and handles
+    stay text)."""
+    pos = state.pos
+    keys = state.env.get("cite_keys") if isinstance(state.env, dict) else None
+    if state.src[pos] != "@" or not keys:
+        return False
+    if pos > 0 and not (state.src[pos - 1].isspace() or state.src[pos - 1] == "("):
+        return False
+    m = _NARRATIVE.match(state.src, pos)
+    if not m or m.group(1) not in keys:
+        return False
+    end, suffix = m.end(), ""
+    after = _NARRATIVE_SUFFIX.match(state.src, end)
+    if after is not None:
+        end, suffix = after.end(), after.group(1).strip()
+    if not silent:
+        tok = state.push("citation", "", 0)
+        tok.meta = {"offset": pos, "in_text": True, "items": [
+            {"prefix": "", "key": m.group(1), "suffix": suffix, "minus": False, "offset": pos}]}
+    state.pos = end
     return True
 
 
@@ -163,6 +227,7 @@ def markdown() -> MarkdownIt:
     md.inline.ruler.before("link", "inline_note", inline_note)
     md.inline.ruler.before("link", "xref", xref)
     md.inline.ruler.before("link", "citation", citation)
+    md.inline.ruler.before("link", "narrative", narrative)
     md.inline.ruler.before("link", "span", span)
     md.inline.ruler.before("image", "image_syntax", image)
     md.disable(["image"])

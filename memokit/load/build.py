@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,9 +19,23 @@ from memokit.errors import ContentError, Diagnostic, Severity, did_you_mean
 from memokit.inline import MAX_PARAGRAPH, Callbacks, MarkupProblem, parse_blocks, parse_inline
 from memokit.lang import in_language
 from memokit.load import boxes, figtab
+from memokit.load.citations import CiteSetup, load_citations
 from memokit.load.datasets import load_datasets
 from memokit.load.validate import keep_written_text, validate_structure
-from memokit.model import Author, Block, DataSet, Inline, Memo, MemoMeta, Note, Ref, Section, SourceSpan
+from memokit.model import (
+    Author,
+    Block,
+    Citation,
+    CiteItem,
+    DataSet,
+    Inline,
+    Memo,
+    MemoMeta,
+    Note,
+    Ref,
+    Section,
+    SourceSpan,
+)
 from memokit.source.located import (
     BAD_CHARACTER,
     Located,
@@ -71,6 +86,7 @@ class Built:
     complete: bool = True  # False when the title, authors or date could not be read
     files: list[Path] = field(default_factory=list)  # the memo and the data files it read
     language_span: SourceSpan | None = None  # where the memo gives its language
+    citations: CiteSetup | None = None  # its bibliography and citation style, when it has one
 
     @property
     def ok(self) -> bool:
@@ -99,6 +115,8 @@ class Builder:
         self.files: list[Path] = []  # files read; build_memo gives the memo's list
         self.context: dict[str, object] = {}
         self._named: set[str] | None = None
+        self.cites: CiteSetup | None = None  # the bibliography, read before the text is built
+        self.cites_unsure = False  # the memo names a bibliography that could not be read
 
     # ------------------------------------------------------------ helpers
     def err(self, path: PathKey, msg: str, key: bool = False) -> None:
@@ -183,6 +201,41 @@ class Builder:
                         "refer to the figure, table, box or section from a paragraph")
         return text
 
+    def cite(self, path: PathKey, text: str, notes: bool) -> Callable[..., Inline | None]:
+        """Builds a Citation, or reports an unknown key or a citation where notes cannot go."""
+        setup = self.cites
+
+        def make(items: list[dict[str, Any]], in_text: bool, offset: int) -> Inline | None:
+            if setup is None:
+                return None
+            ok = True
+            if setup.style.notes and in_text:
+                self.err_at(path, text, offset, f"'@{items[0]['key']}' is a narrative citation, which "
+                            f"needs an author-date style; citation style '{setup.style.name}' puts "
+                            f"citations in footnotes: write [@{items[0]['key']}]")
+                ok = False
+            elif setup.style.notes and not notes:
+                what = {"caption": "a caption", "lede": "the lede", "source": "a source line"}.get(
+                    str(path[-1]), "a table cell" if "table" in path else "this field")
+                self.err_at(path, text, offset, f"citations are not allowed in {what} with citation "
+                            f"style '{setup.style.name}', which puts them in footnotes; cite the "
+                            "source in a paragraph, or use an author-date style")
+                ok = False
+            keys = setup.bibliography.keys
+            for item in items:
+                if item["key"] not in keys:
+                    self.err_at(path, text, int(item["offset"]), f"no entry '{item['key']}' in the "
+                                f"bibliography{did_you_mean(str(item['key']), keys)}; check the key, "
+                                "or add the entry to the bibliography file")
+                    ok = False
+            if not ok:
+                return None
+            return Citation(tuple(CiteItem(str(i["key"]), str(i["prefix"]), str(i["suffix"]),
+                                           bool(i["minus"])) for i in items),
+                            in_text, self.span_at(path, text, offset))
+
+        return make
+
     def callbacks(self, path: PathKey, text: str, notes: bool) -> Callbacks:
         def note(note_id: str | None, kids: tuple[Inline, ...], offset: int) -> Inline | None:
             if note_id is None:
@@ -215,7 +268,10 @@ class Builder:
             self.err_at(path, text, offset, "a footnote cannot contain another footnote; "
                         "write the inner note's text into the outer note")
 
-        return Callbacks(note, ref, None if notes else forbidden, nested)
+        return Callbacks(note, ref, None if notes else forbidden, nested,
+                         cite=self.cite(path, text, notes),
+                         cite_keys=self.cites.bibliography.keys if self.cites else
+                         frozenset() if self.cites_unsure else None)
 
     def inline(self, path: PathKey, value: object, notes: bool = False) -> tuple[Inline, ...]:
         text = self.text(path, value)
@@ -238,6 +294,7 @@ class Builder:
         if text is None:
             return ()
         cb = self.callbacks(path, text, notes=False)
+        cb.cite = self.cite(path, text, notes=True)  # a citation here joins the footnote
         cb.forbidden_note = lambda offset: self.err_at(
             path, text, offset, "a footnote cannot contain another footnote; write the inner "
             "note's text into this one")
@@ -486,20 +543,23 @@ def build_memo(path: Path, shown_as: str | None = None, data_root: Path | None =
     skip = frozenset(d.field for d in structural if d.field)
     files = [path.resolve()]
     data, data_errors, read = load_datasets(doc, path.parent, data_root, skip, files)
+    cites, cite_errors = load_citations(doc, path.parent, data_root, skip, files)
     builder = Builder(doc, path.parent, data, data_root, skip)
     builder.read = read
     builder.files = files
+    builder.cites = cites
+    builder.cites_unsure = "bibliography" in doc.value and cites is None
     language = doc.value.get("language")
     with one_memo(), in_language(language if isinstance(language, str) else "en-GB"):
         memo = builder.build()
-    errors = doc.problems + structural + data_errors + builder.errors
+    errors = doc.problems + structural + data_errors + cite_errors + builder.errors
     line, col = doc.pos(("style",))
     style_span = SourceSpan(doc.file, line, col, "style")
     style = doc.value.get("style")
     line, col = doc.pos(("language",))
     return Built(memo, errors, sorted(builder.warnings, key=Diagnostic.sort_key), builder.declared,
                  path.parent, data_root, style if isinstance(style, str) else None, style_span,
-                 builder.complete, files, SourceSpan(doc.file, line, col, "language"))
+                 builder.complete, files, SourceSpan(doc.file, line, col, "language"), cites)
 
 
 def sorted_errors(errors: list[Diagnostic], memo_file: str) -> list[Diagnostic]:

@@ -2,7 +2,8 @@
 
 For whoever needs to know what a memo depends on without building it (the incremental
 build's manifest, ``watch``): the memo file, the data files its ``data:`` section names,
-the picture files its figures show (``figure: image:``) and the house style it names,
+the picture files its figures show (``figure: image:``), the bibliography files it cites
+from and the house style it names,
 resolved with the loader's own rules (``safe_path``, built-in styles first) from the memo
 read with the loader's own reader (bounded, safe YAML).
 """
@@ -13,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from memokit.errors import ContentError
+from memokit.load.citations import bibliography_files
 from memokit.load.datasets import safe_path
 from memokit.load.images import image_path
 from memokit.source import load_yaml_file
@@ -29,12 +31,14 @@ class MemoInputs:
     style: str | None = None  # the style it names (DEFAULT_STYLE when none); None if unreadable
     style_folder: Path | None = None  # that style's folder, None if it names no usable style
     images: tuple[Path, ...] = ()  # each picture file a figure shows, resolved, in order
+    bibliography: tuple[Path, ...] = ()  # each bibliography file it names (and its .csl style file)
 
     @property
     def files(self) -> list[Path]:
         """The memo and the data and picture files it names that exist (the style's files are
         the style's business: ``memokit.style.style_chain`` lists the folders it is made of)."""
-        return [self.memo, *(p for p in (*self.data, *self.images) if p.is_file())]
+        return [self.memo, *(p for p in (*self.data, *self.images, *self.bibliography)
+                             if p.is_file())]
 
 
 def memo_inputs(path: Path, data_root: Path | None = None) -> MemoInputs:
@@ -61,11 +65,21 @@ def memo_inputs(path: Path, data_root: Path | None = None) -> MemoInputs:
                 if resolved is not None and why is None:
                     data.append(resolved)
     images = tuple(dict.fromkeys(_images(raw.get("sections"), base, data_root)))
+    bibliography = tuple(dict.fromkeys(
+        p for p, why in (safe_path(name, base, data_root)
+                         for _, name in bibliography_files(raw.get("bibliography")))
+        if p is not None and why is None))
+    csl = raw.get("citation_style")
+    if isinstance(csl, str) and csl.lower().endswith(".csl"):  # a style file beside the memo
+        resolved, why = safe_path(csl, base, data_root)
+        if resolved is not None and why is None:
+            bibliography += (resolved,)
     style = raw.get("style", DEFAULT_STYLE)
     if not isinstance(style, str):
-        return MemoInputs(path.resolve(), tuple(dict.fromkeys(data)), images=images)
+        return MemoInputs(path.resolve(), tuple(dict.fromkeys(data)), images=images,
+                          bibliography=bibliography)
     return MemoInputs(path.resolve(), tuple(dict.fromkeys(data)), style,
-                      _style_folder(style, base, data_root), images)
+                      _style_folder(style, base, data_root), images, bibliography)
 
 
 def _images(value: object, base: Path, data_root: Path | None) -> list[Path]:

@@ -285,6 +285,17 @@ SCHEMA: dict[str, Any] = {
                      "x-hint": f"give a list of at most {MAX_APPENDICES} appendices, each with "
                                "'heading' and 'body' like a section"},
         "toc": {"type": "boolean", "x-hint": "write true (a table of contents) or false"},
+        "bibliography": {
+            "oneOf": [{"type": "string", "minLength": 1},
+                      {"type": "array", "minItems": 1, "maxItems": 20,
+                       "items": {"type": "string", "minLength": 1}}],
+            "x-hint": "name a bibliography file (.bib, .json or .yaml) in the memo's folder, or a "
+                      "list of at most 20"},
+        "citation_style": {"type": "string", "minLength": 1,
+                           "x-hint": "name a citation style (chicago-notes, chicago-notes-ibid, "
+                                     "chicago-author-date, apa, harvard) or a .csl file"},
+        "references": {"type": "boolean",
+                       "x-hint": "write false to leave the bibliography or reference list out"},
     },
     "required": ["title", "authors", "date", "sections"],
     "additionalProperties": False,

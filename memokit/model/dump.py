@@ -64,6 +64,9 @@ def _node(node: object, depth: int, out: list[str], spans: bool) -> None:
             if label != "appendix" or value:
                 out.append(f"{pad}{_INDENT}{label}:")
                 _node(value, depth + 2, out, spans)
+        if node.references is not None:
+            out.append(f"{pad}{_INDENT}references:")
+            _node(node.references, depth + 2, out, spans)
         return
     if not isinstance(node, CONTAINERS):
         out.append(f"{pad}{_value(node)}")

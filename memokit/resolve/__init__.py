@@ -13,6 +13,7 @@ from memokit.errors import ContentError, Diagnostic
 from memokit.load import Built, build_memo, sorted_errors
 from memokit.model import Memo
 from memokit.resolve.charts import check_charts
+from memokit.resolve.citations import format_memo, wrap_notes
 from memokit.resolve.images import image_warnings
 from memokit.resolve.numbering import number
 from memokit.resolve.style import check_style
@@ -37,9 +38,14 @@ def resolve(built: Built, max_series: int | None = None,
     (``max_series``: the house palette's size, when known; ``per_appendix``: appendix figures
     and tables numbered A.1, ...); return the resolved memo and the errors found. Charts are
     checked only in a memo that built and numbered cleanly."""
-    memo, errors = number(built.memo, built.declared, per_appendix)
+    memo = wrap_notes(built.memo, built.citations) if built.citations else built.memo
+    memo, errors = number(memo, built.declared, per_appendix)
     if errors or built.errors or not built.complete:
         return memo, errors
+    if built.citations is not None:
+        memo, errors = format_memo(memo, built.citations)
+        if errors:
+            return memo, errors
     return memo, check_charts(memo, max_series)
 
 

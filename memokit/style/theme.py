@@ -394,6 +394,7 @@ class Theme:
     appendices: Appendices = field(default_factory=Appendices)
     toc: Toc = field(default_factory=Toc)
     bibliography: Bibliography = field(default_factory=Bibliography)
+    citation_style: str = "chicago-notes"  # a memo's citation style when it names none
     folder: Path = field(default=Path("."), compare=False, metadata=_LOADED)
     # where each header/footer snippet and date_format was written: key -> (file, line, column)
     origins: dict[str, tuple[str, int, int]] = field(default_factory=dict, compare=False,

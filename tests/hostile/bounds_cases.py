@@ -181,4 +181,20 @@ CASES: dict[str, tuple[str, dict[str, str], str, str]] = {
     "date-2108": (
         HEAD.replace("2026-03-14", "2108-01-01") + "sections:\n  - heading: H\n    body: [x]\n",
         {}, "memo.yaml:3:7: error: date:", "the year 2108 is after 2107"),
+    # a bibliography: its entries, its nesting and its YAML are bounded
+    "bibliography-10001-entries": (
+        memo("      - See [@k1].\n", "bibliography: refs.json\n"),
+        {"refs.json": "[" + ",".join(f'{{"id": "k{i}", "type": "book"}}' for i in range(10_001)) + "]"},
+        "memo.yaml:4:15: error: bibliography:", "more than the limit of 10,000"),
+    "bibliography-deep-braces": (
+        memo("      - See [@a].\n", "bibliography: refs.bib\n"),
+        {"refs.bib": "@book{a, title = " + "{" * 5000 + "x" + "}" * 5000 + "}\n"},
+        "refs.bib:1:1: error: bibliography:", "nested more than 50 deep"),
+    "bibliography-deep-json": (
+        memo("      - See [@a].\n", "bibliography: refs.json\n"),
+        {"refs.json": "[" * 100_000 + "]" * 100_000}, "refs.json:1:1: error: bibliography:",
+        "nested too deeply"),
+    "bibliography-yaml-bomb": (
+        memo("      - See [@a].\n", "bibliography: refs.yaml\n"), {"refs.yaml": _yaml_bomb()},
+        "refs.yaml:", "YAML aliases"),
 }

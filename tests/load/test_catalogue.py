@@ -267,10 +267,41 @@ CASES: dict[str, list[str]] = {
         "the picture file as a figure: a 'figure:' block with 'image:' naming the file (and 'id', "
         "'caption', 'alt')",
     ],
+    "citation-unknown-key": [
+        "citation-unknown-key.yaml:8:40: error: sections[0].body[0]: no entry 'smith2002' in the "
+        "bibliography (did you mean 'smith2020'?); check the key, or add the entry to the "
+        'bibliography file',
+    ],
+    "bibliography-malformed-bib": [
+        "bib/broken.bib:7:3: error: bibliography: malformed entry 'doe2019': unexpected 't'; check "
+        "the braces, commas and '=' signs",
+    ],
+    "bibliography-malformed-json": [
+        "bib/broken.json:3:20: error: bibliography: not valid JSON: Expecting ',' delimiter; check "
+        'the commas, quotes and brackets',
+    ],
+    "bibliography-missing-file": [
+        "bibliography-missing-file.yaml:4:15: error: bibliography: bibliography file 'bib/source.bib'"
+        " does not exist (did you mean 'bib/sources.bib'?); check the name, and write the path "
+        "relative to the memo's folder",
+    ],
+    "citation-style-unknown": [
+        "citation-style-unknown.yaml:5:17: error: citation_style: 'chicago-note' is not a citation "
+        "style (did you mean 'chicago-notes'?); name one of chicago-notes, chicago-notes-ibid, "
+        "chicago-author-date, apa, harvard, or a .csl file in the memo's folder",
+    ],
+    "citation-in-caption-notes-style": [
+        "citation-in-caption-notes-style.yaml:9:12: error: sections[0].body[0]: '@smith2020' is a "
+        "narrative citation, which needs an author-date style; citation style 'chicago-notes' puts "
+        'citations in footnotes: write [@smith2020]',
+        'citation-in-caption-notes-style.yaml:12:37: error: sections[0].body[1].table.caption: '
+        "citations are not allowed in a caption with citation style 'chicago-notes', which puts them "
+        'in footnotes; cite the source in a paragraph, or use an author-date style',
+    ],
     "citation-without-bibliography": [
         "citation-without-bibliography.yaml:7:39: error: sections[0].body[0]: citations ('[@key]') need "
-        "a bibliography, which is not supported yet; give the source in a footnote: ^[Author, Title, "
-        "year.]",
+        "a bibliography: name your .bib, .json or .yaml file under 'bibliography:', or give the source "
+        "in a footnote: ^[Author, Title, year.]",
     ],
     "markdown-indented-code": [
         'markdown-indented-code.yaml:13:13: error: sections[0].body[0]: indented code blocks are not '
@@ -328,7 +359,8 @@ CASES: dict[str, list[str]] = {
         'real ISO date, e.g. 2026-03-14',
         "several-errors.yaml:4:1: error: datta: unknown key 'datta' (did you mean 'data'?); allowed "
         'keys: memokit, title, subtitle, authors, date, number, series, project, approved_by, '
-        'language, keywords, style, lede, data, sections, footnotes, appendix, toc',
+        'language, keywords, style, lede, data, sections, footnotes, appendix, toc, '
+        'bibliography, citation_style, references',
         "several-errors.yaml:9:27: error: sections[0].body[0]: footnote '[^rize]' is not defined "
         "(did you mean 'rise'?); define it under 'footnotes:' or fix the id",
         "several-errors.yaml:9:38: error: sections[0].body[0]: cross-reference '@fig:staf' names no "
@@ -398,7 +430,7 @@ CASES: dict[str, list[str]] = {
         "unknown-top-level-key.yaml:4:1: error: subtitel: unknown key 'subtitel' (did you mean "
         "'subtitle'?); allowed keys: memokit, title, subtitle, authors, date, number, series, "
         'project, approved_by, language, keywords, style, lede, data, sections, footnotes, appendix, '
-        'toc',
+        'toc, bibliography, citation_style, references',
     ],
     "yaml-alias-bomb": [
         'yaml-alias-bomb.yaml:1:1: error: the document expands to more than 200,000 values through '
