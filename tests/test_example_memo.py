@@ -29,6 +29,7 @@ def plain(inlines: tuple[Inline, ...]) -> str:
 
 def norm(text: str) -> str:
     text = re.sub(r"(\w)[-\u00ad]\s*\n\s*(\w)", r"\1\2", text)
+    text = re.sub(r"(\w[/.])\n(?=[0-9a-z])", r"\1", text)  # a URL broken after '/' or '.'
     return re.sub(r"\s+", " ", text).strip()
 
 
@@ -63,8 +64,10 @@ def test_pdf_text_has_title_headings_notes_and_figure(rendered: Path, memo) -> N
     theme = load_style(style_folder("memo"))
     for sec in iter_sections(memo.sections):
         assert norm(theme.heading_text(sec.heading, sec.level)) in text, sec.heading
+    bare = text.replace("-", "")  # a URL may break after its own hyphen, which norm() takes away
     for note in notes(memo):
-        assert note_shown(norm(plain(note.children)), text), f"footnote {note.number} missing"
+        shown = norm(plain(note.children)).replace("-", "")
+        assert note_shown(shown, bare), f"footnote {note.number} missing"
     assert "Figure 1:" in text and "Table 1:" in text
 
 

@@ -50,7 +50,7 @@ def test_footnotes_are_real_and_hold_the_note_texts(example: tuple[Path, Memo]) 
     root = part(path, "word/footnotes.xml")
     real = [f for f in root.iter(f"{W}footnote") if int(f.get(f"{W}id")) > 0]
     want = notes(memo)
-    assert len(real) == len(want) == 5
+    assert len(real) == len(want) == 9  # five written, four citations
     for fn, note in zip(real, want):
         assert int(fn.get(f"{W}id")) == note.number
         text = "".join(t.text for t in fn.iter(f"{W}t")).strip()
@@ -69,12 +69,14 @@ def test_links_in_footnotes_are_hyperlinks_of_the_footnotes_part(example: tuple[
     path, _ = example
     root = part(path, "word/footnotes.xml")
     links = list(root.iter(f"{W}hyperlink"))
-    assert len(links) == 1
     rels = part(path, "word/_rels/footnotes.xml.rels")
     targets = {r.get("Id"): (r.get("Target"), r.get("TargetMode")) for r in rels}
-    assert targets[links[0].get(f"{R}id")] == ("https://example.org/karvonia/event-data-codebook", "External")
-    run = links[0].find(f"{W}r")
-    assert run.find(f"{W}rPr/{W}rStyle").get(f"{W}val") == "Hyperlink"
+    assert [targets[link.get(f"{R}id")] for link in links] == [
+        ("https://example.org/karvonia/mandates/isfk-final-extension", "External"),  # a cited source
+        ("https://example.org/karvonia/event-data-codebook", "External"),
+        ("https://doi.org/10.0000/jpo.2022.0142", "External")]  # a cited source
+    for link in links:
+        assert link.find(f"{W}r/{W}rPr/{W}rStyle").get(f"{W}val") == "Hyperlink"
 
 
 def test_body_hyperlinks_point_at_their_urls(example: tuple[Path, Memo]) -> None:
@@ -85,7 +87,11 @@ def test_body_hyperlinks_point_at_their_urls(example: tuple[Path, Memo]) -> None
              for h in doc.iter(f"{W}hyperlink")}
     assert links == {"https://example.org/karvonia/mandates": "the Compact’s mission registry",
                      "https://example.com/isfk/drawdown-timeline": "https://example.com/isfk/drawdown-timeline",
-                     "mailto:i.solvang-aro@example.org": "i.solvang-aro@example.org"}  # the author's address
+                     "mailto:i.solvang-aro@example.org": "i.solvang-aro@example.org",  # the author's address
+                     # the bibliography's
+                     "https://doi.org/10.0000/jpo.2022.0142": "https://doi.org/10.0000/jpo.2022.0142",
+                     "https://example.org/karvonia/mandates/isfk-final-extension":
+                         "https://example.org/karvonia/mandates/isfk-final-extension"}
 
 
 def test_captions_are_seq_fields_inside_bookmarks(example: tuple[Path, Memo]) -> None:

@@ -43,7 +43,7 @@ def ast(example: tuple[Path, Memo]) -> dict:
 
 def test_headings_come_back_as_headings(ast: dict, example: tuple[Path, Memo]) -> None:
     got = [(b["c"][0], stringify(b["c"][2])) for b in ast["blocks"] if b["t"] == "Header"]
-    want = [(s.level, s.heading) for s in iter_sections(example[1].sections)]
+    want = [(s.level, s.heading) for s in iter_sections(example[1].sections)] + [(1, "Bibliography")]
     assert got == want
 
 
@@ -53,7 +53,9 @@ def test_footnotes_come_back_as_footnotes(ast: dict, example: tuple[Path, Memo])
     assert got == want
     in_notes = [el for n in walk(ast["blocks"]) if n["t"] == "Note"
                 for el in walk(n["c"]) if el["t"] == "Link"]
-    assert [link["c"][2][0] for link in in_notes] == ["https://example.org/karvonia/event-data-codebook"]
+    assert [link["c"][2][0] for link in in_notes] == [
+        "https://example.org/karvonia/mandates/isfk-final-extension",  # cited sources' addresses
+        "https://example.org/karvonia/event-data-codebook", "https://doi.org/10.0000/jpo.2022.0142"]
 
 
 def test_links_lists_quote_and_table_come_back(ast: dict, example: tuple[Path, Memo]) -> None:

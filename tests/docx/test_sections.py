@@ -34,9 +34,12 @@ def test_the_body_columns_are_the_last_section_with_the_text_last(example: tuple
     assert final.tag == f"{W}sectPr"
     assert final.find(f"{W}cols").get(f"{W}num") == str(theme.page.columns)
     assert final.find(f"{W}type").get(f"{W}val") == "continuous"
-    last = body[-2]
-    assert "".join(last.itertext()).rstrip().endswith("■")
+    last = body[-2]  # the bibliography's last entry; the end mark closes the text before it
+    assert last.find(f"{W}pPr/{W}pStyle").get(f"{W}val") == "Bibliography"
     assert last.find(f"{W}pPr/{W}sectPr") is None
+    paras = body.findall(f"{W}p")
+    heading = max(i for i, p in enumerate(paras) if "".join(p.itertext()) == "Bibliography")
+    assert "".join(paras[heading - 1].itertext()).rstrip().endswith("■")
 
 
 def test_libreoffice_sets_notes_in_the_width_of_their_column(tmp_path: Path, theme: Theme) -> None:

@@ -12,7 +12,6 @@ from docx.shared import Pt
 from docx.text.paragraph import Paragraph as DocxParagraph
 
 from memokit.model.nodes import Memo
-from memokit.present import Role
 from memokit.style.theme import Theme
 from memokit.writers.docx.styles import CATALOGUE
 from tests.docx.conftest import NS, W, every_table, part, render_yaml
@@ -53,9 +52,10 @@ def test_every_body_paragraph_has_a_named_style(example: tuple[Path, Memo]) -> N
     assert "Normal" not in used
     assert used == {"Series", "Title", "Subtitle", "Authors", "Colophon", "Lede", "Heading 1", "Heading 2",
                     "Body Text", "List Bullet", "List Number", "Quote", "Figure", "Caption", "Source",
-                    "Table Header", "Table Text", "Block End", "Section Break", "Affiliations"}
+                    "Table Header", "Table Text", "Block End", "Section Break", "Affiliations",
+                    "Bibliography"}
     heading_texts = [p.text for p in d.paragraphs if p.style.name == "Heading 1"]
-    assert heading_texts == [s.heading for s in example[1].sections]  # the author's casing
+    assert heading_texts == [s.heading for s in example[1].sections] + ["Bibliography"]  # authors' casing
 
 
 def test_no_direct_formatting_beyond_what_the_author_wrote(example: tuple[Path, Memo]) -> None:
@@ -114,8 +114,8 @@ def test_only_the_memo_styles_are_defined(example: tuple[Path, Memo]) -> None:
     names = [s.find(f"{W}name").get(f"{W}val") for s in styles.iter(f"{W}style")]
     assert len(names) == len(set(names))
     toc = {CATALOGUE[k][1] for k in ("toc_heading", "toc1", "toc2", "toc3")}  # only with a toc
-    bib = {CATALOGUE[Role.BIBLIOGRAPHY][1]}  # 'Bibliography': only in a memo with a bibliography
-    assert set(names) == {entry[1] for entry in CATALOGUE.values()} - toc - bib  # the memo's own
+    # 'Bibliography' only in a memo with a bibliography, as the example is
+    assert set(names) == {entry[1] for entry in CATALOGUE.values()} - toc  # the memo's own
     defaults = {s.get(f"{W}type"): s.find(f"{W}name").get(f"{W}val")
                 for s in styles.iter(f"{W}style") if s.get(f"{W}default") == "1"}
     assert defaults == {"paragraph": "Normal", "character": "Default Paragraph Font",

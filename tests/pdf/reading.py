@@ -22,8 +22,9 @@ def pdftotext(path: Path, page: int | None = None, raw: bool = False) -> str:
 
 
 def norm(text: str) -> str:
-    """Undo hyphenation at line ends and collapse white space."""
+    """Undo hyphenation at line ends, join a URL broken after '/' or '.', collapse white space."""
     text = re.sub(r"(\w)[-\u00ad]\s*\n\s*(\w)", r"\1\2", text)
+    text = re.sub(r"(\w[/.])\n(?=[0-9a-z])", r"\1", text)
     return re.sub(r"\s+", " ", text).strip()
 
 

@@ -16,13 +16,15 @@ Rendered = tuple[Path, Memo]
 
 
 def _heights(lay: Layout, theme: Theme, page: int) -> list[float]:
-    """Height of each column's text (body lines and headings, not notes), 0 when empty."""
+    """Height of each column's text (body lines, headings and bibliography entries, not notes), 0
+    when empty."""
     fam = theme.fonts.body.family.replace(" ", "")
     bottom = theme.page.height - theme.page.margin_bottom
     out = []
+    sizes = (theme.sizes.body, theme.bibliography.size)
     for col in (1, 2):
         ws = [w for w in lay.on(page, col) if not in_notes(w, lay) and w.top < bottom
-              and ((fam in w.font and abs(w.size - theme.sizes.body) < 0.05) or is_heading(w, theme))]
+              and ((fam in w.font and any(abs(w.size - s) < 0.05 for s in sizes)) or is_heading(w, theme))]
         ls = lines(ws)
         out.append(ls[-1][0].top - ls[0][0].top + theme.sizes.leading if ls else 0.0)
     return out
@@ -53,10 +55,16 @@ def _end_mark_last(lay: Layout, theme: Theme) -> None:
     assert max(w.top for w in body) <= mark.top + 1, "text below the end mark"
 
 
-def test_example_memo_last_page_is_balanced_with_the_end_mark_last(example: Rendered, theme: Theme) -> None:
+def test_example_memo_last_page_is_balanced_with_the_bibliography_after_the_end_mark(
+        example: Rendered, theme: Theme) -> None:
     pdf, _ = example
     lay = _assert_balanced(pdf, theme)
-    _end_mark_last(lay, theme)
+    (mark,) = [w for w in lay.words if theme.end_mark in w.text]
+    assert (mark.page, mark.column) == (lay.pages, 2)
+    below = [w for w in lay.on(lay.pages, 2) if not in_notes(w, lay) and w.top > mark.top + 1
+             and w.top < theme.page.height - theme.page.margin_bottom]
+    assert below and below[0].text == "BIBLIOGRAPHY"  # the end mark closes the text, the list follows
+    assert all(abs(w.size - theme.bibliography.size) < 0.05 for w in below[1:])
 
 
 def test_long_memo_last_page_is_balanced_and_notes_stay_with_their_column(long_memo: Rendered,

@@ -42,9 +42,10 @@ def test_text_has_title_headings_in_capitals_notes_and_captions(example: Example
         assert shown in text, shown
         if sec.level <= 2:
             assert shown == sec.heading.upper()
+    bare = text.replace("-", "")  # a URL may break after its own hyphen, which norm() takes away
     for n in notes(memo):
-        assert note_shown(norm(plain_text(n.children, theme.labels_for(memo.meta.language))), text), \
-            f"footnote {n.number} missing"
+        shown = norm(plain_text(n.children, theme.labels_for(memo.meta.language))).replace("-", "")
+        assert note_shown(shown, bare), f"footnote {n.number} missing"
     assert "Figure 1: Recorded events in Karvonia" in text
     assert "Table 1: Personnel of the international missions" in text
     assert "Source: Illustrative data generated for this example" in text
@@ -126,7 +127,7 @@ def test_outline_has_the_sections_in_the_authors_casing(example: Example) -> Non
                 titles.append((depth, it.title))
 
     flat(reader.outline, 1)
-    assert titles == [(s.level, s.heading) for s in iter_sections(memo.sections)]
+    assert titles == [(s.level, s.heading) for s in iter_sections(memo.sections)] + [(1, "Bibliography")]
 
 
 def _urls(inlines: tuple[Inline, ...]) -> list[str]:
@@ -220,7 +221,8 @@ def test_no_column_ends_with_a_heading(example: Example, theme: Theme) -> None:
     for page in range(1, lay.pages + 1):
         for col in (1, 2):
             words = [w for w in lay.on(page, col) if w.column and not in_notes(w, lay) and w.top < bottom
-                     and (is_heading(w, theme) or abs(w.size - theme.sizes.body) < 0.05)]
+                     and (is_heading(w, theme) or abs(w.size - theme.sizes.body) < 0.05
+                          or abs(w.size - theme.bibliography.size) < 0.05)]
             ls = lines(words)
             if ls:
                 assert not all(is_heading(w, theme) for w in ls[-1]), \
