@@ -61,6 +61,7 @@ RIGHT_TO_LEFT = frozenset({"ar", "he", "fa", "ur", "yi", "ps", "sd", "ug", "dv",
 _NOTE_ID = re.compile(r"\[\^([A-Za-z0-9_-]+)\]")
 _NOTE_MARK = re.compile(r"\[\^[A-Za-z0-9_-]+\]|\^\[")
 _REF_MARK = re.compile(r"(?<![\w.-])@(fig|tbl|box|sec):[A-Za-z0-9_]")
+_CITE_MARK = re.compile(r"\[(?:[^\[\]]*?[\s;])?-?@[A-Za-z0-9_][^\[\]]*\](?!\()")  # '[@key]', '[see @a; @b]'
 _TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
 
 _PLAIN_NAMES = {"title": "the title", "subtitle": "the subtitle", "heading": "a heading",
@@ -199,6 +200,10 @@ class Builder:
         if m:
             self.err_at(path, text, m.start(), f"cross-references are not allowed in {what}; "
                         "refer to the figure, table, box or section from a paragraph")
+        m = _CITE_MARK.search(text)
+        if m:
+            self.err_at(path, text, m.start(), f"citations are not allowed in {what}; cite the "
+                        "source in a paragraph")
         return text
 
     def cite(self, path: PathKey, text: str, notes: bool) -> Callable[..., Inline | None]:

@@ -298,6 +298,10 @@ CASES: dict[str, list[str]] = {
         "citations are not allowed in a caption with citation style 'chicago-notes', which puts them "
         'in footnotes; cite the source in a paragraph, or use an author-date style',
     ],
+    "citation-in-heading": [
+        "citation-in-heading.yaml:5:31: error: sections[0].heading: citations are not allowed in a heading; "
+        "cite the source in a paragraph",
+    ],
     "citation-without-bibliography": [
         "citation-without-bibliography.yaml:7:39: error: sections[0].body[0]: citations ('[@key]') need "
         "a bibliography: name your .bib, .json or .yaml file under 'bibliography:', or give the source "
