@@ -38,6 +38,7 @@ from memokit.writers import FORMATS, check_formats
 
 STAGING_NAME = ".memokit-tmp"  # a build stages into OUT/.memokit-tmp-<random> (mkdtemp)
 DEFAULT_TIMEOUT = 300.0
+ENGINES = ("local", "dask")
 
 
 def default_jobs() -> int:
@@ -85,8 +86,13 @@ def build(paths: Sequence[str | os.PathLike[str]] = ("content",),
           formats: Iterable[str] = FORMATS, *, force: bool = False, fail_fast: bool = False,
           timeout: float | None = DEFAULT_TIMEOUT, strict: bool = False,
           data_root: str | os.PathLike[str] | None = None,
-          reporter: Reporter | None = None, renderer: Renderer | None = None) -> BuildReport:
+          reporter: Reporter | None = None, renderer: Renderer | None = None,
+          engine: str | None = None, scheduler: str | None = None) -> BuildReport:
     """Build every memo under ``paths`` into ``out_dir``; see docs/pipeline.md.
+
+    ``engine``: ``"local"`` (the default: a pool of ``jobs`` worker processes) or ``"dask"`` (a Dask
+    cluster: the scheduler at ``scheduler``, which implies ``"dask"``, else the one
+    ``$MEMOKIT_DASK_SCHEDULER`` names, else a LocalCluster of ``jobs`` workers).
 
     ``renderer`` renders each memo in place of ``memokit.pipeline.render_memo``: a
     ``module:function`` name or such a function (see ``renderer_name``).
@@ -102,6 +108,7 @@ def build(paths: Sequence[str | os.PathLike[str]] = ("content",),
     if timeout is not None and timeout < 0:
         raise UsageError(f"--timeout must not be negative, not {timeout:g}")
     fmts = check_formats(formats)
+    engine = _engine(engine, scheduler)
     out = Path(out_dir)
     root = Path(data_root) if data_root else None
     if root is not None and not root.is_dir():
@@ -139,7 +146,8 @@ def build(paths: Sequence[str | os.PathLike[str]] = ("content",),
                 run = _Run(targets, out, fmts, strict, root, manifest, recipe_text, rep, render_with,
                            interrupts, lock.fd)
                 try:
-                    run.execute(todo, jobs or default_jobs(), timeout or None, fail_fast)
+                    run.execute(todo, jobs or default_jobs(), timeout or None, fail_fast, engine,
+                                scheduler)
                 finally:
                     reports.update(run.reports)
         except BaseException:  # Ctrl-C: what was built is in the manifest; say so and stop
@@ -151,6 +159,21 @@ def build(paths: Sequence[str | os.PathLike[str]] = ("content",),
                          round(time.perf_counter() - t0, 3))
     rep.finish(report)
     return report
+
+
+def _engine(engine: str | None, scheduler: str | None) -> str:
+    """The engine to build with; UsageError for an unknown one or a missing Dask."""
+    if engine is None:
+        engine = "dask" if scheduler else "local"
+    elif scheduler and engine != "dask":
+        raise UsageError(f"--scheduler needs the dask engine, not '{engine}'")
+    if engine not in ENGINES:
+        raise UsageError(f"unknown engine '{engine}'; use one of: {', '.join(ENGINES)}")
+    if engine == "dask":
+        from memokit.batch.dask_engine import require_dask
+
+        require_dask()
+    return engine
 
 
 def _unusable_name(t: MemoTarget) -> MemoReport | None:
@@ -268,31 +291,41 @@ class _Run:
         return Job(i, str(t.source), str(self.staging / str(i)), self.formats, self.strict,
                    str(self.data_root) if self.data_root else None, self.renderer)
 
-    def execute(self, todo: list[int], jobs: int, timeout: float | None, fail_fast: bool) -> None:
+    def execute(self, todo: list[int], jobs: int, timeout: float | None, fail_fast: bool,
+                engine: str = "local", scheduler: str | None = None) -> None:
         try:
             self.staging = Path(tempfile.mkdtemp(prefix=STAGING_NAME + "-", dir=self.out))
         except OSError as exc:
             raise UsageError(f"{self.out}: cannot write there: {exc.strerror or exc}") from None
-        pending = deque(self.job(i) for i in todo)
         try:
-            with WorkerPool(min(jobs, len(todo)), timeout, hold_fd=self.lock_fd) as pool:
-                stop = False
-                while pending or pool.busy:
-                    while pending and pool.has_room():
-                        job = pending.popleft()
-                        self.started[job.id] = time.perf_counter()
-                        pool.submit(job)
-                    for job, result in pool.wait():
-                        memo = self.finish(job, result)
-                        self.manifest.save(soon=True)
-                        stop = stop or (fail_fast and memo.status == "failed")
-                    if stop:
-                        for job in pool.cancel() + list(pending):
-                            self.record(job.id, MemoReport(job.source, "cancelled"))
-                        pending.clear()
+            if engine == "dask":
+                from memokit.batch import dask_engine
+
+                dask_engine.execute(self, todo, jobs, timeout, fail_fast, scheduler)
+            else:
+                self._execute_local(todo, jobs, timeout, fail_fast)
         finally:
             self.manifest.save()
             shutil.rmtree(self.staging, ignore_errors=True)
+
+    def _execute_local(self, todo: list[int], jobs: int, timeout: float | None,
+                       fail_fast: bool) -> None:
+        pending = deque(self.job(i) for i in todo)
+        with WorkerPool(min(jobs, len(todo)), timeout, hold_fd=self.lock_fd) as pool:
+            stop = False
+            while pending or pool.busy:
+                while pending and pool.has_room():
+                    job = pending.popleft()
+                    self.started[job.id] = time.perf_counter()
+                    pool.submit(job)
+                for job, result in pool.wait():
+                    memo = self.finish(job, result)
+                    self.manifest.save(soon=True)
+                    stop = stop or (fail_fast and memo.status == "failed")
+                if stop:
+                    for job in pool.cancel() + list(pending):
+                        self.record(job.id, MemoReport(job.source, "cancelled"))
+                    pending.clear()
 
     def record(self, i: int, memo: MemoReport) -> MemoReport:
         self.reports[i] = memo

@@ -1,0 +1,229 @@
+"""``memokit build --engine dask``: the memos that need rendering, run on a Dask cluster.
+
+Imported only when that engine is chosen (the default build never imports Dask). The
+client reads each memo's input files (``memokit.batch.manifest.input_files``: the memo,
+its data files and pictures, its style's files; the built-in styles' files are on every
+worker already), sends each file's bytes to the cluster once per build under its content
+hash (``Client.scatter``), submits one task per memo (``memokit.batch.dask_worker``) and,
+as tasks end, writes the returned outputs into the build's staging folder and hands them
+to the same code as the local engine, which moves them into place and records them in the
+manifest.
+
+Worker loss: the scheduler runs the task again on another worker, up to its
+``distributed.scheduler.allowed-failures`` (then the memo fails); inputs that were only on
+a lost worker are sent again. Losing the scheduler ends the build with a UsageError; what
+was finished is in the manifest.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import logging
+import os
+import time
+import uuid
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from memokit.batch.job import Job, JobResult
+from memokit.batch.manifest import MAX_HASHED_BYTES, HashCache, input_files, read_regular
+from memokit.errors import UsageError
+
+if TYPE_CHECKING:
+    from memokit.batch.runner import _Run
+
+ENV_SCHEDULER = "MEMOKIT_DASK_SCHEDULER"
+INSTALL_HINT = "the dask engine needs Dask: pip install memokit[dask]"
+CONNECT_TIMEOUT = 10.0  # seconds to reach (or reach again) the scheduler
+ALLOWED_FAILURES = 2  # a LocalCluster's scheduler retries a memo whose worker died this often
+MAX_NEAR = 500
+NEAR = "<near>"  # the key of the names beside missing files, among a task's files
+MAX_SENDS = 3  # a memo whose inputs were lost with a worker is sent this often at most
+
+
+def require_dask() -> None:
+    """UsageError (exit 2) naming the extra to install when Dask is missing."""
+    try:
+        import dask  # noqa: F401
+        import distributed  # noqa: F401
+    except ImportError:
+        raise UsageError(INSTALL_HINT) from None
+
+
+def _builtin(path: Path) -> bool:
+    from memokit.style import templates_root
+
+    try:
+        path.relative_to(templates_root().resolve())
+    except ValueError:
+        return False
+    return True
+
+
+class _Inputs:
+    """Each input file's bytes, sent to the cluster once under its content hash."""
+
+    def __init__(self, client: Any) -> None:
+        self.client = client
+        self.sent: dict[str, Any] = {}  # sha256 -> the scattered bytes' future
+        self.hashes = HashCache()
+
+    def prepare(self, job: Job, data_root: Path | None) -> dict[str, Any]:
+        """Hash the job's input files into ``job.inputs``; the files the worker needs, by path
+        (and, under ``NEAR``, the names of the files beside a named file that is missing)."""
+        inputs: dict[str, str | None] = {}
+        wanted: dict[str, tuple[str, bytes | None]] = {}
+        for path in input_files(Path(job.source), data_root):
+            if _builtin(path):
+                inputs[str(path)] = self.hashes.get(str(path))
+                continue
+            data = read_regular(path, MAX_HASHED_BYTES)
+            digest = hashlib.sha256(data).hexdigest() if data is not None else None
+            inputs[str(path)] = digest
+            if digest is not None:
+                wanted[str(path)] = (digest, data if digest not in self.sent else None)
+        job.inputs = inputs
+        new = {f"memokit-input-{d}": data for d, data in wanted.values() if data is not None}
+        if new:
+            for key, future in self.client.scatter(new, hash=False).items():
+                self.sent[key.removeprefix("memokit-input-")] = future
+        files: dict[str, Any] = {path: self.sent[digest] for path, (digest, _) in wanted.items()}
+        files[NEAR] = _names_near_missing(Path(job.source), data_root)
+        return files
+
+    def forget_lost(self) -> None:
+        """Drop the inputs the cluster no longer holds (they go again with the next memo)."""
+        self.sent = {d: f for d, f in self.sent.items() if f.status == "finished"}
+
+
+def _names_near_missing(source: Path, data_root: Path | None) -> dict[str, list[str]]:
+    """For each data or picture file the memo names that does not exist, the names of the
+    files in its folder (at most ``MAX_NEAR``): the worker's copy of the folder then has
+    them (empty), so the "did you mean" of the error reads as it does on the client."""
+    from memokit.load.inputs import memo_inputs
+
+    named = memo_inputs(source, data_root)
+    out: dict[str, list[str]] = {}
+    for path in (*named.data, *named.images):
+        if path.is_file() or str(path.parent) in out or not path.parent.is_dir():
+            continue
+        with contextlib.suppress(OSError):
+            out[str(path.parent)] = sorted(e.name for e in os.scandir(path.parent)
+                                           if e.is_file())[:MAX_NEAR]
+    return out
+
+
+def _connect(address: str | None, jobs: int, todo: int) -> tuple[Any, Any]:
+    """A client of the scheduler at ``address``, else of a new LocalCluster of ``jobs``
+    single-threaded worker processes; and the cluster (None for a running one)."""
+    import dask
+    from distributed import Client, LocalCluster
+
+    if address:
+        try:
+            return Client(address, timeout=CONNECT_TIMEOUT), None
+        except (OSError, TimeoutError, ValueError) as exc:
+            raise UsageError(f"cannot reach the Dask scheduler at {address}: {exc}") from None
+    with dask.config.set({"distributed.scheduler.allowed-failures": ALLOWED_FAILURES}):
+        cluster = LocalCluster(n_workers=max(1, min(jobs, todo)), threads_per_worker=1,
+                               processes=True, dashboard_address=None,
+                               silence_logs=logging.ERROR)
+    return Client(cluster, timeout=CONNECT_TIMEOUT), cluster
+
+
+def execute(run: _Run, todo: list[int], jobs: int, timeout: float | None, fail_fast: bool,
+            scheduler: str | None) -> None:
+    """Render the memos ``todo`` of ``run`` on a Dask cluster; see the module docstring."""
+    from distributed import as_completed
+
+    from memokit.batch.dask_worker import MemokitPlugin, render_remote
+    from memokit.batch.report import MemoReport
+    from memokit.batch.runner import _version
+
+    address = scheduler or os.environ.get(ENV_SCHEDULER) or None
+    client, cluster = _connect(address, jobs, len(todo))
+    where = address or "the local Dask cluster"
+    build_id = uuid.uuid4().hex[:12]
+    cwd = os.getcwd()
+    futures: dict[Any, tuple[Job, int]] = {}
+    try:
+        client.register_plugin(MemokitPlugin(), name="memokit")
+        inputs = _Inputs(client)
+
+        def submit(job: Job, sends: int) -> Any:
+            files = inputs.prepare(job, run.data_root)
+            future = client.submit(render_remote, job, files, timeout, cwd, _version(),
+                                   key=f"memokit-{build_id}-{job.id}-{sends}", pure=False)
+            futures[future] = (job, sends)
+            return future
+
+        for i in todo:
+            submit(run.job(i), 1)
+        pending = as_completed(list(futures))
+        for future in pending:
+            job, sends = futures.pop(future)
+            result = _result(future, job, sends, client, where)
+            if result is None:  # its inputs were lost with a worker: send them again
+                inputs.forget_lost()
+                pending.add(submit(job, sends + 1))
+                continue
+            run.started[job.id] = time.perf_counter() - result.duration_s  # the worker's time
+            memo = run.finish(job, _staged(job, result))
+            run.manifest.save(soon=True)
+            if fail_fast and memo.status == "failed":
+                client.cancel(list(futures))
+                for other, _ in futures.values():
+                    run.record(other.id, MemoReport(other.source, "cancelled"))
+                futures.clear()
+                break
+    finally:
+        with contextlib.suppress(Exception):
+            client.cancel(list(futures))
+        with contextlib.suppress(Exception):
+            client.close(timeout=5)
+        if cluster is not None:
+            with contextlib.suppress(Exception):
+                cluster.close(timeout=10)
+
+
+def _result(future: Any, job: Job, sends: int, client: Any, where: str) -> JobResult | None:
+    """The task's result; a failed result for a memo the cluster could not render; None to
+    send the memo again. UsageError when the scheduler is gone."""
+    from distributed import KilledWorker
+
+    try:
+        return future.result()  # type: ignore[no-any-return]
+    except KilledWorker:
+        return JobResult.failure(job, "the Dask workers rendering this memo died each time it "
+                                 "was tried; the memo was not built")
+    except Exception as exc:  # noqa: BLE001 - the cluster's trouble, reported with the memo
+        if client.status not in ("running", "connecting"):
+            raise UsageError(f"lost the Dask scheduler at {where} ({type(exc).__name__}); what "
+                             "was built is recorded, build again to finish") from None
+        if sends < MAX_SENDS:
+            return None
+        return JobResult.failure(job, f"the Dask cluster could not render this memo: "
+                                 f"{type(exc).__name__}: {exc}")
+
+
+def _staged(job: Job, result: JobResult) -> JobResult:
+    """Write the returned outputs into the job's staging folder (whole or not at all), as a
+    local worker would have; a failed result if they do not match what the worker said."""
+    from memokit.pipeline.outputs import write_atomic
+
+    if not result.ok:
+        return result
+    staging = Path(job.staging)
+    for o in result.outputs:
+        name, data = str(o["name"]), result.files.get(str(o["name"]))
+        if Path(name).name != name or data is None or len(data) != o["bytes"] \
+                or hashlib.sha256(data).hexdigest() != o["sha256"]:
+            return JobResult.failure(job, f"the output {name} came back damaged from "
+                                     f"{result.worker}; the memo was not built", result.worker)
+        try:
+            write_atomic(staging / name, data)
+        except UsageError as exc:
+            return JobResult.failure(job, str(exc), result.worker)
+    result.files = {}
+    return result
