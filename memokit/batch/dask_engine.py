@@ -17,12 +17,14 @@ was finished is in the manifest.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import hashlib
 import logging
 import os
 import time
 import uuid
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -68,6 +70,7 @@ class _Inputs:
         self.client = client
         self.sent: dict[str, Any] = {}  # sha256 -> the scattered bytes' future
         self.hashes = HashCache()
+        self.round = 0  # how often inputs were lost with a worker
 
     def prepare(self, job: Job, data_root: Path | None) -> dict[str, Any]:
         """Hash the job's input files into ``job.inputs``; the files the worker needs, by path
@@ -84,17 +87,21 @@ class _Inputs:
             if digest is not None:
                 wanted[str(path)] = (digest, data if digest not in self.sent else None)
         job.inputs = inputs
-        new = {f"memokit-input-{d}": data for d, data in wanted.values() if data is not None}
+        new = {d: data for d, data in wanted.values() if data is not None}
         if new:
-            for key, future in self.client.scatter(new, hash=False).items():
-                self.sent[key.removeprefix("memokit-input-")] = future
+            keys = {f"memokit-input-{d}-{self.round}": d for d in new}
+            scattered = self.client.scatter({k: new[d] for k, d in keys.items()}, hash=False)
+            for key, future in scattered.items():
+                self.sent[keys[key]] = future
         files: dict[str, Any] = {path: self.sent[digest] for path, (digest, _) in wanted.items()}
         files[NEAR] = _names_near_missing(Path(job.source), data_root)
         return files
 
     def forget_lost(self) -> None:
-        """Drop the inputs the cluster no longer holds (they go again with the next memo)."""
-        self.sent = {d: f for d, f in self.sent.items() if f.status == "finished"}
+        """After inputs were lost with a worker: send every input again (under new keys),
+        as the memos that need it are sent."""
+        self.round += 1
+        self.sent = {}
 
 
 def _names_near_missing(source: Path, data_root: Path | None) -> dict[str, list[str]]:
@@ -142,11 +149,15 @@ def execute(run: _Run, todo: list[int], jobs: int, timeout: float | None, fail_f
     from memokit.batch.runner import _version
 
     address = scheduler or os.environ.get(ENV_SCHEDULER) or None
-    client, cluster = _connect(address, jobs, len(todo))
     where = address or "the local Dask cluster"
     build_id = uuid.uuid4().hex[:12]
     cwd = os.getcwd()
     futures: dict[Any, tuple[Job, int]] = {}
+    with _quiet():
+        _drive_cluster = _connect(address, jobs, len(todo))
+    client, cluster = _drive_cluster
+    quiet = _quiet()
+    quiet.__enter__()
     try:
         client.register_plugin(MemokitPlugin(), name="memokit")
         inputs = _Inputs(client)
@@ -177,6 +188,8 @@ def execute(run: _Run, todo: list[int], jobs: int, timeout: float | None, fail_f
                     run.record(other.id, MemoReport(other.source, "cancelled"))
                 futures.clear()
                 break
+    except (OSError, TimeoutError, asyncio.CancelledError) as exc:  # the scheduler is gone
+        raise UsageError(_lost(where, exc)) from None
     finally:
         with contextlib.suppress(Exception):
             client.cancel(list(futures))
@@ -185,6 +198,7 @@ def execute(run: _Run, todo: list[int], jobs: int, timeout: float | None, fail_f
         if cluster is not None:
             with contextlib.suppress(Exception):
                 cluster.close(timeout=10)
+        quiet.__exit__(None, None, None)
 
 
 def _result(future: Any, job: Job, sends: int, client: Any, where: str) -> JobResult | None:
@@ -199,12 +213,31 @@ def _result(future: Any, job: Job, sends: int, client: Any, where: str) -> JobRe
                                  "was tried; the memo was not built")
     except Exception as exc:  # noqa: BLE001 - the cluster's trouble, reported with the memo
         if client.status not in ("running", "connecting"):
-            raise UsageError(f"lost the Dask scheduler at {where} ({type(exc).__name__}); what "
-                             "was built is recorded, build again to finish") from None
+            raise UsageError(_lost(where, exc)) from None
         if sends < MAX_SENDS:
             return None
         return JobResult.failure(job, f"the Dask cluster could not render this memo: "
                                  f"{type(exc).__name__}: {exc}")
+
+
+def _lost(where: str, exc: BaseException) -> str:
+    return (f"lost the Dask scheduler at {where} ({type(exc).__name__}); the memos built so far "
+            "are recorded, build again to build the rest")
+
+
+@contextlib.contextmanager
+def _quiet() -> Iterator[None]:
+    """Dask's own log messages kept off the build's output (the build reports what matters)."""
+    names = ["distributed", *(n for n in logging.root.manager.loggerDict
+                              if n.startswith("distributed."))]
+    levels = {n: logging.getLogger(n).level for n in names}
+    for n in names:
+        logging.getLogger(n).setLevel(logging.CRITICAL + 1)
+    try:
+        yield
+    finally:
+        for n, level in levels.items():
+            logging.getLogger(n).setLevel(level)
 
 
 def _staged(job: Job, result: JobResult) -> JobResult:
