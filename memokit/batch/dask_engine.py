@@ -20,8 +20,10 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import hashlib
+import importlib.util
 import logging
 import os
+import re
 import time
 import uuid
 from collections.abc import Iterator
@@ -36,6 +38,8 @@ if TYPE_CHECKING:
     from memokit.batch.runner import _Run
 
 ENV_SCHEDULER = "MEMOKIT_DASK_SCHEDULER"
+_ADDRESS = re.compile(r"(?:[a-z][a-z0-9+]*://)?(?:\[[0-9a-fA-F:.]{2,45}\]|[^\s/:\[\]]{1,253})"
+                      r"(?::\d{1,5})?/?", re.ASCII)
 INSTALL_HINT = "the dask engine needs Dask: pip install memokit[dask]"
 CONNECT_TIMEOUT = 10.0  # seconds to reach (or reach again) the scheduler
 ALLOWED_FAILURES = 2  # a LocalCluster's scheduler retries a memo whose worker died this often
@@ -45,12 +49,25 @@ MAX_SENDS = 3  # a memo whose inputs were lost with a worker is sent this often 
 
 
 def require_dask() -> None:
-    """UsageError (exit 2) naming the extra to install when Dask is missing."""
+    """UsageError (exit 2) naming the extra to install when Dask is missing (found, not
+    imported: a build with nothing to do does not pay for importing it)."""
     try:
-        import dask  # noqa: F401
-        import distributed  # noqa: F401
-    except ImportError:
-        raise UsageError(INSTALL_HINT) from None
+        found = all(importlib.util.find_spec(name) is not None for name in ("dask", "distributed"))
+    except (ImportError, ValueError):
+        found = False
+    if not found:
+        raise UsageError(INSTALL_HINT)
+
+
+def scheduler_address(given: str | None) -> str | None:
+    """The scheduler to build on: ``given`` (``--scheduler``), else ``$MEMOKIT_DASK_SCHEDULER``,
+    else None (a LocalCluster). UsageError for what is not an address."""
+    address, where = (given, "--scheduler") if given else \
+        (os.environ.get(ENV_SCHEDULER) or None, ENV_SCHEDULER)
+    if address is not None and not _ADDRESS.fullmatch(address):
+        raise UsageError(f"{where}: {address[:80]!r} is not a Dask scheduler address; write it as "
+                         "tcp://HOST:PORT or tls://HOST:PORT")
+    return address
 
 
 def _builtin(path: Path) -> bool:
@@ -75,9 +92,12 @@ class _Inputs:
     def prepare(self, job: Job, data_root: Path | None) -> dict[str, Any]:
         """Hash the job's input files into ``job.inputs``; the files the worker needs, by path
         (and, under ``NEAR``, the names of the files beside a named file that is missing)."""
+        from memokit.load.inputs import memo_inputs
+
+        named = memo_inputs(Path(job.source), data_root)
         inputs: dict[str, str | None] = {}
         wanted: dict[str, tuple[str, bytes | None]] = {}
-        for path in input_files(Path(job.source), data_root):
+        for path in input_files(Path(job.source), data_root, named):
             if _builtin(path):
                 inputs[str(path)] = self.hashes.get(str(path))
                 continue
@@ -87,6 +107,9 @@ class _Inputs:
             if digest is not None:
                 wanted[str(path)] = (digest, data if digest not in self.sent else None)
         job.inputs = inputs
+        memo = Path(job.source).absolute()
+        if str(memo) not in wanted and inputs.get(str(memo.resolve())):  # a link below the cwd
+            wanted[str(memo)] = (inputs[str(memo.resolve())], None)  # type: ignore[assignment]
         new = {d: data for d, data in wanted.values() if data is not None}
         if new:
             keys = {f"memokit-input-{d}-{self.round}": d for d in new}
@@ -94,7 +117,7 @@ class _Inputs:
             for key, future in scattered.items():
                 self.sent[keys[key]] = future
         files: dict[str, Any] = {path: self.sent[digest] for path, (digest, _) in wanted.items()}
-        files[NEAR] = _names_near_missing(Path(job.source), data_root)
+        files[NEAR] = _names_near_missing(named)
         return files
 
     def forget_lost(self) -> None:
@@ -104,13 +127,10 @@ class _Inputs:
         self.sent = {}
 
 
-def _names_near_missing(source: Path, data_root: Path | None) -> dict[str, list[str]]:
+def _names_near_missing(named: Any) -> dict[str, list[str]]:
     """For each data or picture file the memo names that does not exist, the names of the
     files in its folder (at most ``MAX_NEAR``): the worker's copy of the folder then has
     them (empty), so the "did you mean" of the error reads as it does on the client."""
-    from memokit.load.inputs import memo_inputs
-
-    named = memo_inputs(source, data_root)
     out: dict[str, list[str]] = {}
     for path in (*named.data, *named.images):
         if path.is_file() or str(path.parent) in out or not path.parent.is_dir():
@@ -148,7 +168,7 @@ def execute(run: _Run, todo: list[int], jobs: int, timeout: float | None, fail_f
     from memokit.batch.report import MemoReport
     from memokit.batch.runner import _version
 
-    address = scheduler or os.environ.get(ENV_SCHEDULER) or None
+    address = scheduler_address(scheduler)
     where = address or "the local Dask cluster"
     build_id = uuid.uuid4().hex[:12]
     cwd = os.getcwd()

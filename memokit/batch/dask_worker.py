@@ -20,6 +20,7 @@ import os
 import queue
 import shutil
 import tempfile
+import threading
 import time
 from collections.abc import Iterator
 from dataclasses import replace
@@ -33,12 +34,16 @@ from memokit.batch.pool import WorkerPool
 
 PLUGIN_NAME = "memokit"
 NEAR = "<near>"  # memokit.batch.dask_engine.NEAR
+WARM_WAIT = 120.0  # seconds a task waits for the render process the plugin is starting
+_STARTING = threading.Lock()  # one render process started at a time (see _children_allowed)
 
 
 class MemokitPlugin(WorkerPlugin):
-    """Warms a Dask worker for memokit: imports the heavy libraries once, gives the worker
-    its own figure cache (in its local folder, unless ``MEMOKIT_CACHE_DIR`` is set), and
-    keeps the warm render processes between tasks."""
+    """Warms a Dask worker for memokit: starts, in the background, its render process
+    (forked from a server that imports the heavy libraries once, ``memokit.batch.preload``;
+    the Dask worker itself never imports them), gives the worker its own figure cache (in
+    its local folder, unless ``MEMOKIT_CACHE_DIR`` is set), and keeps the warm render
+    processes between tasks."""
 
     name = PLUGIN_NAME
 
@@ -46,11 +51,22 @@ class MemokitPlugin(WorkerPlugin):
         self.local = tempfile.gettempdir()
 
     def setup(self, worker: Any) -> None:
-        import memokit.batch.preload  # noqa: F401 - the heavy imports, once per worker
-
         self.pools: queue.SimpleQueue[WorkerPool] = queue.SimpleQueue()
+        self.warm = threading.Event()
         self.local = str(worker.local_directory)
         os.environ.setdefault("MEMOKIT_CACHE_DIR", os.path.join(self.local, "memokit-cache"))
+        threading.Thread(target=self._warm, name="memokit-warm", daemon=True).start()
+
+    def _warm(self) -> None:
+        """One render process started before the first memo arrives (the first task that
+        finds none ready starts its own)."""
+        pool = WorkerPool(1, None)
+        try:
+            with contextlib.suppress(Exception), _STARTING, _children_allowed():
+                pool.start_one()
+            self.pools.put(pool)
+        finally:
+            self.warm.set()
 
     def teardown(self, worker: Any) -> None:
         while True:
@@ -62,6 +78,7 @@ class MemokitPlugin(WorkerPlugin):
     @contextlib.contextmanager
     def pool(self, timeout: float | None) -> Iterator[WorkerPool]:
         """A pool of one warm render process with this time limit, for one task at a time."""
+        self.warm.wait(WARM_WAIT)
         try:
             pool = self.pools.get_nowait()
         except queue.Empty:
@@ -121,7 +138,7 @@ def render_remote(job: Job, files: dict[str, bytes], timeout: float | None, clie
                                  "version on every worker", address)
     plugin = worker.plugins.get(PLUGIN_NAME)
     if not isinstance(plugin, MemokitPlugin):
-        plugin = MemokitPlugin()
+        plugin = worker.plugins[PLUGIN_NAME] = MemokitPlugin()
         plugin.setup(worker)
     scratch = Path(tempfile.mkdtemp(prefix="memokit-", dir=plugin.local))
     try:
@@ -143,7 +160,7 @@ def render_remote(job: Job, files: dict[str, bytes], timeout: float | None, clie
         local = replace(job, source=_inside(fs, job.source), staging=str(staging), cwd=str(cwd),
                         data_root=_inside(fs, job.data_root) if job.data_root else None)
         with plugin.pool(timeout) as pool:
-            with _children_allowed():
+            with _STARTING, _children_allowed():
                 pool.submit(local)
             ended: list[tuple[Job, JobResult]] = []
             while not ended:

@@ -122,6 +122,11 @@ class WorkerPool:
         slot.job = job
         slot.deadline = time.monotonic() + self.timeout if self.timeout else None
 
+    def start_one(self) -> None:
+        """Start an idle worker ahead of the first job (if there is room)."""
+        if len(self._slots) < self.size:
+            self._start()
+
     def _start(self) -> _Slot:
         parent, child = self._ctx.Pipe()
         held = HeldFd(self.hold_fd) if self.hold_fd is not None else None

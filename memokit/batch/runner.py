@@ -170,9 +170,10 @@ def _engine(engine: str | None, scheduler: str | None) -> str:
     if engine not in ENGINES:
         raise UsageError(f"unknown engine '{engine}'; use one of: {', '.join(ENGINES)}")
     if engine == "dask":
-        from memokit.batch.dask_engine import require_dask
+        from memokit.batch.dask_engine import require_dask, scheduler_address
 
         require_dask()
+        scheduler_address(scheduler)
     return engine
 
 

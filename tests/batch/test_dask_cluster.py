@@ -67,8 +67,8 @@ def cluster(tmp_path: Path) -> Iterator[dict]:  # type: ignore[type-arg]
             procs[name] = _start(["worker", address, "--nthreads", "1", "--nworkers", "1",
                                   "--no-dashboard", "--name", name],
                                  tmp_path / name, tmp_path / f"{name}.log")
-            _wait_for_workers(address, int(name[-1] == "b") + 1)
-        yield {"address": address, "procs": procs}
+            workers = _wait_for_workers(address, int(name[-1] == "b") + 1)
+        yield {"address": address, "procs": procs, "workers": workers}
     finally:
         for proc in procs.values():
             _stop(proc)
@@ -107,9 +107,10 @@ def test_a_worker_killed_during_the_build_costs_no_memo(cluster: dict, tmp_path:
                    cwd=local, env={"MEMOKIT_CACHE_DIR": str(local / "cache")}).returncode == 0
     t0 = time.perf_counter()
     build = start_build(site, "--scheduler", cluster["address"])
-    lines_until(build, "built", 2)
+    lines = lines_until(build, "built", 2)
     _stop(cluster["procs"]["worker-a"])  # the worker and its nanny, mid-build
     _, err = build.communicate(timeout=300)
+    lines = [line for line in lines + err.splitlines() if line.startswith("built")]
     took = time.perf_counter() - t0
     assert build.returncode == 0, err
     report = load_report(site / "report.json")
@@ -119,7 +120,8 @@ def test_a_worker_killed_during_the_build_costs_no_memo(cluster: dict, tmp_path:
             name = f"m{i:02}.{fmt}"
             assert (site / "out" / name).read_bytes() == (local / "out" / name).read_bytes(), name
     workers = {m["worker"] for m in report["memos"]}
-    assert len(workers) == 2 and all(w.startswith("tcp://127.0.0.1:") for w in workers)
+    assert workers <= set(cluster["workers"]) and workers, workers  # the killed one may have built none
+    assert len(lines) == MEMOS  # the build went on after the kill
     # the workers' own folders hold nothing of the build
     for name in ("worker-a", "worker-b"):
         assert not list((tmp_path / name).rglob("*.pdf")), name

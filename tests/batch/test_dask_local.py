@@ -102,3 +102,19 @@ def test_the_default_build_does_not_import_dask(tmp_path: Path) -> None:
                             "MEMOKIT_CACHE_DIR": str(tmp_path / "cache")}, timeout=120)
     assert r.returncode == 0, r.stderr
     assert r.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize(("args", "env", "message"), [
+    (["--scheduler", "tcp://a b:8786"], {}, "--scheduler: 'tcp://a b:8786' is not a Dask scheduler address"),
+    (["--engine", "dask"], {"MEMOKIT_DASK_SCHEDULER": "x" * 300},
+     "MEMOKIT_DASK_SCHEDULER: 'xxxx"),
+    (["--engine", "local", "--scheduler", "tcp://127.0.0.1:8786"], {},
+     "--scheduler needs the dask engine, not 'local'"),
+])
+def test_bad_engine_options_are_usage_errors(args: list[str], env: dict[str, str], message: str,
+                                             tmp_path: Path) -> None:
+    write_memo(tmp_path / "content" / "a.yaml", "Alpha")
+    r = run_cli("build", "content", "-o", "out", *args, cwd=tmp_path, env=env, timeout=60)
+    assert r.returncode == 2, r.stderr
+    assert r.stderr.startswith(f"memokit: error: {message}"), r.stderr
+    assert not (tmp_path / "out").exists()
