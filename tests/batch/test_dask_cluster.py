@@ -131,10 +131,11 @@ def test_a_worker_killed_during_the_build_costs_no_memo(cluster: dict, tmp_path:
 def test_losing_the_scheduler_ends_the_build_with_a_clear_error(cluster: dict, tmp_path: Path) -> None:  # type: ignore[type-arg]
     site = tmp_path / "site"
     make_memos(site)
-    build = start_build(site, "--scheduler", cluster["address"])
-    lines_until(build, "built", 2)
+    build = start_build(site, "--scheduler", cluster["address"], "-j", "3")
+    seen = lines_until(build, "built", 2)
     _stop(cluster["procs"]["scheduler"])
     _, err = build.communicate(timeout=120)
+    assert "memokit: note: -j is ignored with --scheduler" in "".join(seen)
     assert build.returncode == 2, err
     assert "memokit: error: lost the Dask scheduler at " + cluster["address"] in err
     assert "Traceback" not in err

@@ -118,3 +118,21 @@ def test_bad_engine_options_are_usage_errors(args: list[str], env: dict[str, str
     assert r.returncode == 2, r.stderr
     assert r.stderr.startswith(f"memokit: error: {message}"), r.stderr
     assert not (tmp_path / "out").exists()
+
+
+def test_fail_fast_cancels_the_memos_not_yet_finished(tmp_path: Path) -> None:
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "a-bad.yaml").write_text("title: [\n", encoding="utf-8")
+    for i in range(6):
+        write_memo(tmp_path / "content" / f"m{i}.yaml", f"Memo {i}")
+    r = run_cli("build", "content", "-o", "out", "-j", "1", "--engine", "dask", "--fail-fast",
+                "--json", "report.json", "--format", "pdf", cwd=tmp_path,
+                env={"MEMOKIT_CACHE_DIR": str(tmp_path / "cache")})
+    assert r.returncode == 1, r.stderr
+    report = load_report(tmp_path / "report.json")
+    status = {m["path"]: m["status"] for m in report["memos"]}
+    assert status.pop("content/a-bad.yaml") == "failed"
+    assert "cancelled" in status.values() and set(status.values()) <= {"built", "cancelled"}
+    built = sorted(Path(p).stem for p, s in status.items() if s == "built")
+    assert sorted(p.stem for p in (tmp_path / "out").glob("*.pdf")) == built
+    assert "cancelled" in r.stderr
