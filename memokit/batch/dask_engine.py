@@ -24,6 +24,8 @@ import importlib.util
 import logging
 import os
 import re
+import signal
+import threading
 import time
 import uuid
 from collections.abc import Iterator
@@ -141,6 +143,21 @@ def _names_near_missing(named: Any) -> dict[str, list[str]]:
     return out
 
 
+@contextlib.contextmanager
+def _workers_ignore_ctrl_c() -> Iterator[None]:
+    """Start the LocalCluster's processes with Ctrl-C ignored (an ignored signal stays
+    ignored in a started process): Ctrl-C stops the build, which stops the cluster, instead
+    of every worker printing its own traceback. A Ctrl-C during those seconds is lost."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
 def _connect(address: str | None, jobs: int, todo: int) -> tuple[Any, Any]:
     """A client of the scheduler at ``address``, else of a new LocalCluster of ``jobs``
     single-threaded worker processes; and the cluster (None for a running one)."""
@@ -152,7 +169,8 @@ def _connect(address: str | None, jobs: int, todo: int) -> tuple[Any, Any]:
             return Client(address, timeout=CONNECT_TIMEOUT), None
         except (OSError, TimeoutError, ValueError) as exc:
             raise UsageError(f"cannot reach the Dask scheduler at {address}: {exc}") from None
-    with dask.config.set({"distributed.scheduler.allowed-failures": ALLOWED_FAILURES}):
+    with dask.config.set({"distributed.scheduler.allowed-failures": ALLOWED_FAILURES}), \
+            _workers_ignore_ctrl_c():
         cluster = LocalCluster(n_workers=max(1, min(jobs, todo)), threads_per_worker=1,
                                processes=True, dashboard_address=None,
                                silence_logs=logging.ERROR)
