@@ -191,52 +191,48 @@ def execute(run: _Run, todo: list[int], jobs: int, timeout: float | None, fail_f
     build_id = uuid.uuid4().hex[:12]
     cwd = os.getcwd()
     futures: dict[Any, tuple[Job, int]] = {}
-    with _quiet():
-        _drive_cluster = _connect(address, jobs, len(todo))
-    client, cluster = _drive_cluster
-    quiet = _quiet()
-    quiet.__enter__()
-    try:
-        client.register_plugin(MemokitPlugin(), name="memokit")
-        inputs = _Inputs(client)
+    with _quiet():  # distributed is imported: its loggers exist
+        client, cluster = _connect(address, jobs, len(todo))
+        try:
+            client.register_plugin(MemokitPlugin(), name="memokit")
+            inputs = _Inputs(client)
 
-        def submit(job: Job, sends: int) -> Any:
-            files = inputs.prepare(job, run.data_root)
-            future = client.submit(render_remote, job, files, timeout, cwd, _version(),
-                                   key=f"memokit-{build_id}-{job.id}-{sends}", pure=False)
-            futures[future] = (job, sends)
-            return future
+            def submit(job: Job, sends: int) -> Any:
+                files = inputs.prepare(job, run.data_root)
+                future = client.submit(render_remote, job, files, timeout, cwd, _version(),
+                                       key=f"memokit-{build_id}-{job.id}-{sends}", pure=False)
+                futures[future] = (job, sends)
+                return future
 
-        for i in todo:
-            submit(run.job(i), 1)
-        pending = as_completed(list(futures))
-        for future in pending:
-            job, sends = futures.pop(future)
-            result = _result(future, job, sends, client, where)
-            if result is None:  # its inputs were lost with a worker: send them again
-                inputs.forget_lost()
-                pending.add(submit(job, sends + 1))
-                continue
-            run.started[job.id] = time.perf_counter() - result.duration_s  # the worker's time
-            memo = run.finish(job, _staged(job, result))
-            run.manifest.save(soon=True)
-            if fail_fast and memo.status == "failed":
-                client.cancel(list(futures))
-                for other, _ in futures.values():
-                    run.record(other.id, MemoReport(other.source, "cancelled"))
-                futures.clear()
-                break
-    except (OSError, TimeoutError, asyncio.CancelledError) as exc:  # the scheduler is gone
-        raise UsageError(_lost(where, exc)) from None
-    finally:
-        with contextlib.suppress(Exception):
-            client.cancel(list(futures))
-        with contextlib.suppress(Exception):
-            client.close(timeout=5)
-        if cluster is not None:
+            for i in todo:
+                submit(run.job(i), 1)
+            pending = as_completed(list(futures))
+            for future in pending:
+                job, sends = futures.pop(future)
+                result = _result(future, job, sends, client, where)
+                if result is None:  # its inputs were lost with a worker: send them again
+                    inputs.forget_lost()
+                    pending.add(submit(job, sends + 1))
+                    continue
+                run.started[job.id] = time.perf_counter() - result.duration_s  # the worker's time
+                memo = run.finish(job, _staged(job, result))
+                run.manifest.save(soon=True)
+                if fail_fast and memo.status == "failed":
+                    client.cancel(list(futures))
+                    for other, _ in futures.values():
+                        run.record(other.id, MemoReport(other.source, "cancelled"))
+                    futures.clear()
+                    break
+        except (OSError, TimeoutError, asyncio.CancelledError) as exc:  # the scheduler is gone
+            raise UsageError(_lost(where, exc)) from None
+        finally:
             with contextlib.suppress(Exception):
-                cluster.close(timeout=10)
-        quiet.__exit__(None, None, None)
+                client.cancel(list(futures))
+            with contextlib.suppress(Exception):
+                client.close(timeout=5)
+            if cluster is not None:
+                with contextlib.suppress(Exception):
+                    cluster.close(timeout=10)
 
 
 def _result(future: Any, job: Job, sends: int, client: Any, where: str) -> JobResult | None:
