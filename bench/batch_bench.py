@@ -5,9 +5,10 @@ Measures (median of --repeat runs, each a fresh process):
   * ``memokit render`` of the example memo with a cold figure cache
   * ``memokit build`` of N generated memos (about 2,000 words and one figure each) with
     each -j given: cold (empty output folder, cold figure cache), then again with no
-    change, then with one memo changed
+    change, then with one memo changed; with each engine given (``--engines local,dask``:
+    ``--engine dask`` starts a Dask LocalCluster of -j workers; needs memokit[dask])
 
-Usage: python bench/batch_bench.py [-n 100] [--jobs 1,2] [--repeat 3] [--markdown]
+Usage: python bench/batch_bench.py [-n 100] [--jobs 1,2] [--engines local] [--repeat 3] [--markdown]
 """
 
 from __future__ import annotations
@@ -94,10 +95,11 @@ def median(fn: Callable[[int], float], repeat: int) -> float:
 
 
 def bench_build(cmd: list[str], work: Path, env: dict[str, str], n: int, j: int,
-                repeat: int) -> list[tuple[str, float]]:
+                repeat: int, engine: str = "local") -> list[tuple[str, float]]:
     """Cold, no-change and one-changed builds of the generated memos with ``-j j``."""
-    out, cache = work / f"out-j{j}", work / f"cache-j{j}"
-    build = cmd + ["build", "content", "-o", str(out), "-j", str(j)]
+    out, cache = work / f"out-{engine}-j{j}", work / f"cache-{engine}-j{j}"
+    build = cmd + ["build", "content", "-o", str(out), "-j", str(j), "--engine", engine]
+    label = f"build {n} memos -j {j}" + (f" --engine {engine}" if engine != "local" else "")
     warm_env = {**env, "MEMOKIT_CACHE_DIR": str(cache)}
 
     def cold(k: int) -> float:
@@ -111,15 +113,17 @@ def bench_build(cmd: list[str], work: Path, env: dict[str, str], n: int, j: int,
         memo.write_text(memo_yaml(i, f" (revision {j}.{k})"), encoding="utf-8")
         return timed(build, work, warm_env)
 
-    return [(f"build {n} memos -j {j}, cold", median(cold, repeat)),
-            (f"build {n} memos -j {j}, no change", median(lambda k: timed(build, work, warm_env), repeat)),
-            (f"build {n} memos -j {j}, one changed", median(one_changed, repeat))]
+    return [(f"{label}, cold", median(cold, repeat)),
+            (f"{label}, no change", median(lambda k: timed(build, work, warm_env), repeat)),
+            (f"{label}, one changed", median(one_changed, repeat))]
 
 
 def main() -> None:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("-n", type=int, default=100, help="memos to generate (default 100)")
     p.add_argument("--jobs", default="1,2", help="comma-separated -j values (default 1,2)")
+    p.add_argument("--engines", default="local",
+                   help="comma-separated build engines: local, dask (default local)")
     p.add_argument("--repeat", type=int, default=3, help="runs per measurement (default 3)")
     p.add_argument("--markdown", action="store_true", help="print a Markdown table")
     a = p.parse_args()
@@ -141,8 +145,9 @@ def main() -> None:
             return timed(cmd + ["render", str(EXAMPLE), "-o", str(work / "render")], work, e)
         results.append(("render example memo (cold figure cache)", median(render_cold, a.repeat)))
 
-        for j in [int(x) for x in a.jobs.split(",")]:
-            results += bench_build(cmd, work, env, a.n, j, a.repeat)
+        for engine in a.engines.split(","):
+            for j in [int(x) for x in a.jobs.split(",")]:
+                results += bench_build(cmd, work, env, a.n, j, a.repeat, engine)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     if a.markdown:

@@ -130,17 +130,18 @@ class HashCache:
         return self._known[path]
 
 
-def input_files(source: Path, data_root: Path | None) -> list[Path]:
+def input_files(source: Path, data_root: Path | None, named: Any = None) -> list[Path]:
     """The files a memo is built from: itself, its data files, the files of its style folder
     and of the styles that one extends.
 
-    What the memo names comes from the loader (``memokit.load.memo_inputs``); a memo that
-    cannot be read gives only itself (the render reports it, and failed memos are not recorded).
+    What the memo names comes from the loader (``memokit.load.memo_inputs``, or ``named``
+    when the caller has it already); a memo that cannot be read gives only itself (the
+    render reports it, and failed memos are not recorded).
     """
     from memokit.load.inputs import memo_inputs
     from memokit.style import style_chain
 
-    named = memo_inputs(source, data_root)
+    named = named if named is not None else memo_inputs(source, data_root)
     files = named.files
     for each in style_chain(named.style_folder) if named.style_folder is not None else []:
         files.extend(sorted(p.resolve() for p in each.rglob("*")

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
+from memokit.batch.job import Job, JobResult
 from memokit.batch.worker import worker_main
 
 
@@ -79,19 +80,10 @@ def _held_fd(dup: Any) -> int:
 
 
 @dataclass
-class Outcome:
-    """What became of one job: its result, or why the worker could not give one."""
-
-    job: dict[str, Any]
-    result: dict[str, Any] | None
-    failure: str | None = None
-
-
-@dataclass
 class _Slot:
     process: Any
     conn: Connection
-    job: dict[str, Any] | None = None
+    job: Job | None = None
     deadline: float | None = None
 
 
@@ -119,7 +111,7 @@ class WorkerPool:
     def has_room(self) -> bool:
         return self.busy < self.size
 
-    def submit(self, job: dict[str, Any]) -> None:
+    def submit(self, job: Job) -> None:
         """Hand a job to an idle worker, starting one if needed."""
         slot = next((s for s in self._slots if s.job is None), None)
         if slot is None:
@@ -129,6 +121,11 @@ class WorkerPool:
         slot.conn.send(job)
         slot.job = job
         slot.deadline = time.monotonic() + self.timeout if self.timeout else None
+
+    def start_one(self) -> None:
+        """Start an idle worker ahead of the first job (if there is room)."""
+        if len(self._slots) < self.size:
+            self._start()
 
     def _start(self) -> _Slot:
         parent, child = self._ctx.Pipe()
@@ -143,8 +140,9 @@ class WorkerPool:
         self._slots.append(slot)
         return slot
 
-    def wait(self, max_wait: float | None = None) -> list[Outcome]:
-        """Block until at least one job ends (or ``max_wait`` passes); return what ended."""
+    def wait(self, max_wait: float | None = None) -> list[tuple[Job, JobResult]]:
+        """Block until at least one job ends (or ``max_wait`` passes); return the jobs that
+        ended with their results (a job whose worker died or overran has a failed result)."""
         busy = [s for s in self._slots if s.job is not None]
         if not busy:
             return []
@@ -153,7 +151,7 @@ class WorkerPool:
         limit = min(deadlines + ([max_wait] if max_wait is not None else []), default=None)
         ready = set(wait([s.conn for s in busy] + [s.process.sentinel for s in busy],
                          None if limit is None else max(0.0, limit)))
-        out: list[Outcome] = []
+        out: list[tuple[Job, JobResult]] = []
         now = time.monotonic()
         for s in busy:
             if s.conn in ready or s.process.sentinel in ready:
@@ -161,18 +159,20 @@ class WorkerPool:
             elif s.deadline is not None and now >= s.deadline:
                 job = s.job
                 self._discard(s)
-                out.append(Outcome(job, None, f"rendering took longer than the time limit of "
-                                   f"{self.timeout:g} s; its worker was stopped"))
+                assert job is not None
+                out.append((job, JobResult.failure(job, f"rendering took longer than the time "
+                                                   f"limit of {self.timeout:g} s; its worker was "
+                                                   "stopped")))
         return out
 
-    def _collect(self, s: _Slot) -> Outcome:
+    def _collect(self, s: _Slot) -> tuple[Job, JobResult]:
         job = s.job
         assert job is not None
         try:
             if s.conn.poll():
                 result = s.conn.recv()
                 s.job = s.deadline = None
-                return Outcome(job, result)
+                return job, result
         except (EOFError, OSError):
             pass
         s.process.join(5)
@@ -180,8 +180,8 @@ class WorkerPool:
         self._discard(s)
         how = f"was killed by signal {_signal_name(-code)}" if code is not None and code < 0 \
             else f"exited with code {code}"
-        return Outcome(job, None, f"the worker process rendering this memo {how}; "
-                       "the memo was not built")
+        return job, JobResult.failure(job, f"the worker process rendering this memo {how}; "
+                                      "the memo was not built")
 
     def _discard(self, s: _Slot) -> None:
         if s.process.is_alive():
@@ -190,7 +190,7 @@ class WorkerPool:
         s.conn.close()
         self._slots.remove(s)
 
-    def cancel(self) -> list[dict[str, Any]]:
+    def cancel(self) -> list[Job]:
         """Stop every running job's worker; return those jobs."""
         jobs = []
         for s in [s for s in self._slots if s.job is not None]:

@@ -11,6 +11,7 @@ import importlib
 
 HEAVY = (
     "memokit.pipeline",
+    "memokit.batch.job",
     "memokit.batch.worker",
     "memokit.figures.render",
     "memokit.writers.pdf",

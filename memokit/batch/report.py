@@ -35,7 +35,9 @@ def _clean(value: Any) -> Any:
 class MemoReport:
     """One memo's fate. ``outputs`` entries: path, format, bytes, sha256; ``errors`` and
     ``warnings`` entries: file, line, column, field, message. ``duration_s`` is 0 for a
-    skipped memo."""
+    skipped memo. ``worker``: who rendered it, ``pid N`` (a local worker process) or a Dask
+    worker's address (``tcp://10.0.0.5:40123``); None for a skipped or cancelled memo and
+    for a memo whose worker gave no result."""
 
     path: str
     status: Status
@@ -43,11 +45,12 @@ class MemoReport:
     warnings: list[dict[str, Any]] = field(default_factory=list)
     errors: list[dict[str, Any]] = field(default_factory=list)
     duration_s: float = 0.0
-    worker: int | None = None  # process id of the worker that rendered it (not in the JSON)
+    worker: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return {"path": self.path, "status": self.status, "outputs": self.outputs,
-                "warnings": self.warnings, "errors": self.errors, "duration_s": self.duration_s}
+                "warnings": self.warnings, "errors": self.errors, "duration_s": self.duration_s,
+                "worker": self.worker}
 
 
 @dataclass

@@ -27,17 +27,18 @@ from pathlib import Path
 from typing import Any
 
 from memokit.batch.discover import MemoTarget, find_memos
+from memokit.batch.job import Job, JobResult, error_dict
 from memokit.batch.lock import BuildLock
 from memokit.batch.manifest import MANIFEST_NAME, HashCache, Manifest, output_stamp, recipe
-from memokit.batch.pool import Outcome, WorkerPool
+from memokit.batch.pool import WorkerPool
 from memokit.batch.progress import Reporter, Silent
 from memokit.batch.report import BuildReport, MemoReport, readable
-from memokit.batch.worker import error_dict
 from memokit.errors import UsageError
 from memokit.writers import FORMATS, check_formats
 
 STAGING_NAME = ".memokit-tmp"  # a build stages into OUT/.memokit-tmp-<random> (mkdtemp)
 DEFAULT_TIMEOUT = 300.0
+ENGINES = ("local", "dask")
 
 
 def default_jobs() -> int:
@@ -85,8 +86,13 @@ def build(paths: Sequence[str | os.PathLike[str]] = ("content",),
           formats: Iterable[str] = FORMATS, *, force: bool = False, fail_fast: bool = False,
           timeout: float | None = DEFAULT_TIMEOUT, strict: bool = False,
           data_root: str | os.PathLike[str] | None = None,
-          reporter: Reporter | None = None, renderer: Renderer | None = None) -> BuildReport:
+          reporter: Reporter | None = None, renderer: Renderer | None = None,
+          engine: str | None = None, scheduler: str | None = None) -> BuildReport:
     """Build every memo under ``paths`` into ``out_dir``; see docs/pipeline.md.
+
+    ``engine``: ``"local"`` (the default: a pool of ``jobs`` worker processes) or ``"dask"`` (a Dask
+    cluster: the scheduler at ``scheduler``, which implies ``"dask"``, else the one
+    ``$MEMOKIT_DASK_SCHEDULER`` names, else a LocalCluster of ``jobs`` workers).
 
     ``renderer`` renders each memo in place of ``memokit.pipeline.render_memo``: a
     ``module:function`` name or such a function (see ``renderer_name``).
@@ -102,6 +108,7 @@ def build(paths: Sequence[str | os.PathLike[str]] = ("content",),
     if timeout is not None and timeout < 0:
         raise UsageError(f"--timeout must not be negative, not {timeout:g}")
     fmts = check_formats(formats)
+    engine = _engine(engine, scheduler)
     out = Path(out_dir)
     root = Path(data_root) if data_root else None
     if root is not None and not root.is_dir():
@@ -139,7 +146,8 @@ def build(paths: Sequence[str | os.PathLike[str]] = ("content",),
                 run = _Run(targets, out, fmts, strict, root, manifest, recipe_text, rep, render_with,
                            interrupts, lock.fd)
                 try:
-                    run.execute(todo, jobs or default_jobs(), timeout or None, fail_fast)
+                    run.execute(todo, jobs or default_jobs(), timeout or None, fail_fast, engine,
+                                scheduler)
                 finally:
                     reports.update(run.reports)
         except BaseException:  # Ctrl-C: what was built is in the manifest; say so and stop
@@ -151,6 +159,22 @@ def build(paths: Sequence[str | os.PathLike[str]] = ("content",),
                          round(time.perf_counter() - t0, 3))
     rep.finish(report)
     return report
+
+
+def _engine(engine: str | None, scheduler: str | None) -> str:
+    """The engine to build with; UsageError for an unknown one or a missing Dask."""
+    if engine is None:
+        engine = "dask" if scheduler else "local"
+    elif scheduler and engine != "dask":
+        raise UsageError(f"--scheduler needs the dask engine, not '{engine}'")
+    if engine not in ENGINES:
+        raise UsageError(f"unknown engine '{engine}'; use one of: {', '.join(ENGINES)}")
+    if engine == "dask":
+        from memokit.batch.dask_engine import require_dask, scheduler_address
+
+        require_dask()
+        scheduler_address(scheduler)
+    return engine
 
 
 def _unusable_name(t: MemoTarget) -> MemoReport | None:
@@ -263,65 +287,70 @@ class _Run:
         self.reports: dict[int, MemoReport] = {}
         self.started: dict[int, float] = {}
 
-    def _job(self, i: int) -> dict[str, Any]:
+    def job(self, i: int) -> Job:
         t = self.targets[i]
-        return {"id": i, "source": str(t.source), "staging": str(self.staging / str(i)),
-                "formats": self.formats, "strict": self.strict,
-                "data_root": str(self.data_root) if self.data_root else None,
-                "renderer": self.renderer}
+        return Job(i, str(t.source), str(self.staging / str(i)), self.formats, self.strict,
+                   str(self.data_root) if self.data_root else None, self.renderer)
 
-    def execute(self, todo: list[int], jobs: int, timeout: float | None, fail_fast: bool) -> None:
+    def execute(self, todo: list[int], jobs: int, timeout: float | None, fail_fast: bool,
+                engine: str = "local", scheduler: str | None = None) -> None:
         try:
             self.staging = Path(tempfile.mkdtemp(prefix=STAGING_NAME + "-", dir=self.out))
         except OSError as exc:
             raise UsageError(f"{self.out}: cannot write there: {exc.strerror or exc}") from None
-        pending = deque(self._job(i) for i in todo)
         try:
-            with WorkerPool(min(jobs, len(todo)), timeout, hold_fd=self.lock_fd) as pool:
-                stop = False
-                while pending or pool.busy:
-                    while pending and pool.has_room():
-                        job = pending.popleft()
-                        self.started[job["id"]] = time.perf_counter()
-                        pool.submit(job)
-                    for outcome in pool.wait():
-                        memo = self._finish(outcome)
-                        self.manifest.save(soon=True)
-                        stop = stop or (fail_fast and memo.status == "failed")
-                    if stop:
-                        for job in pool.cancel() + list(pending):
-                            self._record(job["id"], MemoReport(self._path(job), "cancelled"))
-                        pending.clear()
+            if engine == "dask":
+                from memokit.batch import dask_engine
+
+                dask_engine.execute(self, todo, jobs, timeout, fail_fast, scheduler)
+            else:
+                self._execute_local(todo, jobs, timeout, fail_fast)
         finally:
             self.manifest.save()
             shutil.rmtree(self.staging, ignore_errors=True)
 
-    def _path(self, job: dict[str, Any]) -> str:
-        return str(self.targets[job["id"]].source)
+    def _execute_local(self, todo: list[int], jobs: int, timeout: float | None,
+                       fail_fast: bool) -> None:
+        pending = deque(self.job(i) for i in todo)
+        with WorkerPool(min(jobs, len(todo)), timeout, hold_fd=self.lock_fd) as pool:
+            stop = False
+            while pending or pool.busy:
+                while pending and pool.has_room():
+                    job = pending.popleft()
+                    self.started[job.id] = time.perf_counter()
+                    pool.submit(job)
+                for job, result in pool.wait():
+                    memo = self.finish(job, result)
+                    self.manifest.save(soon=True)
+                    stop = stop or (fail_fast and memo.status == "failed")
+                if stop:
+                    for job in pool.cancel() + list(pending):
+                        self.record(job.id, MemoReport(job.source, "cancelled"))
+                    pending.clear()
 
-    def _record(self, i: int, memo: MemoReport) -> MemoReport:
+    def record(self, i: int, memo: MemoReport) -> MemoReport:
         self.reports[i] = memo
         self.reporter.done(memo)
         return memo
 
-    def _finish(self, outcome: Outcome) -> MemoReport:
-        job, res = outcome.job, outcome.result
-        i = job["id"]
+    def finish(self, job: Job, res: JobResult) -> MemoReport:
+        """Put a finished job's outputs (in its staging folder) in place and record them in
+        the manifest, or record its failure; the same for every engine."""
+        i = job.id
         target = self.targets[i]
         took = round(time.perf_counter() - self.started[i], 3)
-        staging = Path(job["staging"])
+        staging = Path(job.staging)
         try:
-            if res is None or not res["ok"]:
+            if not res.ok:
                 self.manifest.entries.pop(target.key, None)  # a failed memo is tried again next time
-                errors = res["errors"] if res else [error_dict(str(target.source), str(outcome.failure))]
-                return self._record(i, MemoReport(str(target.source), "failed", errors=errors,
-                                                  warnings=res["warnings"] if res else [],
-                                                  duration_s=took, worker=res and res["pid"]))
+                return self.record(i, MemoReport(str(target.source), "failed", errors=res.errors,
+                                                 warnings=res.warnings, duration_s=took,
+                                                 worker=res.worker))
             recorded: list[dict[str, Any]] = []
             with self.interrupts.critical():  # outputs moved and recorded together
                 self.manifest.entries.pop(target.key, None)
                 try:
-                    for o in res["outputs"]:
+                    for o in res.outputs:
                         final = target.output(self.out, o["format"])
                         final.parent.mkdir(parents=True, exist_ok=True)
                         os.replace(staging / o["name"], final)
@@ -330,15 +359,15 @@ class _Run:
                                          "sha256": o["sha256"], **(output_stamp(final) or {})})
                 except OSError as exc:
                     where = exc.filename2 or exc.filename or self.out
-                    return self._record(i, MemoReport(str(target.source), "failed", errors=[
+                    return self.record(i, MemoReport(str(target.source), "failed", errors=[
                         error_dict(str(target.source), f"{where}: cannot put the output in place: "
-                                   f"{exc.strerror or exc}")], warnings=res["warnings"],
-                        duration_s=took, worker=res["pid"]))
+                                   f"{exc.strerror or exc}")], warnings=res.warnings,
+                        duration_s=took, worker=res.worker))
                 self.manifest.entries[target.key] = {
                     "source": self.manifest.rel(target.source), "recipe": self.recipe_text,
-                    "inputs": {self.manifest.rel(p): h for p, h in res["inputs"].items()},
-                    "outputs": recorded, "warnings": res["warnings"]}
-            return self._record(i, MemoReport(str(target.source), "built", _outputs(self.out, recorded),
-                                              res["warnings"], duration_s=took, worker=res["pid"]))
+                    "inputs": {self.manifest.rel(p): h for p, h in res.inputs.items()},
+                    "outputs": recorded, "warnings": res.warnings}
+            return self.record(i, MemoReport(str(target.source), "built", _outputs(self.out, recorded),
+                                             res.warnings, duration_s=took, worker=res.worker))
         finally:
             shutil.rmtree(staging, ignore_errors=True)

@@ -1,83 +1,14 @@
-"""What a batch worker process does with one memo: hash its inputs, render it into a
-private staging folder, and describe the outputs. Runs inside the worker.
-
-The memo is rendered by ``memokit.pipeline.render_memo`` or by the renderer the build
-names (``build(..., renderer="module:function")``), imported here by that name.
-"""
+"""The loop of a local pool's worker process: receive a job (``memokit.batch.job``), run
+it, send its result, until told to stop."""
 
 from __future__ import annotations
 
-import importlib
 import os
 import signal
 import sys
-import time
-from collections.abc import Callable
-from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
-DEFAULT_RENDERER = "memokit.pipeline:render_memo"
-
-
-def error_dict(file: str, message: str, line: int | None = None, column: int | None = None,
-               field: str | None = None) -> dict[str, Any]:
-    """A located problem as it appears in the JSON report."""
-    return {"file": file, "line": line, "column": column, "field": field, "message": message}
-
-
-def diag_dict(d: Any) -> dict[str, Any]:
-    full = d.as_dict()
-    return error_dict(full["file"], full["message"], full["line"], full["column"], full["field"])
-
-
-@lru_cache(maxsize=4)
-def load_renderer(name: str) -> Callable[..., Any]:
-    """The function a ``module:function`` name (``module:Class.method`` too) stands for."""
-    module, _, attr = name.partition(":")
-    found: Any = importlib.import_module(module)
-    for part in attr.split("."):
-        found = getattr(found, part)
-    return found  # type: ignore[no-any-return]
-
-
-def run_job(job: dict[str, Any]) -> dict[str, Any]:
-    """Render one memo; never raises for a problem of the memo itself."""
-    from memokit.batch.manifest import HashCache, input_files, sha256_file
-    from memokit.errors import ContentError, UsageError
-
-    start = time.perf_counter()
-    source = Path(job["source"])
-    data_root = Path(job["data_root"]) if job["data_root"] else None
-    hashes = HashCache()
-    inputs = {str(p): hashes.get(str(p)) for p in input_files(source, data_root)}
-    result: dict[str, Any] = {"id": job["id"], "ok": False, "outputs": [], "warnings": [],
-                              "errors": [], "inputs": inputs, "pid": os.getpid()}
-    name = job.get("renderer") or DEFAULT_RENDERER
-    try:
-        render = load_renderer(name)
-    except Exception as exc:  # noqa: BLE001 - reported with the memo, like any failure
-        result["errors"] = [error_dict(str(source), f"cannot use the renderer {name}: "
-                                       f"{type(exc).__name__}: {exc}")]
-        result["duration_s"] = round(time.perf_counter() - start, 3)
-        return result
-    try:
-        rendered = render(source, job["staging"], job["formats"], strict=job["strict"],
-                          data_root=data_root)
-    except ContentError as exc:
-        result["errors"] = [diag_dict(d) for d in exc.diagnostics]
-    except UsageError as exc:
-        result["errors"] = [error_dict(str(source), str(exc))]
-    except Exception as exc:  # noqa: BLE001 - one memo's failure must not stop the batch
-        result["errors"] = [error_dict(str(source), f"internal error: {type(exc).__name__}: {exc}; "
-                                       "this is a bug in memokit, please report it with this memo")]
-    else:
-        result["ok"] = True
-        result["warnings"] = [diag_dict(w) for w in rendered.warnings]
-        result["outputs"] = [{"name": p.name, "format": p.suffix[1:], "bytes": p.stat().st_size,
-                              "sha256": sha256_file(p, follow=False)} for p in rendered.outputs]
-    result["duration_s"] = round(time.perf_counter() - start, 3)
-    return result
+from memokit.batch.job import run_job
 
 
 def _die_with_parent() -> None:

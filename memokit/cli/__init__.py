@@ -104,6 +104,13 @@ def _batch_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[typ
     b.add_argument("--json", metavar="REPORT", help="write a JSON report to REPORT ('-': stdout)")
     b.add_argument("--fail-fast", action="store_true",
                    help="stop at the first failed memo; the rest are reported as cancelled")
+    b.add_argument("--engine", choices=("local", "dask"), default=None,
+                   help="local: a pool of worker processes (default); dask: a Dask cluster "
+                   "(pip install memokit[dask]), a local one of N workers unless --scheduler "
+                   "or $MEMOKIT_DASK_SCHEDULER names a running one")
+    b.add_argument("--scheduler", metavar="ADDR",
+                   help="the Dask scheduler to build on (tcp://HOST:8786 or tls://...); "
+                   "implies --engine dask")
     _common(b)
 
     w = sub.add_parser("watch", help="re-render memos when their files change",
@@ -195,8 +202,15 @@ def note(notes: Sequence[str]) -> None:
 def _build_options(args: argparse.Namespace) -> dict[str, object]:
     from memokit.batch.progress import reporter_for
 
-    return {"jobs": args.jobs, "formats": args.format.split(","), "timeout": args.timeout or None,
-            "strict": args.strict, "data_root": args.data_root, "reporter": reporter_for()}
+    options: dict[str, object] = {
+        "jobs": args.jobs, "formats": args.format.split(","), "timeout": args.timeout or None,
+        "strict": args.strict, "data_root": args.data_root, "reporter": reporter_for()}
+    if getattr(args, "engine", None) or getattr(args, "scheduler", None):
+        options["engine"] = args.engine
+        options["scheduler"] = args.scheduler
+        if args.scheduler and args.jobs:
+            note(["-j is ignored with --scheduler: the cluster's workers do the work"])
+    return options
 
 
 def _build(args: argparse.Namespace) -> int:

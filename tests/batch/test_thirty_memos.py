@@ -129,7 +129,8 @@ def test_report_lists_the_five_failures_with_their_errors(site: dict) -> None:  
     failed = {p for p, m in memos.items() if m["status"] == "failed"}
     assert failed == {f"content/{n}" for n in BAD}
     for m in memos.values():
-        assert set(m) == {"path", "status", "outputs", "warnings", "errors", "duration_s"}
+        assert set(m) == {"path", "status", "outputs", "warnings", "errors", "duration_s", "worker"}
+        assert (m["worker"] or "pid ").startswith("pid ")
         for e in m["errors"]:
             assert set(e) == {"file", "line", "column", "field", "message"}
     yaml_err = memos["content/m02-bad-yaml.yaml"]["errors"][0]
