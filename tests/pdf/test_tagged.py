@@ -59,7 +59,10 @@ def test_figures_carry_their_alt_text(rendered: tuple[Path, Memo]) -> None:
     pdf, memo = rendered
     with pikepdf.open(pdf) as doc:
         alts = [str(e.Alt) for e in _elements(doc.Root.StructTreeRoot) if pikepdf.Name.Figure == e.S]
-    assert alts == [f.alt for f in walk.figures(memo) if f.alt]
+    figures = [f for f in walk.figures(memo)]
+    assert len(alts) == len(figures)
+    for alt, fig in zip(alts, figures):  # the author's, else the one composed from the chart
+        assert alt == fig.alt if fig.alt else alt.strip()
 
 
 def test_checker_finds_nothing(rendered: tuple[Path, Memo]) -> None:

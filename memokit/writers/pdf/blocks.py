@@ -276,7 +276,8 @@ class StoryBuilder:
         captioned = False
         for item in block.items:  # type: ignore[attr-defined]
             if isinstance(item, Tagged):
-                self.tag(item, "Figure", Alt=fig.alt or "")
+                asset = self.assets.get(fig.id)
+                self.tag(item, "Figure", Alt=fig.alt or (asset.alt if asset is not None else ""))
             else:  # the caption, then the source line
                 self.tag(item, "P" if captioned else "Caption")
                 captioned = True
