@@ -16,7 +16,7 @@ import pikepdf
 import pytest
 
 from memokit.model import walk
-from memokit.model.nodes import Memo
+from memokit.model.nodes import Memo, Span
 from memokit.pipeline import check_memo, render_memo
 from tests.helpers import EXAMPLE, ROOT, require_tool
 from tests.pdf.pdfcheck import problems
@@ -63,6 +63,14 @@ def test_figures_carry_their_alt_text(rendered: tuple[Path, Memo]) -> None:
     assert len(alts) == len(figures)
     for alt, fig in zip(alts, figures):  # the author's, else the one composed from the chart
         assert alt == fig.alt if fig.alt else alt.strip()
+
+
+def test_phrases_in_another_language_carry_it(rendered: tuple[Path, Memo]) -> None:
+    pdf, memo = rendered
+    wanted = {n.lang for n in walk.descendants(memo) if isinstance(n, Span)}
+    with pikepdf.open(pdf) as doc:
+        got = {str(e.Lang) for e in _elements(doc.Root.StructTreeRoot) if e.S == pikepdf.Name.Span}
+    assert got == wanted
 
 
 def test_checker_finds_nothing(rendered: tuple[Path, Memo]) -> None:

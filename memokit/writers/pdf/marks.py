@@ -87,6 +87,7 @@ def start(canv: Any) -> None:
     canv._mk_links = []  # (page, annotation's index on the page, element drawing it)
     canv._mk_boxes = {}  # element -> (page, x0, y0, x1, y1) of a figure's picture
     canv._mk_roles = {}  # element -> role (filled in by the writer)
+    canv._mk_spans = []  # (element, language) of each phrase in another language, as drawn
 
 
 def begin(canv: Any, elem: int) -> None:
@@ -213,8 +214,54 @@ def table_marks(table: Any, event: str, *args: Any) -> None:
         canv._code.append("EMC")
 
 
+def lang_mark(canv: Any, kind: str, label: str | None) -> None:
+    """A phrase in another language starts (``label``: its language) or ends, inside the text of
+    a tagged element: the element's marked content pauses for a Span element of its own, with
+    /Lang, in the text object being drawn (:func:`span_id` numbers these elements)."""
+    info = canv.__dict__.get("_curr_tx_info")
+    if info is None or not tagging(canv) or not canv._mk_open or canv._mk_open[-1] == ARTIFACT:
+        return
+    tx = info["tx"]
+    lang = "".join(c for c in label or "" if c.isalnum() or c == "-")
+    top = canv._mk_open[-1]
+    if lang and top >= 0:
+        canv._mk_spans.append((top, lang))
+        _switch(canv, tx._code, span_id(len(canv._mk_spans) - 1), f"/Span <</Lang ({lang}) /MCID {{}}>> BDC")
+    elif not lang and top < 0:
+        close_span(canv, tx._code)
+
+
+def span_id(index: int) -> int:
+    """The element id of the ``index``-th language span drawn (negative: made while drawing)."""
+    return -2 - index
+
+
+def _switch(canv: Any, code: list[str], elem: int, bdc: str) -> None:
+    """Close the open sequence and open one of ``elem`` (``bdc``: its operator, {} the MCID)."""
+    code.append("EMC")
+    canv._mk_open.pop()
+    page = canv.getPageNumber()
+    mcid = canv._mk_next.get(page, 0)
+    canv._mk_next[page] = mcid + 1
+    canv._mk_marks.append((page, mcid, elem))
+    canv._mk_open.append(elem)
+    code.append(bdc.format(mcid))
+
+
+def close_span(canv: Any, code: list[str]) -> None:
+    """End the open language span: the element it interrupted goes on."""
+    parent = canv._mk_spans[-2 - canv._mk_open[-1]][0]
+    _switch(canv, code, parent, f"/{canv._mk_roles.get(parent, 'Span')} <</MCID {{}}>> BDC")
+
+
 class TaggingCanvas(Canvas):
-    """A canvas that tells which element draws each link annotation."""
+    """A canvas that tells which element draws each link annotation, and closes the language
+    spans a paragraph's part leaves open (the phrase goes on in the next column)."""
+
+    def drawText(self, aTextObject: Any) -> None:  # noqa: N802, N803
+        if tagging(self) and self._mk_open and self._mk_open[-1] < ARTIFACT:
+            close_span(self, aTextObject._code)
+        super().drawText(aTextObject)
 
     def _addAnnotation(self, annotation: Any, name: Any = None, addtopage: int = 1) -> None:  # noqa: N802
         if addtopage and tagging(self):

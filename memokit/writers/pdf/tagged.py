@@ -23,7 +23,7 @@ import pikepdf
 from pikepdf import Array, Dictionary, Name, String
 
 from memokit.style.theme import PDF_STANDARDS as STANDARDS
-from memokit.writers.pdf.marks import Structure
+from memokit.writers.pdf.marks import ARTIFACT, Elem, Structure
 
 DEFAULT_STANDARD = STANDARDS[0]
 PRINT = 4  # annotation flag: printed with the page
@@ -64,8 +64,12 @@ def finish(data: bytes, claim: Claim, st: Structure | None, canv: Any, lang: str
 def _structure(pdf: pikepdf.Pdf, st: Structure, canv: Any, lang: str) -> None:
     pages = pdf.pages
     content: dict[int, list[tuple[int, int]]] = {}  # element -> (page, mcid) in drawing order
+    order: dict[int, list[tuple[int, int] | int]] = {}  # ... and the language spans among them
     for page, mcid, elem in canv._mk_marks:
+        if elem < ARTIFACT and elem not in content:  # a language span: a kid of its element, here
+            order.setdefault(canv._mk_spans[-2 - elem][0], []).append(elem)
         content.setdefault(elem, []).append((page, mcid))
+        order.setdefault(elem, []).append((page, mcid))
     links: dict[int, list[tuple[int, int]]] = {}
     for page, index, elem in canv._mk_links:
         links.setdefault(elem, []).append((page, index))
@@ -77,7 +81,7 @@ def _structure(pdf: pikepdf.Pdf, st: Structure, canv: Any, lang: str) -> None:
     annots: list[tuple[pikepdf.Object, pikepdf.Object]] = []  # (annotation, its Link element)
 
     def build(i: int, parent: pikepdf.Object) -> pikepdf.Object:
-        e = st.elems[i]
+        e = st.elems[i] if i >= 0 else Elem("Span", None, {"Lang": canv._mk_spans[-2 - i][1]})
         obj = pdf.make_indirect(Dictionary(Type=Name.StructElem, S=Name("/" + e.role), P=parent))
         made[i] = obj
         _attributes(obj, e.role, e.attrs, canv._mk_boxes.get(i))
@@ -85,7 +89,11 @@ def _structure(pdf: pikepdf.Pdf, st: Structure, canv: Any, lang: str) -> None:
         marks = content.get(i, [])
         if marks:
             obj.Pg = pages[marks[0][0] - 1].obj
-        for page, mcid in marks:
+        for item in order.get(i, []):
+            if isinstance(item, int):
+                kids.append(build(item, obj))
+                continue
+            page, mcid = item
             parents.setdefault(page, {})[mcid] = obj
             if page == marks[0][0]:
                 kids.append(mcid)
