@@ -265,7 +265,9 @@ class TaggingCanvas(Canvas):
 
     def _addAnnotation(self, annotation: Any, name: Any = None, addtopage: int = 1) -> None:  # noqa: N802
         if addtopage and tagging(self):
-            opened = [e for e in self._mk_open if e != ARTIFACT]
+            # a paragraph's links are made at the end of each line, maybe inside a phrase's span:
+            # they belong to the paragraph
+            opened = [e if e >= 0 else self._mk_spans[-2 - e][0] for e in self._mk_open if e != ARTIFACT]
             if opened:
                 self._mk_links.append((self.getPageNumber(), len(self._annotationrefs), opened[-1]))
         super()._addAnnotation(annotation, name, addtopage)
