@@ -69,7 +69,7 @@ def test_phrases_in_another_language_carry_it(rendered: tuple[Path, Memo]) -> No
     pdf, memo = rendered
     wanted = {n.lang for n in walk.descendants(memo) if isinstance(n, Span)}
     with pikepdf.open(pdf) as doc:
-        got = {str(e.Lang) for e in _elements(doc.Root.StructTreeRoot) if e.S == pikepdf.Name.Span}
+        got = {str(e.Lang) for e in _elements(doc.Root.StructTreeRoot) if pikepdf.Name.Span == e.S}
     assert got == wanted
 
 
@@ -134,3 +134,15 @@ def _elements(node: object) -> list[pikepdf.Dictionary]:
         if isinstance(k, pikepdf.Dictionary):
             out += _elements(k)
     return out
+
+
+def test_long_memo_reads_in_order_with_every_note_once(long_memo: tuple[Path, Memo]) -> None:
+    """27 pages, 180 notes, paragraphs and notes continued across columns and pages, broken tables:
+    one element per paragraph and note, and a broken table's repeated header is not read again."""
+    pdf, memo = long_memo
+    assert missing_in_order(memo_pieces(memo), normal(struct_text(pdf))) == []
+    assert problems(pdf) == []
+    with pikepdf.open(pdf) as doc:
+        roles = [str(e.S)[1:] for e in _elements(doc.Root.StructTreeRoot)]
+    assert roles.count("Note") == len(walk.notes(memo))
+    assert roles.count("TH") == sum(len(t.header) for t in walk.tables(memo))
