@@ -9,6 +9,7 @@ apply; qpdf checks the file; pikepdf's PDF/A-2b validator reads the archival sid
 
 from __future__ import annotations
 
+import re
 import subprocess
 from pathlib import Path
 
@@ -69,7 +70,8 @@ def test_phrases_in_another_language_carry_it(rendered: tuple[Path, Memo]) -> No
     pdf, memo = rendered
     wanted = {n.lang for n in walk.descendants(memo) if isinstance(n, Span)}
     with pikepdf.open(pdf) as doc:
-        got = {str(e.Lang) for e in _elements(doc.Root.StructTreeRoot) if pikepdf.Name.Span == e.S}
+        got = {str(e.Lang) for e in _elements(doc.Root.StructTreeRoot)
+               if pikepdf.Name.Span == e.S and "/Lang" in e}
     assert got == wanted
 
 
@@ -146,3 +148,17 @@ def test_long_memo_reads_in_order_with_every_note_once(long_memo: tuple[Path, Me
         roles = [str(e.S)[1:] for e in _elements(doc.Root.StructTreeRoot)]
     assert roles.count("Note") == len(walk.notes(memo))
     assert roles.count("TH") == sum(len(t.header) for t in walk.tables(memo))
+
+
+def test_inserted_hyphens_read_through(tmp_path: Path) -> None:
+    """A hyphen the line breaker adds is a Span with an empty /ActualText: the tree holds the word
+    unbroken (poppler, which prints drawn text, shows each such Span as the hyphen alone)."""
+    render_memo(EXAMPLE, tmp_path, ("pdf",))
+    pdf = tmp_path / "example-memo.pdf"
+    shown = re.findall(r'Span \(inline\)\n\s+"([^"]*)"', subprocess.run(
+        [require_tool("pdfinfo"), "-struct-text", str(pdf)], capture_output=True, text=True).stdout)
+    with pikepdf.open(pdf) as doc:
+        spans = [e for e in _elements(doc.Root.StructTreeRoot)
+                 if pikepdf.Name.Span == e.S and "/ActualText" in e]
+    assert spans and all(str(e.ActualText) == "" for e in spans)
+    assert shown.count("-") == len(spans)

@@ -18,7 +18,8 @@ from memokit.writers.pdf.floats import EndOfStory, PageFloat, Stack
 from memokit.writers.pdf.frame import CheckedFrame, Problems, check
 from memokit.writers.pdf.inlines import LANG_MARK, NOTE_MARK, REF_MARK
 from memokit.writers.pdf.lastpage import Replay
-from memokit.writers.pdf.marks import Structure, TaggingCanvas, lang_mark, start
+from memokit.writers.pdf.linebreak import HYPHEN_MARK
+from memokit.writers.pdf.marks import Structure, TaggingCanvas, hyphen_mark, lang_mark, start
 from memokit.writers.pdf.notes import ColumnFrame, NoteBook
 from memokit.writers.pdf.page import Furniture
 
@@ -164,6 +165,7 @@ class MemoDoc(Replay, BaseDocTemplate):
             canv.setNamedCB(NOTE_MARK, self._note_drawn)
             canv.setNamedCB(REF_MARK, self._ref_drawn)
             canv.setNamedCB(LANG_MARK, lang_mark)
+            canv.setNamedCB(HYPHEN_MARK, hyphen_mark)
             canv.showOutline()
         self.furniture.draw_page(canv, self.page)
         p = self.theme.page

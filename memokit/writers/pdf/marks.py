@@ -87,7 +87,7 @@ def start(canv: Any) -> None:
     canv._mk_links = []  # (page, annotation's index on the page, element drawing it)
     canv._mk_boxes = {}  # element -> (page, x0, y0, x1, y1) of a figure's picture
     canv._mk_roles = {}  # element -> role (filled in by the writer)
-    canv._mk_spans = []  # (element, language) of each phrase in another language, as drawn
+    canv._mk_spans = []  # (element, attributes, kind) of each language or hyphen span, as drawn
 
 
 def begin(canv: Any, elem: int) -> None:
@@ -218,17 +218,30 @@ def lang_mark(canv: Any, kind: str, label: str | None) -> None:
     """A phrase in another language starts (``label``: its language) or ends, inside the text of
     a tagged element: the element's marked content pauses for a Span element of its own, with
     /Lang, in the text object being drawn (:func:`span_id` numbers these elements)."""
+    lang = "".join(c for c in label or "" if c.isalnum() or c == "-")
+    _span(canv, "lang", {"Lang": lang} if lang else None)
+
+
+def hyphen_mark(canv: Any, kind: str, label: str | None) -> None:
+    """A hyphen the line breaker added starts (``label`` "1") or the word goes on: the hyphen is a
+    Span whose /ActualText is empty, so the tree reads the word unbroken."""
+    _span(canv, "hyphen", {"ActualText": ""} if label else None)
+
+
+def _span(canv: Any, kind: str, attrs: dict[str, str] | None) -> None:
+    """Open a span of ``kind`` with ``attrs`` (None: close the open span of that kind)."""
     info = canv.__dict__.get("_curr_tx_info")
     if info is None or not tagging(canv) or not canv._mk_open or canv._mk_open[-1] == ARTIFACT:
         return
-    tx = info["tx"]
-    lang = "".join(c for c in label or "" if c.isalnum() or c == "-")
-    top = canv._mk_open[-1]
-    if lang and top >= 0:
-        canv._mk_spans.append((top, lang))
-        _switch(canv, tx._code, span_id(len(canv._mk_spans) - 1), f"/Span <</Lang ({lang}) /MCID {{}}>> BDC")
-    elif not lang and top < 0:
-        close_span(canv, tx._code)
+    code, top = info["tx"]._code, canv._mk_open[-1]
+    if attrs is not None:
+        canv._mk_spans.append((top, attrs, kind))
+        # the language also in the content; the hyphen's empty /ActualText only in the tree, so that
+        # text extraction (which reads the content) still finds the hyphen at the line's end
+        props = "".join(f" /{k} ({v})" for k, v in attrs.items() if k == "Lang")
+        _switch(canv, code, span_id(len(canv._mk_spans) - 1), f"/Span <<{props} /MCID {{}}>> BDC")
+    elif top < ARTIFACT and canv._mk_spans[-2 - top][2] == kind:
+        close_span(canv, code)
 
 
 def span_id(index: int) -> int:
@@ -248,6 +261,13 @@ def _switch(canv: Any, code: list[str], elem: int, bdc: str) -> None:
     code.append(bdc.format(mcid))
 
 
+def owner(canv: Any, elem: int) -> int:
+    """The element of the memo a span (made while drawing) lies in; ``elem`` if it is one."""
+    while elem < ARTIFACT:
+        elem = canv._mk_spans[-2 - elem][0]
+    return elem
+
+
 def close_span(canv: Any, code: list[str]) -> None:
     """End the open language span: the element it interrupted goes on."""
     parent = canv._mk_spans[-2 - canv._mk_open[-1]][0]
@@ -259,7 +279,7 @@ class TaggingCanvas(Canvas):
     spans a paragraph's part leaves open (the phrase goes on in the next column)."""
 
     def drawText(self, aTextObject: Any) -> None:  # noqa: N802, N803
-        if tagging(self) and self._mk_open and self._mk_open[-1] < ARTIFACT:
+        while tagging(self) and self._mk_open and self._mk_open[-1] < ARTIFACT:
             close_span(self, aTextObject._code)
         super().drawText(aTextObject)
 
@@ -267,7 +287,7 @@ class TaggingCanvas(Canvas):
         if addtopage and tagging(self):
             # a paragraph's links are made at the end of each line, maybe inside a phrase's span:
             # they belong to the paragraph
-            opened = [e if e >= 0 else self._mk_spans[-2 - e][0] for e in self._mk_open if e != ARTIFACT]
+            opened = [owner(self, e) for e in self._mk_open if e != ARTIFACT]
             if opened:
                 self._mk_links.append((self.getPageNumber(), len(self._annotationrefs), opened[-1]))
         super()._addAnnotation(annotation, name, addtopage)

@@ -81,7 +81,7 @@ def _structure(pdf: pikepdf.Pdf, st: Structure, canv: Any, lang: str) -> None:
     annots: list[tuple[pikepdf.Object, pikepdf.Object]] = []  # (annotation, its Link element)
 
     def build(i: int, parent: pikepdf.Object) -> pikepdf.Object:
-        e = st.elems[i] if i >= 0 else Elem("Span", None, {"Lang": canv._mk_spans[-2 - i][1]})
+        e = st.elems[i] if i >= 0 else Elem("Span", None, canv._mk_spans[-2 - i][1])
         obj = pdf.make_indirect(Dictionary(Type=Name.StructElem, S=Name("/" + e.role), P=parent))
         made[i] = obj
         _attributes(obj, e.role, e.attrs, canv._mk_boxes.get(i))
@@ -167,7 +167,7 @@ def _attributes(obj: pikepdf.Object, role: str, attrs: dict[str, Any], box: Any)
         obj.A = Dictionary(O=Name.Table, Scope=Name("/" + str(attrs.get("Scope", "Column"))))
     elif role == "L" and "ListNumbering" in attrs:
         obj.A = Dictionary(O=Name.List, ListNumbering=Name("/" + str(attrs["ListNumbering"])))
-    if attrs.get("ActualText"):
+    if "ActualText" in attrs:
         obj.ActualText = String(str(attrs["ActualText"]))
     if attrs.get("ID"):
         obj.ID = String(str(attrs["ID"]))
