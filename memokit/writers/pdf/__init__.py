@@ -148,7 +148,7 @@ def _build(memo: Memo, theme: Theme, assets: Mapping[str, FigureAsset], styles: 
     title = title_block(memo, theme, styles, mk, st)
     builder = StoryBuilder(memo, theme, styles, mk, assets, end_mark(memo, theme), toc, st)
     built = builder.build()
-    book.tags = dict(st.notes)
+    book.tags, book.structure = dict(st.notes), st
     leading = float(styles[Role.BODY].leading)
 
     def balance(doc: MemoDoc) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -47,7 +46,7 @@ from memokit.writers.pdf.figures import figure_block
 from memokit.writers.pdf.floats import PageFloat, Stack
 from memokit.writers.pdf.inlines import Markup, anchor, esc_attr, esc_label
 from memokit.writers.pdf.keep import KeepWithNext
-from memokit.writers.pdf.marks import Marked, Structure, Tagged, table_marks
+from memokit.writers.pdf.marks import Marked, Structure, Tagged, right_to_left, table_marks
 from memokit.writers.pdf.notes import cited_notes
 from memokit.writers.pdf.para import BodyPara
 from memokit.writers.pdf.styles import Styles
@@ -55,11 +54,6 @@ from memokit.writers.pdf.tables import SourcedTable, caption, source, table_flow
 from memokit.writers.pdf.tables import layout as table_layout
 
 SHORT_BOX = 0.25  # a box at most this share of a column high stays in one column
-
-
-def right_to_left(text: str) -> bool:
-    """Whether ``text`` holds right-to-left letters (drawn in visual order)."""
-    return any(unicodedata.bidirectional(c) in ("R", "AL") for c in text)
 
 
 def heading_role(level: int) -> str:
@@ -334,7 +328,7 @@ class StoryBuilder:
                     c = self.st.add(role, tr, **attrs)
                     for f in cell if isinstance(cell, (list, tuple)) else (cell,):
                         if isinstance(f, Flowable):
-                            f._mk_tag = c  # type: ignore[attr-defined]
+                            self.st.draws(f, c)
                             self.st.cite(cited_notes(f), elem)
         tbl._renderCB = table_marks
         if src is not None:

@@ -59,7 +59,7 @@ def contents(entries: list[TocEntry], pages: dict[str, int], title: str, theme: 
         row: list[Paragraph] = [MarkedPara(f"{link}{mk.text(e.text, mk.fonts.body)}</a>", style),
                                 MarkedPara(f"{link}{page}</a>" if page else "", num)]
         for p in row:
-            p._mk_tag = item  # type: ignore[attr-defined]
+            st.draws(p, item)
         rows.append(row)
     table = RLTable(rows, colWidths=[width - PAGE_COLUMN, PAGE_COLUMN], hAlign="LEFT")
     table.setStyle(RLTableStyle([("FONT", (0, 0), (-1, -1), body.fontName, body.fontSize),  # not Helvetica

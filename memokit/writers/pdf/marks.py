@@ -15,6 +15,7 @@ tree is built from the records once the document is complete (:mod:`.tagged`).
 from __future__ import annotations
 
 import contextlib
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -70,8 +71,23 @@ class Structure:
     def tag(self, flowable: Flowable, role: str, parent: int | None = None, **attrs: Any) -> int:
         """A new element whose content ``flowable`` draws."""
         i = self.add(role, parent, **attrs)
-        flowable._mk_tag = i  # type: ignore[attr-defined]
+        self.draws(flowable, i)
         return i
+
+    def draws(self, flowable: Flowable, elem: int) -> None:
+        """``flowable`` draws content of ``elem``; a paragraph with right-to-left text (drawn in
+        visual order) gives the element its text in reading order as /ActualText."""
+        flowable._mk_tag = elem  # type: ignore[attr-defined]
+        attrs = self.elems[elem].attrs
+        if isinstance(flowable, Paragraph) and "ActualText" not in attrs:
+            text = " ".join(flowable.getPlainText().split())
+            if right_to_left(text):
+                attrs["ActualText"] = text
+
+
+def right_to_left(text: str) -> bool:
+    """Whether ``text`` holds right-to-left letters (drawn in visual order)."""
+    return any(unicodedata.bidirectional(c) in ("R", "AL") for c in text)
 
 
 def tagging(canv: Any) -> bool:

@@ -29,7 +29,7 @@ from memokit.style.theme import Labels, Notes
 from memokit.writers.pdf import fill
 from memokit.writers.pdf.frame import TOLERANCE, CheckedFrame, Problems, check
 from memokit.writers.pdf.inlines import NOTE_MARK, REF_MARK
-from memokit.writers.pdf.marks import artifact
+from memokit.writers.pdf.marks import Structure, artifact
 from memokit.writers.pdf.para import BodyPara
 
 Where = tuple[int, int]  # (page, column), both from 1
@@ -72,6 +72,7 @@ class NoteBook:
     note_at: dict[int, Where] = field(default_factory=dict)
     overlaps: list[str] = field(default_factory=list)
     tags: dict[int, tuple[int, int]] = field(default_factory=dict)  # number -> elements of text, label
+    structure: Structure | None = None  # the memo's logical structure (the tagged PDF)
     _flows: dict[int, Paragraph] = field(default_factory=dict)
 
     def flow(self, number: int) -> Paragraph:
@@ -80,8 +81,9 @@ class NoteBook:
         if p is None:
             p = BodyPara(self.markup[number], self.style, bulletText=str(number))
             p._mk_note = number  # type: ignore[attr-defined]
-            if number in self.tags:
-                p._mk_tag, p._mk_label = self.tags[number]  # type: ignore[attr-defined]
+            if number in self.tags and self.structure is not None:
+                self.structure.draws(p, self.tags[number][0])
+                p._mk_label = self.tags[number][1]  # type: ignore[attr-defined]
             self._flows[number] = p
         return p
 
