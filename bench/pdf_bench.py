@@ -1,6 +1,6 @@
 """PDF render time (memokit.writers.pdf.write only; loading and figures timed apart).
 
-    python bench/pdf_bench.py [--runs N]
+    python bench/pdf_bench.py [--runs N] [--pdf-standard ua1+a2a|a2b|none]
 
 Renders the example memo, the long test memo (24 pages, 160+ notes) and generated
 memos of about 10, 40 and 160 pages, and prints seconds per memo and per page, so
@@ -33,7 +33,8 @@ def _pages(pdf: Path) -> int:
     return len(PdfReader(str(pdf)).pages)
 
 
-def bench(name: str, src: Path, out: Path, runs: int) -> tuple[str, int, int, float, float, float]:
+def bench(name: str, src: Path, out: Path, runs: int,
+          standard: str | None = None) -> tuple[str, int, int, float, float, float]:
     theme = load_style(style_folder("memo"))
     t = time.perf_counter()
     memo = load_memo(src).memo
@@ -44,7 +45,7 @@ def bench(name: str, src: Path, out: Path, runs: int) -> tuple[str, int, int, fl
     times = []
     for _ in range(runs):
         t = time.perf_counter()
-        write(memo, theme, assets, out)
+        write(memo, theme, assets, out, standard=standard)
         times.append(time.perf_counter() - t)
     notes = len(walk.notes(memo))
     return name, _pages(out), notes, t_load, t_fig, statistics.median(times)
@@ -53,18 +54,21 @@ def bench(name: str, src: Path, out: Path, runs: int) -> tuple[str, int, int, fl
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--runs", type=int, default=3, help="runs per memo (median is shown)")
+    ap.add_argument("--pdf-standard", default=None, choices=("ua1+a2a", "a2b", "none"),
+                    help="what the PDF is (default: the house style's, tagged PDF/UA-1 and PDF/A-2a)")
     args = ap.parse_args()
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         d = Path(tmp)
         example = ROOT / "content" / "example-memo.yaml"
-        rows.append(bench("example memo", example, d / "example.pdf", args.runs))
+        std = args.pdf_standard
+        rows.append(bench("example memo", example, d / "example.pdf", args.runs, std))
         sizes = (("long test memo", 24), ("~10 pages", 10), ("~40 pages", 40), ("~160 pages", 160))
         for label, pages in sizes:
             src = d / f"gen{pages}.yaml"
             src.write_text(long_memo_yaml(pages=pages), encoding="utf-8")
             runs = args.runs if pages <= 40 else 1
-            rows.append(bench(label, src, d / f"gen{pages}.pdf", runs))
+            rows.append(bench(label, src, d / f"gen{pages}.pdf", runs, std))
     print(f"{'memo':<16}{'pages':>6}{'notes':>7}{'load s':>8}{'figures s':>10}{'pdf s':>8}{'ms/page':>9}")
     for name, pages, notes, t_load, t_fig, t_pdf in rows:
         per_page = 1000 * t_pdf / pages

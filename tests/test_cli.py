@@ -56,6 +56,18 @@ def test_unknown_format_is_a_usage_error(tmp_path) -> None:  # type: ignore[no-u
     assert list(tmp_path.iterdir()) == []
 
 
+def test_pdf_standard_chooses_what_the_pdf_claims(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    r = run("render", str(EXAMPLE), "-o", str(tmp_path), "--format", "pdf", "--pdf-standard", "a2b")
+    assert r.returncode == 0, r.stderr
+    import pikepdf
+
+    with pikepdf.open(tmp_path / "example-memo.pdf") as pdf:
+        assert b"<pdfaid:conformance>B</pdfaid:conformance>" in pdf.Root.Metadata.read_bytes()
+        assert "/StructTreeRoot" not in pdf.Root
+    r = run("render", str(EXAMPLE), "-o", str(tmp_path), "--pdf-standard", "ua2")
+    assert r.returncode == 2 and "--pdf-standard" in r.stderr
+
+
 def test_unknown_style_on_the_command_line_is_a_usage_error(tmp_path) -> None:  # type: ignore[no-untyped-def]
     r = run("render", str(EXAMPLE), "-o", str(tmp_path), "--style", "mmeo")
     assert r.returncode == 2

@@ -66,6 +66,9 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--format", default="pdf,docx", metavar="FORMATS",
                    help="comma-separated: pdf, docx (default: pdf,docx)")
     r.add_argument("--style", metavar="NAME|PATH", help="house style to use instead of the memo's")
+    r.add_argument("--pdf-standard", choices=("ua1+a2a", "a2b", "none"), default=None,
+                   help="ua1+a2a: tagged for screen readers, PDF/UA-1 and PDF/A-2a (the default); "
+                        "a2b: archival PDF/A-2b, untagged; none: a plain PDF (default: the house style's)")
     _common(r)
 
     _batch_parsers(sub)
@@ -181,7 +184,7 @@ def _render(args: argparse.Namespace) -> int:
     for f in args.files:
         try:
             result = render_memo(f, args.output, formats, style=args.style, strict=args.strict,
-                                 data_root=args.data_root)
+                                 data_root=args.data_root, pdf_standard=args.pdf_standard)
         except ContentError as exc:
             _emit(exc.diagnostics)
             status = max(status, EXIT_CONTENT)

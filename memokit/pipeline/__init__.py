@@ -14,7 +14,7 @@ from memokit.present import check_page_text
 from memokit.resolve import load_memo
 from memokit.style import load_style, style_chain, style_folder, unknown_style_message
 from memokit.style.coverage import missing_glyphs
-from memokit.style.theme import Theme
+from memokit.style.theme import PDF_STANDARDS, Theme
 from memokit.writers import FORMATS, check_formats, writer
 
 
@@ -82,16 +82,19 @@ def render_inputs(checked: Checked) -> list[Path]:
 def render_memo(path: str | os.PathLike[str], out_dir: str | os.PathLike[str] = "output",
                 formats: Iterable[str] = FORMATS, *, style: str | None = None,
                 strict: bool = False, data_root: str | os.PathLike[str] | None = None,
-                ) -> RenderResult:
+                pdf_standard: str | None = None) -> RenderResult:
     """Render one memo to ``out_dir/<stem>.<fmt>``; raise ContentError for bad content and
     UsageError (naming the file) for an output that cannot or must not be written.
 
     Outputs are written into a private folder and renamed into place only when every
     format succeeded, so a failed render leaves earlier outputs untouched; no output
     ever replaces an input of the render (see :mod:`memokit.pipeline.outputs`).
+    ``pdf_standard`` overrides the house style's ``pdf_standard`` (see PDF_STANDARDS).
     """
     src = Path(path)
     fmts = check_formats(formats)
+    if pdf_standard is not None and pdf_standard not in PDF_STANDARDS:
+        raise UsageError(f"'{pdf_standard}' is not a PDF standard; use one of {', '.join(PDF_STANDARDS)}")
     checked = check_memo(src, style=style, strict=strict, data_root=data_root)
     memo, theme, warnings = checked.memo, checked.theme, checked.warnings
     outputs = Outputs(Path(out_dir), src.stem, fmts)
@@ -105,7 +108,8 @@ def render_memo(path: str | os.PathLike[str], out_dir: str | os.PathLike[str] = 
     with outputs:
         for fmt in fmts:
             try:
-                warnings += writer(fmt)(memo, theme, assets, outputs.path(fmt))
+                extra = {"standard": pdf_standard} if fmt == "pdf" and pdf_standard else {}
+                warnings += writer(fmt)(memo, theme, assets, outputs.path(fmt), **extra)
             except OSError as exc:
                 problem = environment_problem(exc, outputs.out)
                 if problem is None:

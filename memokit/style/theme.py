@@ -395,6 +395,7 @@ class Theme:
     toc: Toc = field(default_factory=Toc)
     bibliography: Bibliography = field(default_factory=Bibliography)
     citation_style: str = "chicago-notes"  # a memo's citation style when it names none
+    pdf_standard: str = "ua1+a2a"  # what the PDF is and claims (PDF_STANDARDS)
     folder: Path = field(default=Path("."), compare=False, metadata=_LOADED)
     # where each header/footer snippet and date_format was written: key -> (file, line, column)
     origins: dict[str, tuple[str, int, int]] = field(default_factory=dict, compare=False,
@@ -589,6 +590,9 @@ def _check(theme: Theme, doc: Located) -> list[Diagnostic]:
 
 
 REFERENCE_FORMS = ("number", "title")
+# tagged for assistive technology and archival (PDF/UA-1 with PDF/A-2a), archival only
+# (PDF/A-2b, untagged), or a plain PDF
+PDF_STANDARDS = ("ua1+a2a", "a2b", "none")
 BIBLIOGRAPHY_ALIGNS = ("left", "justify", "text")
 APPENDIX_NUMBERING = ("per-appendix", "continuous")
 
@@ -605,6 +609,10 @@ def _check_sections(theme: Theme, doc: Located) -> list[Diagnostic]:
     if theme.bibliography.align not in BIBLIOGRAPHY_ALIGNS:
         out.append(doc.error(("bibliography", "align"), f"'{theme.bibliography.align}' is not an "
                              f"alignment of the bibliography; use {one_of(BIBLIOGRAPHY_ALIGNS)}"))
+    if theme.pdf_standard not in PDF_STANDARDS:
+        std = theme.pdf_standard
+        out.append(doc.error(("pdf_standard",), f"'{std}' is not a PDF standard"
+                             f"{did_you_mean(std, PDF_STANDARDS)}; use {one_of(PDF_STANDARDS)}"))
     if not 1 <= theme.toc.depth <= 3:
         out.append(doc.error(("toc", "depth"), f"{theme.toc.depth} is not a heading depth; use 1, 2 or 3"))
     return out
@@ -643,4 +651,4 @@ def load_theme(folder: Path, root: Path | None = None) -> Theme:
     return theme
 
 
-__all__ = ["Theme", "load_theme", "format_path"]
+__all__ = ["PDF_STANDARDS", "Theme", "load_theme", "format_path"]

@@ -68,6 +68,9 @@ CASES: dict[str, tuple[str, str]] = {
     "toc-depth": (
         "extends: memo\ntoc:\n  depth: 4\n",
         "{d}/style.yaml:3:10: error: toc.depth: 4 is not a heading depth; use 1, 2 or 3"),
+    "pdf-standard": (
+        "extends: memo\npdf_standard: ua1+a2b\n",
+        "{d}/style.yaml:2:15: error: pdf_standard: 'ua1+a2b' is not a PDF standard"),
     "numbered-not-boolean": (
         "extends: memo\nheadings:\n  numbered: yes please\n",
         "{d}/style.yaml:3:13: error: headings.numbered: expected true or false"),

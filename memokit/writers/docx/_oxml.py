@@ -434,7 +434,7 @@ def floating_block(blocks: list[BaseOxmlElement], width_pt: float, height_pt: fl
         f'<wp:positionH relativeFrom="margin"><wp:align>left</wp:align></wp:positionH>'
         f'<wp:positionV relativeFrom="margin"><wp:align>{align}</wp:align></wp:positionV>'
         f'<wp:extent cx="{cx}" cy="{cy}"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapTopAndBottom/>'
-        f'<wp:docPr id="{shape_id}" name={quoteattr(name)}/><wp:cNvGraphicFramePr/>'
+        f'<wp:docPr id="{shape_id}" name={quoteattr(name)} descr={quoteattr(name)}/><wp:cNvGraphicFramePr/>'
         f'<a:graphic><a:graphicData uri="{_WPS}"><wps:wsp><wps:cNvSpPr txBox="1"/>'
         f'<wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{cx}" cy="{cy}"/></a:xfrm>'
         f'<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/><a:ln><a:noFill/></a:ln></wps:spPr>'

@@ -25,12 +25,14 @@ from memokit.writers.pdf.doc import MemoDoc
 from memokit.writers.pdf.fonts import theme_fonts
 from memokit.writers.pdf.frame import TOLERANCE, FrameOverflowError
 from memokit.writers.pdf.inlines import Markup, anchor
+from memokit.writers.pdf.marks import Structure
 from memokit.writers.pdf.notes import NoteBook
 from memokit.writers.pdf.page import Furniture, title_block
 from memokit.writers.pdf.styles import Styles, make_styles
+from memokit.writers.pdf.tagged import DEFAULT_STANDARD, STANDARDS, Claim, finish
 
-__all__ = ["TOLERANCE", "FloatPlace", "FootnotePlacementError", "FrameOverflowError", "anchor",
-           "float_places", "frame_problems", "heading_pages", "write"]
+__all__ = ["DEFAULT_STANDARD", "STANDARDS", "TOLERANCE", "FloatPlace", "FootnotePlacementError",
+           "FrameOverflowError", "anchor", "float_places", "frame_problems", "heading_pages", "write"]
 
 
 @dataclass(frozen=True)
@@ -55,16 +57,20 @@ def _info(memo: Memo, labels: Labels) -> dict[str, str]:
             "subject": " ".join(plain_text(memo.lede, labels).split()), "keywords": ", ".join(m.keywords)}
 
 
-def write(memo: Memo, theme: Theme, assets: Mapping[str, FigureAsset], dest: Path) -> list[Diagnostic]:
-    """Render ``memo`` as a PDF at ``dest``; return warnings."""
-    doc, buf, warnings = _lay_out(memo, theme, assets)
+def write(memo: Memo, theme: Theme, assets: Mapping[str, FigureAsset], dest: Path,
+          standard: str | None = None) -> list[Diagnostic]:
+    """Render ``memo`` as a PDF at ``dest``; return warnings. ``standard`` (one of
+    :data:`STANDARDS`, else the house style's): a tagged PDF/UA-1 and PDF/A-2a file, PDF/A-2b
+    or a plain PDF."""
+    claim = Claim(standard or theme.pdf_standard or DEFAULT_STANDARD)
+    doc, buf, warnings = _lay_out(memo, theme, assets, claim.tagged)
     _remember_places(memo, theme, assets, doc)
     problems = doc.book.problems()
     if problems:
         raise FootnotePlacementError("; ".join(problems))
     if doc.frame_problems:
         raise FrameOverflowError(_summary(doc.frame_problems))
-    Path(dest).write_bytes(buf.getvalue())
+    Path(dest).write_bytes(finish(buf.getvalue(), claim, doc.structure, doc.canv, memo.meta.language))
     return warnings + _float_distance(doc, memo)
 
 
@@ -108,9 +114,10 @@ def _summary(problems: list[str], most: int = 5) -> str:
     return "text drawn outside its frame: " + "; ".join(problems[:most]) + more
 
 
-def _lay_out(memo: Memo, theme: Theme, assets: Mapping[str, FigureAsset]) -> tuple[MemoDoc, io.BytesIO,
-                                                                                   list[Diagnostic]]:
-    """The memo laid out and drawn into a buffer, and the warnings of building its story."""
+def _lay_out(memo: Memo, theme: Theme, assets: Mapping[str, FigureAsset],
+             tagged: bool = False) -> tuple[MemoDoc, io.BytesIO, list[Diagnostic]]:
+    """The memo laid out and drawn into a buffer (its content tagged as drawn if ``tagged``),
+    and the warnings of building its story."""
     fonts = theme_fonts(theme)
     lang = memo.meta.language
     labels = theme.labels_for(lang)
@@ -119,7 +126,7 @@ def _lay_out(memo: Memo, theme: Theme, assets: Mapping[str, FigureAsset]) -> tup
     # with a table of contents, laid out until the pages it shows are the pages of the headings
     toc: dict[str, int] | None = {} if toc_shown(memo, theme) else None
     for _ in range(MAX_PASSES):
-        doc, buf, builder = _build(memo, theme, assets, styles, mk, toc)
+        doc, buf, builder = _build(memo, theme, assets, styles, mk, toc, tagged)
         if toc is None or builder.pages == toc:
             break
         toc = dict(builder.pages)
@@ -131,24 +138,27 @@ MAX_PASSES = 4  # layouts of a memo with a table of contents (two suffice unless
 
 
 def _build(memo: Memo, theme: Theme, assets: Mapping[str, FigureAsset], styles: Styles, mk: Markup,
-           toc: dict[str, int] | None) -> tuple[MemoDoc, io.BytesIO, StoryBuilder]:
+           toc: dict[str, int] | None, tagged: bool = False) -> tuple[MemoDoc, io.BytesIO, StoryBuilder]:
     """One layout of the memo (``toc``: the pages its table of contents shows, None: no table)."""
     lang, labels, fonts = memo.meta.language, mk.labels, mk.fonts
+    st = Structure()
     furniture = Furniture.make(memo, theme, fonts)
     book = NoteBook({n.number: mk.inlines(n.children) for n in walk.notes(memo)}, styles[Role.NOTE],
                     theme.notes, labels, theme.colours.rule)
-    builder = StoryBuilder(memo, theme, styles, mk, assets, end_mark(memo, theme), toc)
+    title = title_block(memo, theme, styles, mk, st)
+    builder = StoryBuilder(memo, theme, styles, mk, assets, end_mark(memo, theme), toc, st)
     built = builder.build()
+    book.tags, book.structure = dict(st.notes), st
     leading = float(styles[Role.BODY].leading)
 
-    def finish(doc: MemoDoc) -> None:
+    def balance(doc: MemoDoc) -> None:
         """Balance the last page: lay it out again on trial, then for good under the floors found."""
         doc.commit(floors(doc.trial({}), doc.trial, leading, theme.page.columns))
 
     buf = io.BytesIO()
     doc = MemoDoc(buf, theme=theme, book=book, furniture=furniture,
-                  title=title_block(memo, theme, styles, mk), date=memo.meta.date, info=_info(memo, labels),
-                  lang=lang, finish=finish)
+                  title=title, date=memo.meta.date, info=_info(memo, labels),
+                  lang=lang, finish=balance, structure=st if tagged else None)
     doc.build(doc.story(built.flowables))
     return doc, buf, builder
 

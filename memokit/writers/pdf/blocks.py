@@ -33,6 +33,7 @@ from memokit.present import (
     headings,
     located_warning,
     number_label,
+    plain_text,
     reference_list,
     role_of,
     toc_entries,
@@ -45,6 +46,8 @@ from memokit.writers.pdf.figures import figure_block
 from memokit.writers.pdf.floats import PageFloat, Stack
 from memokit.writers.pdf.inlines import Markup, anchor, esc_attr, esc_label
 from memokit.writers.pdf.keep import KeepWithNext
+from memokit.writers.pdf.marks import Marked, Structure, Tagged, right_to_left, table_marks
+from memokit.writers.pdf.notes import cited_notes
 from memokit.writers.pdf.para import BodyPara
 from memokit.writers.pdf.styles import Styles
 from memokit.writers.pdf.tables import SourcedTable, caption, source, table_flowable
@@ -53,7 +56,12 @@ from memokit.writers.pdf.tables import layout as table_layout
 SHORT_BOX = 0.25  # a box at most this share of a column high stays in one column
 
 
-class HeadingPara(Paragraph):
+def heading_role(level: int) -> str:
+    """The structure role of a section heading: the title is H1, so a level-1 section is H2."""
+    return f"H{min(level + 1, 6)}"
+
+
+class HeadingPara(Marked, Paragraph):
     """A section heading: a destination and an outline entry (author's casing); never split."""
 
     def split(self, aW: float, aH: float) -> list[Flowable]:
@@ -84,8 +92,10 @@ class StoryBuilder:
 
     def __init__(self, memo: Memo, theme: Theme, styles: Styles, mk: Markup,
                  assets: Mapping[str, FigureAsset], end: EndMark | None,
-                 toc_pages: dict[str, int] | None = None):
+                 toc_pages: dict[str, int] | None = None, structure: Structure | None = None):
         self.memo, self.theme, self.styles, self.mk = memo, theme, styles, mk
+        self.st = structure or Structure()  # the logical structure, for the tagged PDF
+        self.parent: int | None = None  # the element the blocks being built belong to
         self.assets = assets
         self.end = end
         self.story = Story()
@@ -103,11 +113,12 @@ class StoryBuilder:
         flat: list[Flowable] = []
         if self.toc_pages is not None:
             flat += contents(toc_entries(self.memo, self.theme, self.mk.labels), self.toc_pages,
-                             self.mk.labels.contents, self.theme, self.styles, self.mk, self.column_width)
+                             self.mk.labels.contents, self.theme, self.styles, self.mk, self.column_width,
+                             self.st)
         for sec in self.memo.sections:
             flat += self.section(sec)
         if self.end is not None and self.end.alone:
-            flat.append(BodyPara(self.mk.end_mark(self.end), self.styles[Role.BODY]))
+            flat.append(self.tag(BodyPara(self.mk.end_mark(self.end), self.styles[Role.BODY]), "P"))
         flat += self.references()
         for app in self.memo.appendix:
             if self.theme.appendices.new_page:
@@ -124,6 +135,8 @@ class StoryBuilder:
         h._mk_key, h._mk_title, h._mk_level = shown.key, shown.text.replace(NBSP, " "), sec.level
         h._mk_pages = self.pages
         h._mk_keep = True
+        rtl = {"ActualText": shown.text} if right_to_left(shown.text) else {}
+        self.tag(h, heading_role(sec.level), **rtl)
         out: list[Flowable] = [h]
         out += self.blocks(sec.blocks)
         for sub in sec.sections:
@@ -142,8 +155,20 @@ class StoryBuilder:
         h._mk_key, h._mk_title, h._mk_level = refs.key, refs.heading.replace(NBSP, " "), 1
         h._mk_pages = self.pages
         h._mk_keep = True
+        self.tag(h, heading_role(1))
         style = self.styles[role_of(self.memo.references)]  # type: ignore[arg-type]
-        return [h, *(BodyPara(self.mk.inlines(entry), style) for entry in refs.entries)]
+        return [h, *(self.tag(BodyPara(self.mk.inlines(entry), style), "BibEntry") for entry in refs.entries)]
+
+    # ------------------------------------------------------------ structure
+    def tag(self, f: Flowable, role: str, parent: int | None = None, **attrs: object) -> Flowable:
+        """Give ``f`` a new element (under ``parent``, else the current one); its notes follow it."""
+        elem = self.st.tag(f, role, self.parent if parent is None else parent, **attrs)
+        self.st.cite(cited_notes(f), elem)
+        return f
+
+    def within(self, role: str, **attrs: object) -> int:
+        """A new container element under the current one."""
+        return self.st.add(role, self.parent, **attrs)
 
     # ------------------------------------------------------------ blocks
     def blocks(self, blocks: tuple[Block, ...], style: ParagraphStyle | None = None,
@@ -157,7 +182,11 @@ class StoryBuilder:
                 out += self.list(b, left)
             elif isinstance(b, Quote):
                 indent = left + self.theme.text.quote_indent
-                out += self.blocks(b.blocks, self._style(self.styles[Role.QUOTE], indent, left), indent)
+                outer, self.parent = self.parent, self.within("BlockQuote")
+                try:
+                    out += self.blocks(b.blocks, self._style(self.styles[Role.QUOTE], indent, left), indent)
+                finally:
+                    self.parent = outer
             elif isinstance(b, Figure):
                 out.append(self.figure(b))
             elif isinstance(b, Table):
@@ -186,6 +215,9 @@ class StoryBuilder:
             text += self.mk.end_mark(self.end)
         para = BodyPara(text, style, bulletText=bullet)
         para._mk_node = id(p)  # where it starts is told to the DOCX writer (see float_places)
+        shown = plain_text(p.children, self.mk.labels)
+        # right-to-left phrases are drawn in visual order: the element gives the text in reading order
+        self.tag(para, "P", **({"ActualText": shown} if right_to_left(shown) else {}))
         return para
 
     def list(self, lst: BulletList | OrderedList, left: float) -> list[Flowable]:
@@ -201,19 +233,32 @@ class StoryBuilder:
         widest = max((stringWidth(lb + " ", font, first.bulletFontSize) for lb in labels), default=0.0)
         indent = left + max(self.theme.text.list_indent, widest)
         out: list[Flowable] = []
-        for i, (item, label) in enumerate(zip(lst.items, labels)):
-            for j, b in enumerate(item.blocks):
-                last = i == len(lst.items) - 1 and j == len(item.blocks) - 1
-                where = Where(item=kind, first=j == 0)
-                base = self.styles[role_of(b, where)] if isinstance(b, ParaNode) else first
-                style = self._style(base, indent, left, last, font)
-                bullet = label if j == 0 else None
-                if isinstance(b, ParaNode):
-                    out.append(self.paragraph(b, style, bullet))
-                else:
-                    if bullet:
-                        out.append(BodyPara("", style, bulletText=bullet))
-                    out += self.blocks((b,), style, indent)
+        outer = self.parent
+        lst_elem = self.within("L", ListNumbering="Disc" if kind == "bullet" else "Decimal")
+        try:
+            for i, (item, label) in enumerate(zip(lst.items, labels)):
+                li = self.st.add("LI", lst_elem)
+                lbl = self.st.add("Lbl", li)
+                self.parent = self.st.add("LBody", li)
+                for j, b in enumerate(item.blocks):
+                    last = i == len(lst.items) - 1 and j == len(item.blocks) - 1
+                    where = Where(item=kind, first=j == 0)
+                    base = self.styles[role_of(b, where)] if isinstance(b, ParaNode) else first
+                    style = self._style(base, indent, left, last, font)
+                    bullet = label if j == 0 else None
+                    if isinstance(b, ParaNode):
+                        para = self.paragraph(b, style, bullet)
+                        para._mk_label = lbl  # type: ignore[attr-defined]
+                        out.append(para)
+                    else:
+                        if bullet:
+                            mark = BodyPara("", style, bulletText=bullet)
+                            mark._mk_tag = lbl  # type: ignore[attr-defined]
+                            out.append(mark)
+                        out += self.blocks((b,), style, indent)
+                self.parent = lst_elem
+        finally:
+            self.parent = outer
         return out
 
     def figure(self, fig: Figure) -> Flowable:
@@ -222,6 +267,14 @@ class StoryBuilder:
         block, notes = figure_block(fig, self.assets.get(fig.id), width, self.styles, self.mk,
                                     self.theme, floated)
         self.story.warnings += [located_warning(self.memo, fig, n) for n in notes]
+        captioned = False
+        for item in block.items:  # type: ignore[attr-defined]
+            if isinstance(item, Tagged):
+                asset = self.assets.get(fig.id)
+                self.tag(item, "Figure", Alt=fig.alt or (asset.alt if asset is not None else ""))
+            else:  # the caption, then the source line
+                self.tag(item, "P" if captioned else "Caption")
+                captioned = True
         if floated:
             label = number_label("figure", fig.number, self.mk.labels, fig.part).name
             return PageFloat(block, anchor("figure", fig.id), label)  # type: ignore[arg-type]
@@ -241,6 +294,7 @@ class StoryBuilder:
             h = block.wrap(self.text_width, self.body_height)[1]
             if h <= self.body_height * self.theme.page.float_share:
                 self._table_warning(t, lay.warning)
+                self._tag_table(t, cap, tbl, src)
                 return [PageFloat(block, anchor("table", t.id),
                                   number_label("table", t.number, self.mk.labels, t.part).name)]
             self.story.warnings.append(located_warning(
@@ -248,12 +302,37 @@ class StoryBuilder:
             lay = table_layout(t, self.column_width, self.text_width, False, self.theme, self.mk, lang)
         self._table_warning(t, lay.warning)
         tbl = table_flowable(t, lay, self.theme, self.styles, self.mk)
+        self._tag_table(t, cap, tbl, src)
         cap = Stack([cap], space_before=space, space_after=cap.style.spaceAfter)
         cap._mk_keep = True  # type: ignore[attr-defined]
         if src is not None:
             return [cap, SourcedTable(tbl, Stack([src], space_after=space))]
         tbl.spaceAfter = space
         return [cap, tbl]
+
+    def _tag_table(self, t: Table, cap: Flowable, tbl: Any, src: Flowable | None) -> None:
+        """Table > Caption, THead > TR > TH (scope Column), TBody > TR > TD; the source after it."""
+        elem = self.within("Table")
+        self.tag(cap, "Caption", elem)
+        rows = tbl._cellvalues
+        head = 1 if t.header else 0
+        groups = [("THead", "TH", rows[:head]), ("TBody", "TD", rows[head:])]
+        for group, role, part in groups:
+            if not part:
+                continue
+            g = self.st.add(group, elem)
+            for row in part:
+                tr = self.st.add("TR", g)
+                for cell in row:
+                    attrs = {"Scope": "Column"} if role == "TH" else {}
+                    c = self.st.add(role, tr, **attrs)
+                    for f in cell if isinstance(cell, (list, tuple)) else (cell,):
+                        if isinstance(f, Flowable):
+                            self.st.draws(f, c)
+                            self.st.cite(cited_notes(f), elem)
+        tbl._renderCB = table_marks
+        if src is not None:
+            self.tag(src, "P")
 
     # ------------------------------------------------------------ boxes
     def box(self, box: Box) -> list[Flowable]:
@@ -262,6 +341,13 @@ class StoryBuilder:
         look = self.theme.boxes.look(box.kind)
         pnt = Paint.of(look, self.theme)
         name = anchor("box", box.id)
+        outer, self.parent = self.parent, self.within("Sect")  # Aside is PDF 2.0: not in PDF/UA-1
+        try:
+            return self._box(box, look, pnt, name)
+        finally:
+            self.parent = outer
+
+    def _box(self, box: Box, look: Any, pnt: Paint, name: str) -> list[Flowable]:
         if box.width == "page" and self.theme.page.columns > 1:
             items = Stack(self._box_items(box, pnt, look.padding, 0.0, name))
             block = Stack([Panel(pnt, items, look.padding)], anchor=None,
@@ -298,6 +384,7 @@ class StoryBuilder:
         title = BodyPara(f"{mark}{esc_label(label)} {self.mk.inlines(box.title, self.mk.fonts.heading)}",
                          title_style)
         title._mk_keep = True  # type: ignore[attr-defined]
+        self.tag(title, "P")
         roles = dict(self.styles.roles)
         for role, box_role in ((Role.BODY, Role.BOX_TEXT), (Role.QUOTE, Role.BOX_TEXT),
                                (Role.LIST_BULLET, Role.BOX_BULLET), (Role.LIST_NUMBER, Role.BOX_NUMBER),

@@ -17,6 +17,7 @@ from reportlab.lib.colors import HexColor
 from reportlab.platypus import Flowable
 
 from memokit.style.theme import BoxLook, Theme
+from memokit.writers.pdf.marks import artifact
 
 
 @dataclass(frozen=True, eq=False)
@@ -38,6 +39,10 @@ class Paint:
 
     def panel(self, canv: Any, x: float, y: float, w: float, h: float, top: bool, bottom: bool) -> None:
         """Paint the panel (or a part of it: ``top``/``bottom`` say whether it has those edges)."""
+        with artifact(canv):
+            self._panel(canv, x, y, w, h, top, bottom)
+
+    def _panel(self, canv: Any, x: float, y: float, w: float, h: float, top: bool, bottom: bool) -> None:
         canv.saveState()
         canv.setFillColor(HexColor(self.background))
         canv.rect(x, y, w, h, stroke=0, fill=1)

@@ -17,6 +17,7 @@ from reportlab.platypus import TableStyle as RLTableStyle
 from memokit.present import Role, TocEntry
 from memokit.style.theme import Theme
 from memokit.writers.pdf.inlines import Markup, esc_attr
+from memokit.writers.pdf.marks import MarkedPara, Structure, table_marks
 from memokit.writers.pdf.styles import Styles
 
 PAGE_COLUMN = 22.0  # points kept for the page numbers
@@ -34,12 +35,15 @@ class NewPage(Flowable):
 
 
 def contents(entries: list[TocEntry], pages: dict[str, int], title: str, theme: Theme, styles: Styles,
-             mk: Markup, width: float) -> list[Flowable]:
+             mk: Markup, width: float, st: Structure | None = None) -> list[Flowable]:
     """The title and the table of contents; ``pages``: the page of each heading (by its key),
-    blank where not known yet."""
+    blank where not known yet. In ``st``: a heading, then TOC with one TOCI per entry."""
+    st = st or Structure()
     body = styles[Role.BODY]
-    head = Paragraph(mk.text(theme.heading_text(title, 1), mk.fonts.heading), styles[Role.HEADING1])
+    head = MarkedPara(mk.text(theme.heading_text(title, 1), mk.fonts.heading), styles[Role.HEADING1])
     head._mk_keep = True  # type: ignore[attr-defined]
+    st.tag(head, "H2")
+    toc = st.add("TOC")
     rows = []
     indent = theme.text.list_indent
     for e in entries:
@@ -51,13 +55,19 @@ def contents(entries: list[TocEntry], pages: dict[str, int], title: str, theme: 
                              firstLineIndent=0)
         link = f'<a href="#{esc_attr(e.key)}">'
         page = pages.get(e.key)
-        rows.append([Paragraph(f"{link}{mk.text(e.text, mk.fonts.body)}</a>", style),
-                     Paragraph(f"{link}{page}</a>" if page else "", num)])
+        item = st.add("TOCI", toc)
+        row: list[Paragraph] = [MarkedPara(f"{link}{mk.text(e.text, mk.fonts.body)}</a>", style),
+                                MarkedPara(f"{link}{page}</a>" if page else "", num)]
+        for p in row:
+            st.draws(p, item)
+        rows.append(row)
     table = RLTable(rows, colWidths=[width - PAGE_COLUMN, PAGE_COLUMN], hAlign="LEFT")
-    table.setStyle(RLTableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0),
+    table.setStyle(RLTableStyle([("FONT", (0, 0), (-1, -1), body.fontName, body.fontSize),  # not Helvetica
+                                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                  ("RIGHTPADDING", (0, 0), (-1, -1), 0),
                                  ("TOPPADDING", (0, 0), (-1, -1), 0),
                                  ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
                                  ("VALIGN", (0, 0), (-1, -1), "BOTTOM")]))
     table.spaceAfter = theme.text.block_space
+    table._renderCB = table_marks
     return [head, table]

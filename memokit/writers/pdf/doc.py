@@ -16,8 +16,10 @@ from memokit.style.theme import Theme
 from memokit.writers.pdf.contents import NewPage
 from memokit.writers.pdf.floats import EndOfStory, PageFloat, Stack
 from memokit.writers.pdf.frame import CheckedFrame, Problems, check
-from memokit.writers.pdf.inlines import NOTE_MARK, REF_MARK
+from memokit.writers.pdf.inlines import LANG_MARK, NOTE_MARK, REF_MARK
 from memokit.writers.pdf.lastpage import Replay
+from memokit.writers.pdf.linebreak import HYPHEN_MARK
+from memokit.writers.pdf.marks import Structure, TaggingCanvas, hyphen_mark, lang_mark, start
 from memokit.writers.pdf.notes import ColumnFrame, NoteBook
 from memokit.writers.pdf.page import Furniture
 
@@ -27,7 +29,7 @@ class MemoDoc(Replay, BaseDocTemplate):
 
     def __init__(self, dest: Path | Any, *, theme: Theme, book: NoteBook, furniture: Furniture,
                  title: Stack, date: dt.date, info: dict[str, str], lang: str,
-                 finish: Callable[[MemoDoc], None] | None = None):
+                 finish: Callable[[MemoDoc], None] | None = None, structure: Structure | None = None):
         p = theme.page
         body_font = furniture.fonts.body.regular  # not Helvetica: every font must be embedded
         super().__init__(dest, pagesize=(p.width, p.height), leftMargin=p.margin_left,
@@ -51,6 +53,7 @@ class MemoDoc(Replay, BaseDocTemplate):
         self.floors: dict[int, float] = {}  # page -> lowest text y of every column but the last
         self.heading_pages: dict[str, int] = {}  # heading destination -> its page, once laid out
         self.finish = finish  # called once the story is placed, before the last page is shown
+        self.structure = structure  # the memo's logical structure: the content is tagged as drawn
         self.used: dict[tuple[int, int], tuple[float, float]] = {}  # (page, column) -> text top, bottom
         self.frame_problems = Problems()  # lines drawn outside their frame (see frame.py)
         self.addPageTemplates([PageTemplate(id="page", frames=[self._frame_stub()],
@@ -161,6 +164,8 @@ class MemoDoc(Replay, BaseDocTemplate):
         if self.page == 1:
             canv.setNamedCB(NOTE_MARK, self._note_drawn)
             canv.setNamedCB(REF_MARK, self._ref_drawn)
+            canv.setNamedCB(LANG_MARK, lang_mark)
+            canv.setNamedCB(HYPHEN_MARK, hyphen_mark)
             canv.showOutline()
         self.furniture.draw_page(canv, self.page)
         p = self.theme.page
@@ -238,9 +243,10 @@ class MemoDoc(Replay, BaseDocTemplate):
 
     # ------------------------------------------------------------ reproducible output
     def _makeCanvas(self, filename: Any = None, canvasmaker: Any = None) -> Any:
-        from reportlab.pdfgen.canvas import Canvas
-
-        canv = super()._makeCanvas(filename=filename, canvasmaker=canvasmaker or Canvas)
+        canv = super()._makeCanvas(filename=filename, canvasmaker=TaggingCanvas)  # build() passes Canvas
+        if self.structure is not None:
+            start(canv)
+            canv._mk_roles = {i: e.role for i, e in enumerate(self.structure.elems)}
         ts = canv._doc._timeStamp  # the memo's date, whatever SOURCE_DATE_EPOCH says
         d = self.memo_date
         ts.YMDhms, ts.dhh, ts.dmm = (d.year, d.month, d.day, 0, 0, 0), 0, 0

@@ -16,6 +16,7 @@ from memokit.style.theme import Theme
 from memokit.writers.pdf.captions import numbered_caption, source_line
 from memokit.writers.pdf.floats import Stack
 from memokit.writers.pdf.inlines import Markup, anchor
+from memokit.writers.pdf.marks import Tagged
 from memokit.writers.pdf.styles import Styles
 
 H_ALIGN = {"left": "LEFT", "center": "CENTER", "right": "RIGHT"}
@@ -85,7 +86,7 @@ def figure_block(fig: Figure, asset: FigureAsset | None, width: float, styles: S
             shown, is_vector = picture(asset, width, font, theme)
             if not is_vector:
                 notes.append(f"figure '{fig.id}': the SVG could not be converted; the PNG is used")
-        items.append(shown)
+        items.append(Tagged(shown))  # the Figure element: the story builder gives it its alt text
     items.append(numbered_caption("figure", fig.number, fig.caption, styles, mk, part=fig.part))
     src = source_line(fig.source, styles, mk)
     if src is not None:

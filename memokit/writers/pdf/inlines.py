@@ -21,6 +21,7 @@ from memokit.writers.pdf.fonts import Family, FontSet
 
 NOTE_MARK = "fn"  # onDraw name of a footnote reference
 NNBSP = "\u202f"  # narrow no-break space
+LANG_MARK = "lang"  # onDraw name of the start (label: the language) and end (no label) of a phrase
 REF_MARK = "ref"  # onDraw name of a figure/table cross-reference
 
 
@@ -100,7 +101,10 @@ class Markup:
             return (f'<a href="{esc_attr(node.url)}" color="{self.link}">'
                     f"{self.inlines(node.children, family)}</a>")
         if isinstance(node, Span):  # the line breaker hyphenates it in its language (para.LANG)
-            return f'<span lang="{esc_attr(node.lang)}">{self.inlines(node.children, family)}</span>'
+            # the markers around it give the tagged PDF its language (marks.lang_mark)
+            lang = esc_attr(node.lang)
+            return (f'<onDraw name="{LANG_MARK}" label="{lang}"/><span lang="{lang}">'
+                    f'{self.inlines(node.children, family)}</span><onDraw name="{LANG_MARK}" label=""/>')
         if isinstance(node, Cited):  # a formatted citation reads as the text around it
             return self.inlines(node.children, family)
         if isinstance(node, LineBreak):

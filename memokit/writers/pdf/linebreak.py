@@ -37,6 +37,18 @@ from reportlab.platypus.paragraph import (
 
 from memokit.present.breaks import is_url, url_breaks
 
+HYPHEN_MARK = "hy"  # onDraw name around a hyphen the line breaker adds (label "1": it starts)
+
+
+def _mark(f: object, label: str) -> object:
+    """A zero-width draw-time marker in the style of ``f`` (see marks.hyphen_mark)."""
+    from reportlab.lib.abag import ABag
+
+    m = f.clone()  # type: ignore[attr-defined]
+    m.cbDefn = ABag(kind="onDraw", name=HYPHEN_MARK, label=label)
+    m.text = ""
+    return m
+
 Hyphenate = Callable[[str], Iterator[tuple[str, str]]]
 
 # item kinds after a segment
@@ -446,12 +458,16 @@ def pieces(words: Sequence[list], s: Segments, breaks: Sequence[int]) -> tuple[l
             continue
         text = _word_text(w) or ""
         prev = 0
+        closing = False  # the piece goes on after an added hyphen: its marker ends the hyphen's span
         for end, k in cuts:
             pairs = _slice(w, prev, end, False)
             width = _piece_width(pairs)
-            if k == HYPHEN:
+            if closing:
+                pairs.insert(0, (_mark(pairs[0][0], ""), ""))
+            closing = k == HYPHEN
+            if k == HYPHEN:  # the added hyphen between markers: the tagged PDF reads through it
                 f, t = pairs[-1]
-                pairs[-1] = (f, t + "-")
+                pairs += [(_mark(f, "1"), ""), (f, "-")]
                 width += char_width("-", f.fontName, f.fontSize)
                 cls: type = _SplitFragHY
             else:
@@ -460,6 +476,8 @@ def pieces(words: Sequence[list], s: Segments, breaks: Sequence[int]) -> tuple[l
             out.append(cls([width] + pairs))
             prev = end
         pairs = _slice(w, prev, len(text), True)
+        if closing:
+            pairs.insert(0, (_mark(pairs[0][0], ""), ""))
         piece_at[(wi, prev)] = len(out)
         out.append((_SplitFragHS if isinstance(w, _HSFrag) else _SplitFrag)([_piece_width(pairs)] + pairs))
     starts = [0]

@@ -29,6 +29,7 @@ from memokit.style.theme import Labels, Notes
 from memokit.writers.pdf import fill
 from memokit.writers.pdf.frame import TOLERANCE, CheckedFrame, Problems, check
 from memokit.writers.pdf.inlines import NOTE_MARK, REF_MARK
+from memokit.writers.pdf.marks import Structure, artifact
 from memokit.writers.pdf.para import BodyPara
 
 Where = tuple[int, int]  # (page, column), both from 1
@@ -70,6 +71,8 @@ class NoteBook:
     ref_at: dict[int, Where] = field(default_factory=dict)
     note_at: dict[int, Where] = field(default_factory=dict)
     overlaps: list[str] = field(default_factory=list)
+    tags: dict[int, tuple[int, int]] = field(default_factory=dict)  # number -> elements of text, label
+    structure: Structure | None = None  # the memo's logical structure (the tagged PDF)
     _flows: dict[int, Paragraph] = field(default_factory=dict)
 
     def flow(self, number: int) -> Paragraph:
@@ -78,6 +81,9 @@ class NoteBook:
         if p is None:
             p = BodyPara(self.markup[number], self.style, bulletText=str(number))
             p._mk_note = number  # type: ignore[attr-defined]
+            if number in self.tags and self.structure is not None:
+                self.structure.draws(p, self.tags[number][0])
+                p._mk_label = self.tags[number][1]  # type: ignore[attr-defined]
             self._flows[number] = p
         return p
 
@@ -389,22 +395,8 @@ class ColumnFrame(CheckedFrame):
                 self.book.overlaps.append(f"page {page} column {self.column}: text runs into the notes")
             x = self._x1 + self._leftPadding
             y = top - lk.space_above - lk.rule_width / 2
-            canv.saveState()
-            canv.setStrokeColor(HexColor(self.book.rule_colour))
-            canv.setLineWidth(lk.rule_width)
-            canv.line(x, y, x + lk.rule_length, y)
-            conts = [c for c in (getattr(p, "_mk_cont", None) for p in self.band) if c is not None]
-            if conts:  # the continuation mark: which notes go on here
-                st = self.book.style
-                canv.setFont(st.fontName, st.fontSize)
-                canv.setFillColor(HexColor(self.book.rule_colour))
-                mark = continued_mark(conts, self.book.labels)
-                at = lk.rule_length + lk.space_below_rule
-                canv.drawString(x + at, y - st.fontSize * 0.3, mark)
-                over = at + stringWidth(mark, st.fontName, st.fontSize) - self._aW
-                if self.problems is not None and over > TOLERANCE:
-                    self.problems.reporter(page, f"column {self.column} notes")(mark, over)
-            canv.restoreState()
+            with artifact(canv):
+                self._rule(canv, x, y, page)
             y -= lk.rule_width / 2 + lk.space_below_rule
             for part in self.band:
                 y -= part.wrap(self._aW, 1e6)[1]  # again: a failed split drops the line breaks
@@ -417,6 +409,26 @@ class ColumnFrame(CheckedFrame):
                 y -= lk.space_between
         self.book.carry = self.book.carry + self.pending
         self.pending = []
+
+    def _rule(self, canv: Canvas, x: float, y: float, page: int) -> None:
+        """The short rule over the notes, and the continuation mark after it."""
+        lk = self.book.look
+        canv.saveState()
+        canv.setStrokeColor(HexColor(self.book.rule_colour))
+        canv.setLineWidth(lk.rule_width)
+        canv.line(x, y, x + lk.rule_length, y)
+        conts = [c for c in (getattr(p, "_mk_cont", None) for p in self.band) if c is not None]
+        if conts:  # the continuation mark: which notes go on here
+            st = self.book.style
+            canv.setFont(st.fontName, st.fontSize)
+            canv.setFillColor(HexColor(self.book.rule_colour))
+            mark = continued_mark(conts, self.book.labels)
+            at = lk.rule_length + lk.space_below_rule
+            canv.drawString(x + at, y - st.fontSize * 0.3, mark)
+            over = at + stringWidth(mark, st.fontName, st.fontSize) - self._aW
+            if self.problems is not None and over > TOLERANCE:
+                self.problems.reporter(page, f"column {self.column} notes")(mark, over)
+        canv.restoreState()
 
 
 def _mark_parts(parts: list[Paragraph], whole: Paragraph) -> list[Paragraph]:

@@ -21,6 +21,8 @@ from memokit.writers.pdf.floats import Stack
 from memokit.writers.pdf.fonts import FontSet
 from memokit.writers.pdf.inlines import Markup
 from memokit.writers.pdf.logo import logo_flowables
+from memokit.writers.pdf.marks import Structure, Tagged, artifact
+from memokit.writers.pdf.notes import cited_notes
 from memokit.writers.pdf.para import BodyPara
 from memokit.writers.pdf.styles import Styles
 
@@ -43,18 +45,22 @@ class Rule(Flowable):
         return self.space
 
     def draw(self) -> None:
-        self.canv.setStrokeColor(HexColor(self.colour))
-        self.canv.setLineWidth(self.thickness)
-        self.canv.line(0, self.thickness / 2, self.width, self.thickness / 2)
+        with artifact(self.canv):
+            self.canv.setStrokeColor(HexColor(self.colour))
+            self.canv.setLineWidth(self.thickness)
+            self.canv.line(0, self.thickness / 2, self.width, self.thickness / 2)
 
 
-def title_block(memo: Memo, theme: Theme, styles: Styles, mk: Markup) -> Stack:
-    """The title block's items (see :func:`memokit.present.title_items`), full width."""
+def title_block(memo: Memo, theme: Theme, styles: Styles, mk: Markup, st: Structure | None = None) -> Stack:
+    """The title block's items (see :func:`memokit.present.title_items`), full width; in ``st``
+    the title is H1 and the other items paragraphs, the logo and rules decoration."""
     head = mk.fonts.heading
     items: list[Flowable] = []
+    st = st or Structure()
     for item in title_items(memo, theme):
         if item.kind == "logo":
-            items += logo_flowables(theme, (head.regular, styles[Role.SERIES].fontSize))
+            items += [Tagged(f) for f in logo_flowables(theme, (head.regular, styles[Role.SERIES].fontSize))]
+            continue
         elif item.kind == "rule":
             items.append(Rule(theme.title_block.rule_width, theme.colour(theme.title_block.colour),
                               theme.title_block.gap))
@@ -63,6 +69,9 @@ def title_block(memo: Memo, theme: Theme, styles: Styles, mk: Markup) -> Stack:
             items.append(BodyPara(mk.inlines(item.inlines, family), styles[item.role]))
         else:
             items.append(BodyPara(mk.text(item.text, head), styles[item.role]))
+        if item.kind != "rule":
+            elem = st.tag(items[-1], "H1" if item.role is Role.TITLE else "P")
+            st.cite(cited_notes(items[-1]), elem)
     return Stack(items)
 
 
@@ -94,6 +103,10 @@ class Furniture:
 
     def draw_page(self, canv: Canvas, page: int) -> None:
         """Institute line (first page) or running header, and the footer form."""
+        with artifact(canv):
+            self._draw_page(canv, page)
+
+    def _draw_page(self, canv: Canvas, page: int) -> None:
         t = self.theme
         p = t.page
         y = p.height - p.header_offset

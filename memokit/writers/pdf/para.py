@@ -31,6 +31,7 @@ from reportlab.platypus.paragraph import (
 
 from memokit.writers.pdf.bidi import visual_words
 from memokit.writers.pdf.linebreak import analyse, break_words, build_lines, pieces
+from memokit.writers.pdf.marks import Marked
 
 STRETCH = "mkMaxStretch"  # ParagraphStyle attribute holding the Theme's limit
 HYPHEN_LIMIT = "mkHyphenLimit"  # ParagraphStyle attribute: most consecutive lines ending in a hyphen
@@ -55,7 +56,7 @@ def _has_text(words: list) -> bool:
     return any(w[0] > 0 or any(t for _, t in w[1:]) for w in words)
 
 
-class BodyPara(Paragraph):
+class BodyPara(Marked, Paragraph):
     _mk_kp = False
 
     def breakLines(self, width: Any) -> Any:  # noqa: N802 (reportlab's name)
@@ -118,6 +119,10 @@ class BodyPara(Paragraph):
         box = getattr(self, "_mk_box", None)
         for part in parts if box is not None else ():  # a paragraph of a box: both parts are
             part._mk_box = box
+        for name in ("_mk_tag", "_mk_label"):  # every part is content of the paragraph's element
+            if name in self.__dict__:
+                for part in parts:
+                    setattr(part, name, self.__dict__[name])
         if len(parts) == 2:  # should both parts stay in one column, they read as one paragraph
             parts[0]._mk_node = getattr(self, "_mk_node", None)  # the paragraph starts with the first
             parts[0]._mk_open = True

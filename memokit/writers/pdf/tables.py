@@ -70,6 +70,13 @@ class KeptTable(RLTable):
     MIN_ROWS = 3
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        parts = self._split(availWidth, availHeight)
+        if len(parts) == 2:  # the header rows above the second part repeat: artifacts when tagged
+            parts[0]._mk_cont = getattr(self, "_mk_cont", False)  # type: ignore[attr-defined]
+            parts[1]._mk_cont = True  # type: ignore[attr-defined]
+        return parts
+
+    def _split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
         parts = super().split(availWidth, availHeight)
         if len(parts) != 2:
             return parts
