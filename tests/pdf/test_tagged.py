@@ -85,15 +85,10 @@ def test_qpdf_check_passes(rendered: tuple[Path, Memo]) -> None:
     assert run.returncode == 0, run.stdout + run.stderr
 
 
-def test_archival_side_passes_a_pdfa_validator(rendered: tuple[Path, Memo],
-                                               request: pytest.FixtureRequest) -> None:
+def test_archival_side_passes_a_pdfa_validator(rendered: tuple[Path, Memo]) -> None:
     """pikepdf's validator knows PDF/A-2b, not 2a nor the PDF/UA claim: only those may differ."""
     from pikepdf.pdfa import validate_written
 
-    if rendered[0].stem == "every-node":  # its code spans are set in the monospaced font
-        request.applymarker(pytest.mark.xfail(strict=True, reason=(
-            "reportlab's subset of a monospaced TrueType font (DejaVu Sans Mono) carries advance "
-            "widths in its hmtx table that disagree with the PDF's /Widths (PDF/A-2 6.2.11.5)")))
     report = validate_written(rendered[0], "2b")
     left = [f for f in report.findings
             if "pdfuaid" not in f.message and "pdfaExtension" not in f.message

@@ -78,7 +78,9 @@ def register_family(family: str, folder: Path | None) -> Family:
         name = base + _SUFFIX[face]
         path = files.face(face)
         if name not in _registered:
-            pdfmetrics.registerFont(TTFont(name, str(path)))
+            font = TTFont(name, str(path))
+            _raw_advances(font)
+            pdfmetrics.registerFont(font)
             _registered[name] = files.regular if face == "regular" else path
         names[face] = name
     pdfmetrics.registerFontFamily(base, normal=names["regular"], bold=names["bold"],
@@ -86,6 +88,23 @@ def register_family(family: str, folder: Path | None) -> Family:
     _register_svg(family, names, files)
     cmap = frozenset(pdfmetrics.getFont(names["regular"]).face.charToGlyph)
     return Family(family, names["regular"], names["bold"], names["italic"], names["bolditalic"], cmap)
+
+
+def _raw_advances(font: TTFont) -> None:
+    """Give every glyph its advance in font units for the subsets reportlab embeds.
+
+    reportlab reads the glyphs an 'hmtx' table lists by side bearing only (those after its last
+    full metric, as monospaced fonts store them) with the advance already scaled to 1/1000 em, and
+    writes that number into the subset's font program as if it were in font units, so the
+    program's widths disagree with the PDF's /Widths (PDF/A-2 6.2.11.5). Those entries are the
+    only ones whose advance is not a whole number; they take the last full metric's advance."""
+    metrics = font.face.hmetrics
+    last = 0
+    for i, (aw, lsb) in enumerate(metrics):
+        if isinstance(aw, int):
+            last = aw
+        else:
+            metrics[i] = (last, lsb)
 
 
 def _register_svg(family: str, names: dict[str, str], files: FontFiles) -> None:
