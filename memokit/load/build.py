@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +21,7 @@ from memokit.load import boxes, figtab
 from memokit.load.datasets import load_datasets
 from memokit.load.validate import keep_written_text, validate_structure
 from memokit.model import Author, Block, DataSet, Inline, Memo, MemoMeta, Note, Ref, Section, SourceSpan
+from memokit.model.nodes import BulletList, OrderedList, Paragraph, Quote
 from memokit.source.located import (
     BAD_CHARACTER,
     Located,
@@ -46,6 +47,7 @@ RIGHT_TO_LEFT = frozenset({"ar", "he", "fa", "ur", "yi", "ps", "sd", "ug", "dv",
 _NOTE_ID = re.compile(r"\[\^([A-Za-z0-9_-]+)\]")
 _NOTE_MARK = re.compile(r"\[\^[A-Za-z0-9_-]+\]|\^\[")
 _REF_MARK = re.compile(r"(?<![\w.-])@(fig|tbl|box|sec):[A-Za-z0-9_]")
+_TEXT_BLOCKS = (Paragraph, BulletList, OrderedList, Quote)
 _TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
 
 _PLAIN_NAMES = {"title": "the title", "subtitle": "the subtitle", "heading": "a heading",
@@ -380,7 +382,9 @@ class Builder:
                 return []
             self.warn_math(path, text)
             try:
-                return list(parse_blocks(text, self.callbacks(path, text, notes=True)))
+                blocks = parse_blocks(text, self.callbacks(path, text, notes=True))
+                where = self.span(path)  # the entry each text block came from (import maps back)
+                return [replace(b, span=where) if isinstance(b, _TEXT_BLOCKS) else b for b in blocks]
             except MarkupProblem as exc:
                 self.err_at(path, text, exc.offset, exc.message)
                 self.note_unsure.update(_NOTE_ID.findall(text))

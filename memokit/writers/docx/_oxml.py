@@ -20,6 +20,7 @@ from docx.oxml.parser import register_element_cls
 from docx.oxml.xmlchemy import BaseOxmlElement, ZeroOrMore
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
+from lxml import etree
 
 W = nsdecls("w")
 WR = nsdecls("w", "r")
@@ -565,3 +566,34 @@ def add_svg_alternative(inline_el: BaseOxmlElement, story_part: Part, svg: bytes
     blip.append(parse_xml(
         f'<a:extLst xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:ext uri="{_SVG_EXT}">'
         f'<asvg:svgBlip xmlns:asvg="{_ASVG}" {nsdecls("r")} r:embed="{r_id}"/></a:ext></a:extLst>'))
+
+
+# ------------------------------------------------------------------ identities for import
+
+IDENTITY_BOOKMARK_BASE = 1_000_000  # identity bookmarks' w:id, apart from the text's bookmarks
+
+
+def identity_mark(p: BaseOxmlElement, n: int) -> None:
+    """A hidden, empty bookmark '_mk<n>' first in the paragraph: the block's identity, which Word
+    and LibreOffice keep while the text around it is edited."""
+    bid = IDENTITY_BOOKMARK_BASE + n
+    ppr = p.find(qn("w:pPr"))
+    at = 0 if ppr is None else p.index(ppr) + 1
+    p.insert(at, parse_xml(f'<w:bookmarkEnd {W} w:id="{bid}"/>'))
+    p.insert(at, parse_xml(f'<w:bookmarkStart {W} w:id="{bid}" w:name="_mk{n}"/>'))
+
+
+def read_custom_properties(xml: bytes) -> dict[str, str]:
+    """The text properties of a ``docProps/custom.xml`` (empty for none or a broken one)."""
+    if not xml:
+        return {}
+    try:
+        root = etree.fromstring(xml, parser=etree.XMLParser(resolve_entities=False, no_network=True))
+    except etree.XMLSyntaxError:
+        return {}
+    out: dict[str, str] = {}
+    for prop in root:
+        name = prop.get("name")
+        if name is not None and len(prop):
+            out[name] = prop[0].text or ""
+    return out

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from docx.text.paragraph import Paragraph
 
 from memokit.model.nodes import Memo
-from memokit.present import title_items
+from memokit.present import Role, title_items
 from memokit.style.theme import Theme
 from memokit.writers.docx.logo import logo_paragraph
 
@@ -25,6 +25,8 @@ def title_block(body: Body, memo: Memo, theme: Theme) -> Paragraph | None:
             pass  # the Colophon style's bottom border, so an editor moves it with the style
         elif item.inlines:
             last = body.paragraph(item.role)
+            if item.role == Role.LEDE:
+                body.ids.mark(last._p, "lede", "lede", whole=True)
             body.inlines.write(last, item.inlines)
         else:
             last = body.text_paragraph(item.role, item.text)
