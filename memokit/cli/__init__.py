@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from memokit import __version__
+from memokit.cli.docx_import import import_command, import_parser
 from memokit.cli.figure import figure_command, figure_parser
 from memokit.errors import (
     EXIT_CONTENT,
@@ -70,6 +71,7 @@ def _parser() -> argparse.ArgumentParser:
 
     _batch_parsers(sub)
     figure_parser(sub)
+    import_parser(sub)
 
     v = sub.add_parser("validate", help="check memo files without rendering",
                        description="Check each memo FILE and report every problem found.")
@@ -299,7 +301,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return {"render": _render, "figure": figure_command,
                 "build": _build, "watch": _watch, "validate": _validate,
-                "schema": _schema, "styles": _styles, "new": _new}[args.command](args)
+                "schema": _schema, "styles": _styles, "new": _new,
+                "import": import_command}[args.command](args)
     except UsageError as exc:
         print(f"memokit: error: {exc}", file=sys.stderr)
         return EXIT_USAGE

@@ -129,7 +129,7 @@ def record_properties(document: Document, footnotes: object, ids: Identities,
     if footnotes is not None:
         parts["word/footnotes.xml"] = footnotes.blob  # type: ignore[attr-defined]
     record = {"version": VERSION, "source": Path(rel).as_posix(), "source_sha256": src_hash,
-              "editable_sha256": editable_hash(parts), "refs": ids.refs,
+              "editable_sha256": editable_hash(parts), "refs": ids.refs, "skip": sorted(skip),
               "notes": {str(k): v for k, v in sorted(ids.notes.items())},
               "blocks": [[n, kind, where, index, texts.get(n, "")]
                          for n, kind, where, index in ids.blocks]}

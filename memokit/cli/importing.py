@@ -1,0 +1,164 @@
+"""Reading an edited DOCX (its record, identified blocks, new paragraphs, tracked changes) and
+merging its blocks into the memo's source text."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import docx
+from docx.oxml.ns import qn
+
+from memokit.cli import merge
+from memokit.source.located import load_yaml_text
+from memokit.writers.docx._oxml_read import (
+    Reading,
+    identities,
+    paragraph_markdown,
+    settle_changes,
+    tracked_changes,
+)
+from memokit.writers.docx.record import read_record
+
+if TYPE_CHECKING:
+    from memokit.cli.docx_import import Outcome
+
+
+@dataclass
+class Edited:
+    """What the DOCX holds: its record and the editor's text of each identity."""
+
+    source: str
+    source_sha256: str
+    blocks: list[tuple[int, str, str, int, str]]  # n, kind, field, index, recorded text
+    texts: dict[int, str]
+    added: dict[int, list[str]] = field(default_factory=dict)  # after identity n: new paragraphs
+    tracked: list[tuple[str, str, str, str]] = field(default_factory=list)
+
+
+def _footnotes(document: docx.document.Document) -> object | None:
+    for rel in document.part.rels.values():
+        if rel.reltype.endswith("/footnotes") and not rel.is_external:
+            return rel.target_part
+    return None
+
+
+def read_docx(path: Path, changes: str) -> Edited:
+    """The editor's blocks; ValueError for a DOCX memokit did not write."""
+    record, _ = read_record(path)
+    if record is None:
+        raise ValueError("it holds no memokit record")
+    document = docx.Document(str(path))
+    notes = _footnotes(document)
+    roots = [document.element.body] + ([notes.element] if notes is not None else [])  # type: ignore[attr-defined]
+    refs = dict(record.get("refs") or {})  # type: ignore[call-overload]
+    skip = frozenset(record.get("skip") or ())  # type: ignore[arg-type]
+    blocks = [tuple(b) for b in record.get("blocks") or []]  # type: ignore[attr-defined]
+    fields = {b[0]: b[2] for b in blocks}
+    tracked = []
+    for root in roots:
+        for kind, author, text in tracked_changes(root):
+            tracked.append((kind, author, text, "the document"))
+    if tracked and changes != "refuse":
+        for root in roots:
+            settle_changes(root, changes == "accept")
+    note_ids: dict[str, str | None] = {}
+    if notes is not None:
+        for fn in notes.element.findall(qn("w:footnote")):  # type: ignore[attr-defined]
+            found = [n for n, _ in identities(fn)]
+            note_ids[fn.get(qn("w:id"))] = fields.get(found[0]) if found else None
+
+    def reading(part: object) -> Reading:
+        def url(rid: str) -> str | None:
+            rel = part.rels.get(rid)  # type: ignore[attr-defined]
+            return rel.target_ref if rel is not None and rel.is_external else None
+        return Reading(url, cited, refs, skip)
+
+    def cited(fid: str) -> str | None:
+        where = note_ids.get(fid, "")
+        if where is None:  # a note without identity: written inline
+            fn = next(f for f in notes.element.findall(qn("w:footnote"))  # type: ignore[union-attr]
+                      if f.get(qn("w:id")) == fid)
+            return "^[" + " ".join(paragraph_markdown(p, reading(notes))
+                                   for p in fn.findall(qn("w:p"))) + "]"
+        return f"[^{where.split('.', 1)[1]}]" if where else None
+
+    texts: dict[int, str] = {}
+    for n, p in identities(document.element.body):
+        texts[n] = paragraph_markdown(p, reading(document.part))
+    if notes is not None:
+        for n, p in identities(notes.element):  # type: ignore[attr-defined]
+            texts[n] = paragraph_markdown(p, reading(notes))
+    added = _new_paragraphs(document, {b[0]: b[1] for b in blocks}, reading(document.part))
+    return Edited(str(record.get("source", "")), str(record.get("source_sha256", "")),
+                  blocks, texts, added, tracked)  # type: ignore[arg-type]
+
+
+def _new_paragraphs(document: docx.document.Document, kinds: dict[int, str],
+                    reading: Reading) -> dict[int, list[str]]:
+    """Paragraphs without identity, in the style of the paragraph written before them."""
+    out: dict[int, list[str]] = {}
+    last: tuple[int, str | None] | None = None
+    for p in document.element.body.iterchildren(qn("w:p")):  # not in tables and text boxes
+        style = p.style
+        n = next((n for n, _ in identities(p)), None)
+        if n is not None:
+            last = (n, style) if kinds.get(n) == "paragraph" else None
+            continue
+        if last is None or style != last[1]:
+            continue
+        text = paragraph_markdown(p, reading)
+        if text:
+            out.setdefault(last[0], []).append(text)
+    return out
+
+
+def merge_into(source: str, file: str, edited: Edited, out: Outcome) -> str:
+    """The memo's source with the editor's changes; conflicts are added to ``out``."""
+    doc = load_yaml_text(source, file)
+    patches = merge.Patches(source)
+    changed_since = hashlib.sha256(source.encode("utf-8")).hexdigest() != edited.source_sha256
+
+    def conflict(span: tuple[int, int] | None, where: str, message: str) -> None:
+        line, col = doc.position_of_index(span[0]) if span else doc.pos(merge.field_path(where))
+        out.conflicts.append({"line": line, "column": col, "field": where, "message": message})
+
+    for n, kind, where, index, base in edited.blocks:
+        now = edited.texts.get(n)
+        if now == base and n not in edited.added:
+            continue
+        span = merge.region(doc, where, index)
+        if isinstance(span, str):
+            conflict(None, where, span + ("; the YAML changed since the render" if changed_since else ""))
+            continue
+        line, col = doc.position_of_index(span[0])
+        change = {"field": where, "kind": kind, "line": line, "column": col, "before": base,
+                  "after": now}
+        if now is None:
+            if kind != "paragraph":
+                conflict(span, where, f"the {kind} was deleted in the DOCX; delete or change it "
+                         "in the YAML")
+                continue
+            merge.delete_paragraph(source, span, patches)
+        elif now != base:
+            why = merge.merge_block(source, span, base, now, patches)
+            if why:
+                conflict(span, where, why)
+                continue
+        if now != base:
+            out.changes.append(change)
+        for text in edited.added.get(n, []):
+            merge.insert_paragraph(source, span, text, patches)
+            out.changes.append({"field": where, "kind": "new paragraph", "line": line,
+                                "column": col, "before": None, "after": text})
+    new = patches.apply()
+    if new != source:
+        check = load_yaml_text(new, file)
+        if check.problems:
+            p = check.problems[0]
+            out.conflicts.append({"line": p.line, "column": p.column, "field": p.field or "",
+                                  "message": "the merged YAML would not read: " + p.message
+                                  + "; make this edit in the YAML"})
+    return new

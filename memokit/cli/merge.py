@@ -1,0 +1,172 @@
+"""Merge an editor's block texts into the memo's YAML by text patches on the source.
+
+Patches replace only the words the editor changed, where the YAML wrote them, so comments, key
+order, quoting, block scalars and the line folding of every untouched line stay byte-for-byte
+(a YAML round trip, even ruamel.yaml's, re-folds and re-indents scalars it rewrites). Each block
+is merged three ways at the word level: the text the DOCX recorded when memokit wrote it (base),
+the editor's text and the YAML as it is now; an edit to words the YAML does not hold as they were
+shown (a Jinja expression's value, an autolink, a number memokit added) is a conflict.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+
+from markdown_it import MarkdownIt
+
+from memokit.source.located import Located, load_yaml_text
+
+_WORD = re.compile(r"\S+")
+_PATH = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
+_JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
+
+
+def field_path(where: str) -> tuple[str | int, ...]:
+    """'sections[0].body[1]' -> ('sections', 0, 'body', 1)."""
+    return tuple(int(m.group(2)) if m.group(2) else m.group(1) for m in _PATH.finditer(where))
+
+
+@dataclass
+class Problem:
+    """A conflict: where in the YAML, which block, and why."""
+
+    line: int
+    column: int
+    field: str
+    message: str
+
+
+@dataclass
+class Patches:
+    """Character ranges of the source to replace, collected before any is applied."""
+
+    source: str
+    edits: list[tuple[int, int, str]] = field(default_factory=list)
+
+    def apply(self) -> str:
+        out = self.source
+        for start, end, text in sorted(self.edits, key=lambda e: (e[0], e[1]), reverse=True):
+            out = out[:start] + text + out[end:]
+        return out
+
+
+def _value(doc: Located, path: tuple[str | int, ...]) -> object:
+    value: object = doc.value
+    for p in path:
+        try:
+            value = value[p]  # type: ignore[index]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return value
+
+
+def _line_starts(text: str) -> list[int]:
+    starts = [0]
+    for m in re.finditer("\n", text):
+        starts.append(m.end())
+    return starts
+
+
+def region(doc: Located, where: str, index: int) -> tuple[int, int] | str:
+    """The source slice holding block ``index`` of the field ``where`` (the whole field for -1),
+    or why it cannot be found."""
+    path = field_path(where)
+    origin = doc.texts.get(path)
+    value = _value(doc, path)
+    if origin is None or not isinstance(value, str):
+        return f"'{where}' is no longer a text in the YAML"
+    start, end = origin.body(doc.source)
+    if index < 0:
+        return start, end
+    paras = [t.map for t in MarkdownIt("commonmark").parse(value) if t.type == "paragraph_open"]
+    if index >= len(paras) or paras[index] is None:
+        return f"'{where}' no longer has paragraph {index + 1}"
+    if len(paras) == 1:
+        return start, end
+    if origin.style != "|":
+        return f"'{where}' holds several paragraphs in a style other than '|'"
+    starts = [s for s in _line_starts(doc.source) if start <= s <= end]
+    a, b = paras[index]  # type: ignore[misc]
+    if b > len(starts):
+        return f"'{where}' paragraph {index + 1} cannot be found"
+    return starts[a], (starts[b] - 1 if b < len(starts) else end)
+
+
+def _mapping(a: list[str], b: list[str]) -> dict[int, int]:
+    out: dict[int, int] = {}
+    for blk in difflib.SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks():
+        for k in range(blk.size):
+            out[blk.a + k] = blk.b + k
+    return out
+
+
+def merge_block(source: str, span: tuple[int, int], base: str, edited: str,
+                patches: Patches) -> str | None:
+    """Add the patches that turn the YAML's words of ``span`` as ``base`` became ``edited``;
+    return why they cannot be added (None when they were)."""
+    text = source[span[0]:span[1]]
+    words = [(m.group(), span[0] + m.start(), span[0] + m.end()) for m in _WORD.finditer(text)]
+    b_words, e_words = base.split(), edited.split()
+    to_src = _mapping(b_words, [w for w, _, _ in words])
+    local: list[tuple[int, int, str]] = []
+    ops = difflib.SequenceMatcher(None, b_words, e_words, autojunk=False).get_opcodes()
+    for tag, i1, i2, j1, j2 in ops:
+        if tag == "equal":
+            continue
+        new = " ".join(e_words[j1:j2])
+        if i1 < i2:
+            idx = [to_src.get(i) for i in range(i1, i2)]
+            if None in idx or idx != list(range(idx[0], idx[0] + len(idx))):  # type: ignore[operator]
+                return _why(source, span, b_words[i1:i2])
+            first, last = words[idx[0]], words[idx[-1]]  # type: ignore[index]
+            if new:
+                local.append((first[1], last[2], new))
+            elif idx[-1] + 1 < len(words):  # type: ignore[operator]
+                local.append((first[1], words[idx[-1] + 1][1], ""))  # type: ignore[operator]
+            elif idx[0] > 0:  # type: ignore[operator]
+                local.append((words[idx[0] - 1][2], last[2], ""))  # type: ignore[operator]
+            else:
+                local.append((first[1], last[2], ""))
+        elif i1 > 0 and (i1 - 1) in to_src:
+            local.append((words[to_src[i1 - 1]][2], words[to_src[i1 - 1]][2], " " + new))
+        elif i1 in to_src:
+            local.append((words[to_src[i1]][1], words[to_src[i1]][1], new + " "))
+        else:
+            return _why(source, span, b_words[max(0, i1 - 1):i1 + 1])
+    patches.edits.extend(local)
+    return None
+
+
+def _why(source: str, span: tuple[int, int], shown: list[str]) -> str:
+    text = source[span[0]:span[1]]
+    jinja = _JINJA.search(text)
+    what = " ".join(shown)[:60]
+    if jinja:
+        return (f"the edited words '{what}' come from a Jinja expression or are not written in the "
+                f"YAML as shown (the text holds {jinja.group()[:50]!r}); edit the YAML or its data")
+    return (f"the edited words '{what}' are not written in the YAML as the DOCX showed them "
+            "(generated by memokit, or the YAML changed since the render); edit the YAML")
+
+
+def insert_paragraph(source: str, after: tuple[int, int], text: str, patches: Patches) -> None:
+    """A new paragraph after the lines of ``after``, indented as its first line."""
+    line_start = source.rfind("\n", 0, after[0]) + 1
+    indent = re.match(r"[ \t]*", source[line_start:]).group()  # type: ignore[union-attr]
+    patches.edits.append((after[1], after[1], f"\n\n{indent}{text}"))
+
+
+def delete_paragraph(source: str, span: tuple[int, int], patches: Patches) -> None:
+    """Remove the paragraph's lines and the blank line after (or before) them."""
+    start = source.rfind("\n", 0, span[0]) + 1
+    end = span[1]
+    rest = source[end:]
+    m = re.match(r"\n[ \t]*\n", rest)
+    if m:
+        end += m.end() - 1
+    patches.edits.append((start, end + 1 if end < len(source) else end, ""))
+
+
+def reparse(text: str, file: str) -> Located:
+    return load_yaml_text(text, file)
