@@ -67,6 +67,8 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--format", default="pdf,docx", metavar="FORMATS",
                    help="comma-separated: pdf, docx (default: pdf,docx)")
     r.add_argument("--style", metavar="NAME|PATH", help="house style to use instead of the memo's")
+    r.add_argument("--force", action="store_true",
+                   help="replace a DOCX edited since memokit wrote it (see 'memokit import')")
     _common(r)
 
     _batch_parsers(sub)
@@ -176,7 +178,7 @@ def _render(args: argparse.Namespace) -> int:
     for f in args.files:
         try:
             result = render_memo(f, args.output, formats, style=args.style, strict=args.strict,
-                                 data_root=args.data_root)
+                                 data_root=args.data_root, force=args.force)
         except ContentError as exc:
             _emit(exc.diagnostics)
             status = max(status, EXIT_CONTENT)

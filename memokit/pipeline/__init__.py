@@ -82,19 +82,20 @@ def render_inputs(checked: Checked) -> list[Path]:
 def render_memo(path: str | os.PathLike[str], out_dir: str | os.PathLike[str] = "output",
                 formats: Iterable[str] = FORMATS, *, style: str | None = None,
                 strict: bool = False, data_root: str | os.PathLike[str] | None = None,
-                ) -> RenderResult:
+                force: bool = False) -> RenderResult:
     """Render one memo to ``out_dir/<stem>.<fmt>``; raise ContentError for bad content and
     UsageError (naming the file) for an output that cannot or must not be written.
 
     Outputs are written into a private folder and renamed into place only when every
     format succeeded, so a failed render leaves earlier outputs untouched; no output
-    ever replaces an input of the render (see :mod:`memokit.pipeline.outputs`).
+    ever replaces an input of the render (see :mod:`memokit.pipeline.outputs`), nor, unless
+    ``force``, a DOCX a person edited since memokit wrote it.
     """
     src = Path(path)
     fmts = check_formats(formats)
     checked = check_memo(src, style=style, strict=strict, data_root=data_root)
     memo, theme, warnings = checked.memo, checked.theme, checked.warnings
-    outputs = Outputs(Path(out_dir), src.stem, fmts)
+    outputs = Outputs(Path(out_dir), src.stem, fmts, force)
     inputs = render_inputs(checked)
     outputs.check(inputs)
 
