@@ -317,6 +317,16 @@ class _Run:
                 return self._record(i, MemoReport(str(target.source), "failed", errors=errors,
                                                   warnings=res["warnings"] if res else [],
                                                   duration_s=took, worker=res and res["pid"]))
+            from memokit.writers.docx.record import edited
+
+            for o in res["outputs"]:
+                final = target.output(self.out, o["format"])
+                if o["format"] == "docx" and edited(final):  # an editor's saved work is never lost
+                    return self._record(i, MemoReport(str(target.source), "failed", errors=[
+                        error_dict(str(target.source), f"{final}: this DOCX was edited since memokit "
+                                   f"wrote it; merge the edits with 'memokit import {final}', or "
+                                   "replace it with 'memokit render --force'")],
+                        warnings=res["warnings"], duration_s=took, worker=res["pid"]))
             recorded: list[dict[str, Any]] = []
             with self.interrupts.critical():  # outputs moved and recorded together
                 self.manifest.entries.pop(target.key, None)

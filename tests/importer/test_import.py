@@ -1,0 +1,234 @@
+"""memokit import: an edited DOCX merged back into the YAML, untouched lines byte-for-byte."""
+
+from __future__ import annotations
+
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from memokit.cli import main
+from memokit.pipeline import render_memo
+from tests.importer.editor import Editor
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(["import", *args])
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def changed(diff: str) -> tuple[list[str], list[str]]:
+    """The removed and added lines of a unified diff."""
+    lines = diff.splitlines()
+    return ([x[1:] for x in lines if x.startswith("-") and not x.startswith("---")],
+            [x[1:] for x in lines if x.startswith("+") and not x.startswith("+++")])
+
+
+def edit_and_import(memo: Path, capsys: pytest.CaptureFixture[str], edit) -> tuple[list[str], list[str]]:  # noqa: ANN001
+    docx_path = memo.parent / "out/memo.docx"
+    ed = Editor(docx_path)
+    edit(ed)
+    ed.save()
+    before = memo.read_bytes()
+    code, out, err = run(capsys, str(docx_path))
+    assert (code, err) == (4, ""), err
+    assert memo.read_bytes() == before  # nothing written without --write
+    return changed(out)
+
+
+def test_untouched_docx_gives_no_diff(memo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys, str(memo.parent / "out/memo.docx")) == (0, "", "")
+
+
+EDITS = {
+    "word in a paragraph": (
+        lambda e: e.replace("The timing, however", "poor", "unfortunate"),
+        ["        The timing, however, is poor. The drawdown of ISFK has coincided with"],
+        ["        The timing, however, is unfortunate. The drawdown of ISFK has coincided with"]),
+    "italic added": (
+        lambda e: e.format("The drawdown has not taken", "growing calm", italic=True),
+        ["        The drawdown has not taken place against a backdrop of growing calm. As"],
+        ["        The drawdown has not taken place against a backdrop of *growing calm*. As"]),
+    "bold added": (
+        lambda e: e.format("The timing, however", "poor", bold=True),
+        ["        The timing, however, is poor. The drawdown of ISFK has coincided with"],
+        ["        The timing, however, is **poor**. The drawdown of ISFK has coincided with"]),
+    "heading": (
+        lambda e: e.replace("Consent, legitimacy", "the street", "the streets"),
+        ["  - heading: Consent, legitimacy and the street"],
+        ["  - heading: Consent, legitimacy and the streets"]),
+    "lede (folded scalar)": (
+        lambda e: e.replace("The international military presence", "rather than fighting",
+                            "rather than combat"),
+        ["  training rather than fighting. The International Stabilisation Force in"],
+        ["  training rather than combat. The International Stabilisation Force in"]),
+    "caption": (
+        lambda e: e.replace("Figure", "monthly,", "per month,"),
+        ["          caption: Recorded events in Karvonia by type of event, monthly, January 2023 – "
+         "December 2025"],
+        ["          caption: Recorded events in Karvonia by type of event, per month, January 2023 – "
+         "December 2025"]),
+    "footnote with an id": (
+        lambda e: e.replace("The agreement passed", "112 votes", "113 votes", note=True),
+        ["    The agreement passed its final reading on 14 November 2024 by 112 votes to"],
+        ["    The agreement passed its final reading on 14 November 2024 by 113 votes to"]),
+    "inline footnote": (
+        lambda e: e.replace("A joint gap assessment", "not been published", "never been published",
+                            note=True),
+        ["            has not been published.] What is new is that they are opening at"],
+        ["            has never been published.] What is new is that they are opening at"]),
+    "ordered list item": (
+        lambda e: e.replace("Training of trainers", "by the end", "before the end"),
+        ["               instructors teach the basic and specialist courses by the end"],
+        ["               instructors teach the basic and specialist courses before the end"]),
+    "bullet list item": (
+        lambda e: e.replace("Counter-IED capacity", "coincides with", "matches"),
+        ["            - **Counter-IED capacity.** The rise in remote violence coincides",
+         "              with the departure of ISFK’s route-clearance teams."],
+        ["            - **Counter-IED capacity.** The rise in remote violence matches the departure"
+         " of ISFK’s route-clearance teams."]),
+    "quote paragraph": (
+        lambda e: e.replace("“The Republic asks", "instruction", "teaching"),
+        ["        > “The Republic asks its partners for instruction, not for protection."],
+        ["        > “The Republic asks its partners for teaching, not for protection."]),
+    "words deleted": (
+        lambda e: e.replace("The timing, however", "The timing, however, is poor. ", ""),
+        ["        The timing, however, is poor. The drawdown of ISFK has coincided with"],
+        ["        The drawdown of ISFK has coincided with"]),
+}
+
+
+@pytest.mark.parametrize("kind", EDITS)
+def test_edit_comes_back(kind: str, memo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    edit, removed, added = EDITS[kind]
+    assert edit_and_import(memo, capsys, edit) == (removed, added)
+
+
+def test_new_and_deleted_paragraphs(memo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    def edit(e: Editor) -> None:
+        e.delete("The timing, however")
+        e.add_after("The composition of events", "A new paragraph from the editor.")
+    removed, added = edit_and_import(memo, capsys, edit)
+    assert removed[0] == "        The timing, however, is poor. The drawdown of ISFK has coincided with"
+    assert len(removed) == 8 and removed[-1] == ""
+    assert added == ["", "        A new paragraph from the editor."]
+
+
+def test_write_keeps_a_backup_and_the_next_render_replaces_the_docx(
+        memo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    docx_path = memo.parent / "out/memo.docx"
+    ed = Editor(docx_path)
+    ed.replace("The timing, however", "poor", "unfortunate")
+    ed.save()
+    original = memo.read_bytes()
+    with pytest.raises(Exception, match="edited since memokit wrote it"):
+        render_memo(memo, memo.parent / "out", ["docx"])
+    assert main(["render", str(memo), "-o", str(memo.parent / "out"), "--format", "docx"]) == 1
+    assert "memokit import" in capsys.readouterr().err
+    assert run(capsys, str(docx_path), "--write")[0] == 0
+    assert (memo.parent / "memo.yaml.bak").read_bytes() == original
+    text = memo.read_text(encoding="utf-8")
+    assert "The timing, however, is unfortunate." in text
+    assert text.replace("unfortunate", "poor", 1).encode() == original  # the rest byte-for-byte
+    render_memo(memo, memo.parent / "out", ["docx"])  # merged: replaced without --force
+    assert run(capsys, str(docx_path)) == (0, "", "")
+
+
+def test_render_force_replaces_an_edited_docx(memo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    docx_path = memo.parent / "out/memo.docx"
+    ed = Editor(docx_path)
+    ed.replace("The timing, however", "poor", "unfortunate")
+    ed.save()
+    assert main(["render", str(memo), "-o", str(memo.parent / "out"), "--format", "docx",
+                 "--force"]) == 0
+    assert run(capsys, str(docx_path))[0] == 0
+
+
+def test_build_refuses_to_replace_an_edited_docx(memo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = memo.parent / "out"
+    (out / "memo.docx").rename(memo.parent / "keep.docx")
+    assert main(["build", str(memo), "-o", str(out), "--format", "docx", "-j", "1"]) == 0
+    ed = Editor(out / "memo.docx")
+    ed.replace("The timing, however", "poor", "unfortunate")
+    ed.save()
+    assert main(["build", str(memo), "-o", str(out), "--format", "docx", "-j", "1", "--force"]) == 1
+    assert "memokit import" in capsys.readouterr().err + (out / "memo.docx").name
+
+
+def test_an_edit_to_a_jinja_value_is_a_located_conflict(memo: Path,
+                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    docx_path = memo.parent / "out/memo.docx"
+    ed = Editor(docx_path)
+    ed.replace("By KTAM’s own figures", "6,180", "6,200")
+    ed.save()
+    before = memo.read_bytes()
+    code, out, err = run(capsys, str(docx_path), "--write")
+    assert code == 1 and out == ""
+    assert "memo.yaml:198:" in err and "Jinja expression" in err and "sections[2].sections[0].body[0]" in err
+    assert memo.read_bytes() == before and not (memo.parent / "memo.yaml.bak").exists()
+
+
+def test_an_edit_where_the_yaml_changed_since_the_render_is_a_conflict(
+        memo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    docx_path = memo.parent / "out/memo.docx"
+    ed = Editor(docx_path)
+    ed.replace("The timing, however", "poor", "unfortunate")
+    ed.save()
+    memo.write_text(memo.read_text(encoding="utf-8").replace("is poor.", "is bad."), encoding="utf-8")
+    before = memo.read_bytes()
+    code, _, err = run(capsys, str(docx_path))
+    assert code == 1 and "sections[4].body[0]" in err and ":282:" in err
+    assert memo.read_bytes() == before
+
+
+def test_tracked_changes_are_refused_unless_accepted_or_rejected(
+        memo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    docx_path = memo.parent / "out/memo.docx"
+    ed = Editor(docx_path)
+    ed.track_insert("The timing, however", " Added later.")
+    ed.save()
+    code, _, err = run(capsys, str(docx_path))
+    assert code == 1 and "tracked insertion by Editor" in err and "Added later." in err
+    assert run(capsys, str(docx_path), "--changes", "reject") == (0, "", "")
+    code, out, _ = run(capsys, str(docx_path), "--changes", "accept")
+    assert code == 4 and "meant to strengthen it. Added later." in out
+
+
+def test_a_docx_memokit_did_not_write(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("hello")
+    d.save(str(tmp_path / "other.docx"))
+    code, _, err = run(capsys, str(tmp_path / "other.docx"), str(tmp_path / "x.yaml"))
+    assert code == 1 and "not a DOCX memokit wrote" in err
+    (tmp_path / "broken.docx").write_bytes(b"not a zip")
+    assert run(capsys, str(tmp_path / "broken.docx"))[0] == 1
+
+
+def test_json_output(memo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    docx_path = memo.parent / "out/memo.docx"
+    ed = Editor(docx_path)
+    ed.replace("The timing, however", "poor", "unfortunate")
+    ed.save()
+    code, out, _ = run(capsys, str(docx_path), "--json")
+    report = json.loads(out)
+    assert code == 4 and report["conflicts"] == []
+    assert [(c["field"], c["kind"], c["line"]) for c in report["changes"]] == [
+        ("sections[4].body[0]", "paragraph", 282)]
+
+
+@pytest.mark.slow
+def test_libreoffice_resaved_docx_gives_no_diff(memo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from tests.helpers import require_tool
+
+    soffice = require_tool("soffice")
+    lo = memo.parent / "lo"
+    subprocess.run([soffice, "--headless", "--convert-to", "docx", "--outdir", str(lo),
+                    str(memo.parent / "out/memo.docx")], check=True, capture_output=True, timeout=300)
+    assert zipfile.is_zipfile(lo / "memo.docx")
+    assert run(capsys, str(lo / "memo.docx"), str(memo)) == (0, "", "")
