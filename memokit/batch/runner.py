@@ -268,7 +268,8 @@ class _Run:
         return {"id": i, "source": str(t.source), "staging": str(self.staging / str(i)),
                 "formats": self.formats, "strict": self.strict,
                 "data_root": str(self.data_root) if self.data_root else None,
-                "renderer": self.renderer}
+                "renderer": self.renderer,
+                "home": str(t.output(self.out, "docx").parent)}  # where the outputs end up
 
     def execute(self, todo: list[int], jobs: int, timeout: float | None, fail_fast: bool) -> None:
         try:

@@ -62,8 +62,9 @@ def run_job(job: dict[str, Any]) -> dict[str, Any]:
         result["duration_s"] = round(time.perf_counter() - start, 3)
         return result
     try:
+        home = {"home": job["home"]} if job.get("home") and name == DEFAULT_RENDERER else {}
         rendered = render(source, job["staging"], job["formats"], strict=job["strict"],
-                          data_root=data_root)
+                          data_root=data_root, **home)
     except ContentError as exc:
         result["errors"] = [diag_dict(d) for d in exc.diagnostics]
     except UsageError as exc:

@@ -16,6 +16,7 @@ from memokit.source.located import load_yaml_text
 from memokit.writers.docx._oxml_read import (
     Reading,
     identities,
+    note_identities,
     paragraph_markdown,
     settle_changes,
     tracked_changes,
@@ -67,8 +68,9 @@ def read_docx(path: Path, changes: str) -> Edited:
     note_ids: dict[str, str | None] = {}
     if notes is not None:
         for fn in notes.element.findall(qn("w:footnote")):  # type: ignore[attr-defined]
-            found = [n for n, _ in identities(fn)]
-            note_ids[fn.get(qn("w:id"))] = fields.get(found[0]) if found else None
+            note_ids[fn.get(qn("w:id"))] = None
+        for n, p in note_identities(document.element.body, notes.element):  # type: ignore[attr-defined]
+            note_ids[p.getparent().get(qn("w:id"))] = fields.get(n)
 
     def reading(part: object) -> Reading:
         def url(rid: str) -> str | None:
@@ -89,7 +91,7 @@ def read_docx(path: Path, changes: str) -> Edited:
     for n, p in identities(document.element.body):
         texts[n] = paragraph_markdown(p, reading(document.part))
     if notes is not None:
-        for n, p in identities(notes.element):  # type: ignore[attr-defined]
+        for n, p in note_identities(document.element.body, notes.element):  # type: ignore[attr-defined]
             texts[n] = paragraph_markdown(p, reading(notes))
     added = _new_paragraphs(document, {b[0]: b[1] for b in blocks}, reading(document.part))
     return Edited(str(record.get("source", "")), str(record.get("source_sha256", "")),

@@ -82,14 +82,16 @@ def render_inputs(checked: Checked) -> list[Path]:
 def render_memo(path: str | os.PathLike[str], out_dir: str | os.PathLike[str] = "output",
                 formats: Iterable[str] = FORMATS, *, style: str | None = None,
                 strict: bool = False, data_root: str | os.PathLike[str] | None = None,
-                force: bool = False) -> RenderResult:
+                force: bool = False, home: str | os.PathLike[str] | None = None) -> RenderResult:
     """Render one memo to ``out_dir/<stem>.<fmt>``; raise ContentError for bad content and
     UsageError (naming the file) for an output that cannot or must not be written.
 
     Outputs are written into a private folder and renamed into place only when every
     format succeeded, so a failed render leaves earlier outputs untouched; no output
     ever replaces an input of the render (see :mod:`memokit.pipeline.outputs`), nor, unless
-    ``force``, a DOCX a person edited since memokit wrote it.
+    ``force``, a DOCX a person edited since memokit wrote it. ``home``: the folder the outputs
+    end up in when it is not ``out_dir`` (a build's staging); the DOCX records the memo's path
+    relative to it.
     """
     src = Path(path)
     fmts = check_formats(formats)
@@ -106,7 +108,13 @@ def render_memo(path: str | os.PathLike[str], out_dir: str | os.PathLike[str] = 
     with outputs:
         for fmt in fmts:
             try:
-                warnings += writer(fmt)(memo, theme, assets, outputs.path(fmt))
+                if fmt == "docx":
+                    from memokit.writers.docx import write as write_docx
+
+                    warnings += write_docx(memo, theme, assets, outputs.path(fmt),
+                                           Path(home) if home is not None else outputs.out)
+                else:
+                    warnings += writer(fmt)(memo, theme, assets, outputs.path(fmt))
             except OSError as exc:
                 problem = environment_problem(exc, outputs.out)
                 if problem is None:

@@ -37,8 +37,10 @@ def _may_float(memo: Memo, theme: Theme) -> bool:
             and (any(f.width == "page" for f in walk.figures(memo)) or bool(walk.tables(memo))))
 
 
-def write(memo: Memo, theme: Theme, assets: Mapping[str, FigureAsset], dest: Path) -> list[Diagnostic]:
-    """Render ``memo`` as a Word document at ``dest``; return what could not be rendered as asked."""
+def write(memo: Memo, theme: Theme, assets: Mapping[str, FigureAsset], dest: Path,
+          home: Path | None = None) -> list[Diagnostic]:
+    """Render ``memo`` as a Word document at ``dest``; return what could not be rendered as asked.
+    ``home``: the output folder the document ends up in (default: ``dest``'s folder)."""
     document = docx.Document()
     package.clean_template(document, GENERATOR, theme.institute)
     lang = memo.meta.language
@@ -57,7 +59,8 @@ def write(memo: Memo, theme: Theme, assets: Mapping[str, FigureAsset], dest: Pat
     body.write(memo.sections, memo.appendix, pages)
     header_and_footer(document, memo, theme, styles)
     skip = frozenset(styles[r] for r in (Role.END_MARK, Role.CAPTION_LABEL, Role.NOTE_REF))
-    record = record_properties(document, notes.part, notes.ids, skip, memo.source_path, Path(dest))
+    record = record_properties(document, notes.part, notes.ids, skip, memo.source_path,
+                               Path(home) if home is not None else Path(dest).parent)
     set_properties(document, memo, theme, record)
     package.save(document, Path(dest), memo_timestamp(memo))
     return body.warnings

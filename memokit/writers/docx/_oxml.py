@@ -583,6 +583,14 @@ def identity_mark(p: BaseOxmlElement, n: int) -> None:
     p.insert(at, parse_xml(f'<w:bookmarkStart {W} w:id="{bid}" w:name="_mk{n}"/>'))
 
 
+def identity_mark_here(container: BaseOxmlElement, n: int) -> None:
+    """The identity bookmark '_mk<n>' at the end of ``container``: before a footnote reference,
+    it names the note (bookmarks inside notes do not survive LibreOffice)."""
+    bid = IDENTITY_BOOKMARK_BASE + n
+    container.append(parse_xml(f'<w:bookmarkStart {W} w:id="{bid}" w:name="_mk{n}"/>'))
+    container.append(parse_xml(f'<w:bookmarkEnd {W} w:id="{bid}"/>'))
+
+
 def read_custom_properties(xml: bytes) -> dict[str, str]:
     """The text properties of a ``docProps/custom.xml`` (empty for none or a broken one)."""
     if not xml:

@@ -168,15 +168,42 @@ def paragraph_markdown(p: BaseOxmlElement, reading: Reading) -> str:
 
 
 def identities(root: BaseOxmlElement) -> Iterator[tuple[int, BaseOxmlElement]]:
-    """(identity, paragraph) for each paragraph holding an identity bookmark, first one kept."""
+    """(identity, paragraph) for each paragraph beginning with an identity bookmark (the first
+    of copies kept); a bookmark before a footnote reference names the note instead."""
     seen: set[int] = set()
     for mark in root.iter(qn("w:bookmarkStart")):
         m = IDENTITY.match(mark.get(qn("w:name"), ""))
-        if not m or int(m.group(1)) in seen:
+        if not m or int(m.group(1)) in seen or _note_reference(mark) is not None:
             continue
         p = mark.getparent()
         while p is not None and p.tag != qn("w:p"):
             p = p.getparent()
+        if p is not None:
+            seen.add(int(m.group(1)))
+            yield int(m.group(1)), p
+
+
+def _note_reference(mark: BaseOxmlElement) -> BaseOxmlElement | None:
+    """The footnote reference right after an identity bookmark (its end between them)."""
+    nxt = mark.getnext()
+    while nxt is not None and nxt.tag == qn("w:bookmarkEnd"):
+        nxt = nxt.getnext()
+    return nxt.find(qn("w:footnoteReference")) if nxt is not None and nxt.tag == qn("w:r") else None
+
+
+def note_identities(body: BaseOxmlElement, footnotes: BaseOxmlElement,
+                    ) -> Iterator[tuple[int, BaseOxmlElement]]:
+    """(identity, the note's first paragraph) for each identity bookmark set just before a
+    footnote reference in the body."""
+    notes = {fn.get(qn("w:id")): fn for fn in footnotes.findall(qn("w:footnote"))}
+    seen: set[int] = set()
+    for mark in body.iter(qn("w:bookmarkStart")):
+        m = IDENTITY.match(mark.get(qn("w:name"), ""))
+        if not m or int(m.group(1)) in seen:
+            continue
+        ref = _note_reference(mark)
+        fn = notes.get(ref.get(qn("w:id"))) if ref is not None else None
+        p = fn.find(qn("w:p")) if fn is not None else None
         if p is not None:
             seen.add(int(m.group(1)))
             yield int(m.group(1)), p

@@ -70,13 +70,13 @@ class Notes:
         self.ids: Identities | None = None  # identities for import, when recorded
 
     def add(self, container: BaseOxmlElement, note: Note) -> None:
-        _oxml.add_footnote_reference(container, note.number, self.styles[Role.NOTE_REF])
-        para = _oxml.new_footnote(self.part, note.number, self.styles[role_of(note)],
-                                  self.styles[Role.NOTE_REF])
         if self.ids is not None:
             self.ids.notes[note.number] = note.id
             if note.id:
-                self.ids.mark(para._p, "footnote", f"footnotes.{note.id}", whole=True)
+                self.ids.mark(container, "footnote", f"footnotes.{note.id}", whole=True, here=True)
+        _oxml.add_footnote_reference(container, note.number, self.styles[Role.NOTE_REF])
+        para = _oxml.new_footnote(self.part, note.number, self.styles[role_of(note)],
+                                  self.styles[Role.NOTE_REF])
         _oxml.add_run(para._p, "\t", para)
         inlines = Inlines(self.part, self.styles, self.labels, None, self.form, self.language)
         inlines.ids = self.ids

@@ -25,7 +25,7 @@ from docx.document import Document
 from docx.oxml.ns import qn
 
 from memokit.writers.docx import _oxml
-from memokit.writers.docx._oxml_read import Reading, identities, paragraph_markdown
+from memokit.writers.docx._oxml_read import Reading, identities, note_identities, paragraph_markdown
 
 PROPERTY = "memokit import {:03d}"  # the record's chunks, in order
 _CHUNK = 255  # Word keeps text properties up to 255 characters
@@ -43,16 +43,21 @@ class Identities:
     notes: dict[int, str | None] = field(default_factory=dict)  # footnote number -> its id
     refs: dict[str, str] = field(default_factory=dict)  # REF bookmark -> '@fig:id'
 
-    def mark(self, p: object, kind: str, where: str, whole: bool = False) -> None:
+    def mark(self, p: object, kind: str, where: str, whole: bool = False, here: bool = False,
+             ) -> None:
         """Give the paragraph element ``p`` the next identity: the next paragraph of ``where``
-        (or the whole of the field when ``whole``)."""
+        (or the whole of the field when ``whole``); ``here``: at the end of ``p`` (before a
+        footnote reference) rather than first in it."""
         index = -1
         if not whole:
             index = self.counts.get(where, 0)
             self.counts[where] = index + 1
         n = len(self.blocks) + 1
         self.blocks.append((n, kind, where, index))
-        _oxml.identity_mark(p, n)  # type: ignore[arg-type]
+        if here:
+            _oxml.identity_mark_here(p, n)  # type: ignore[arg-type]
+        else:
+            _oxml.identity_mark(p, n)  # type: ignore[arg-type]
 
 
 def _reading(part: object, ids: Identities, skip: frozenset[str], footnotes: object) -> Reading:
@@ -95,7 +100,7 @@ def block_texts(document: Document, footnotes: object, ids: Identities,
         out[n] = paragraph_markdown(p, body)
     if footnotes is not None:
         own = _reading(footnotes, ids, skip, footnotes)
-        for n, p in identities(footnotes.element):  # type: ignore[attr-defined]
+        for n, p in note_identities(document.element.body, footnotes.element):  # type: ignore[attr-defined]
             out[n] = paragraph_markdown(p, own)
     return out
 
@@ -108,15 +113,9 @@ def editable_hash(parts: dict[str, bytes]) -> str:
     return h.hexdigest()
 
 
-def source_folder(dest: Path) -> Path:
-    """The output folder of ``dest``: a render writes into a private '.<stem>…' folder inside it."""
-    parent = dest.parent
-    return parent.parent if parent.name.startswith(f".{dest.stem}") else parent
-
-
 def record_properties(document: Document, footnotes: object, ids: Identities,
-                      skip: frozenset[str], source: str | None, dest: Path) -> dict[str, str]:
-    """The record as custom properties."""
+                      skip: frozenset[str], source: str | None, home: Path) -> dict[str, str]:
+    """The record as custom properties; ``home``: the output folder."""
     texts = block_texts(document, footnotes, ids, skip)
     src_hash, rel = "", ""
     if source:
@@ -124,7 +123,7 @@ def record_properties(document: Document, footnotes: object, ids: Identities,
             src_hash = hashlib.sha256(Path(source).read_bytes()).hexdigest()
         except OSError:
             src_hash = ""
-        rel = os.path.relpath(os.path.abspath(source), os.path.abspath(source_folder(dest)))
+        rel = os.path.relpath(os.path.abspath(source), os.path.abspath(home))
     parts = {"word/document.xml": document.part.blob}
     if footnotes is not None:
         parts["word/footnotes.xml"] = footnotes.blob  # type: ignore[attr-defined]
