@@ -318,7 +318,7 @@ class _Run:
                 return self._record(i, MemoReport(str(target.source), "failed", errors=errors,
                                                   warnings=res["warnings"] if res else [],
                                                   duration_s=took, worker=res and res["pid"]))
-            from memokit.writers.docx.record import edited
+            from memokit.writers.docx_stamp import edited
 
             for o in res["outputs"]:
                 final = target.output(self.out, o["format"])

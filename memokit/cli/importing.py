@@ -21,7 +21,7 @@ from memokit.writers.docx._oxml_read import (
     settle_changes,
     tracked_changes,
 )
-from memokit.writers.docx.record import read_record
+from memokit.writers.docx_stamp import read_record
 
 if TYPE_CHECKING:
     from memokit.cli.docx_import import Outcome

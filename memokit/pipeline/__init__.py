@@ -108,13 +108,9 @@ def render_memo(path: str | os.PathLike[str], out_dir: str | os.PathLike[str] = 
     with outputs:
         for fmt in fmts:
             try:
-                if fmt == "docx":
-                    from memokit.writers.docx import write as write_docx
-
-                    warnings += write_docx(memo, theme, assets, outputs.path(fmt),
-                                           Path(home) if home is not None else outputs.out)
-                else:
-                    warnings += writer(fmt)(memo, theme, assets, outputs.path(fmt))
+                # the DOCX records the memo's path relative to the folder it ends up in
+                extra = (Path(home) if home is not None else outputs.out,) if fmt == "docx" else ()
+                warnings += writer(fmt)(memo, theme, assets, outputs.path(fmt), *extra)  # type: ignore[call-arg]
             except OSError as exc:
                 problem = environment_problem(exc, outputs.out)
                 if problem is None:

@@ -110,7 +110,7 @@ class Outputs:
                 raise UsageError(f"{final}: the output name is taken by a folder or a device; "
                                  "move it away or choose another output folder with -o")
             if final.suffix == ".docx" and not self.force and final.is_file():
-                from memokit.writers.docx.record import edited
+                from memokit.writers.docx_stamp import edited
 
                 if edited(final):
                     raise ContentError([Diagnostic(str(final), None, None, None, (

@@ -20,7 +20,6 @@ from docx.oxml.parser import register_element_cls
 from docx.oxml.xmlchemy import BaseOxmlElement, ZeroOrMore
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
-from lxml import etree
 
 W = nsdecls("w")
 WR = nsdecls("w", "r")
@@ -589,19 +588,3 @@ def identity_mark_here(container: BaseOxmlElement, n: int) -> None:
     bid = IDENTITY_BOOKMARK_BASE + n
     container.append(parse_xml(f'<w:bookmarkStart {W} w:id="{bid}" w:name="_mk{n}"/>'))
     container.append(parse_xml(f'<w:bookmarkEnd {W} w:id="{bid}"/>'))
-
-
-def read_custom_properties(xml: bytes) -> dict[str, str]:
-    """The text properties of a ``docProps/custom.xml`` (empty for none or a broken one)."""
-    if not xml:
-        return {}
-    try:
-        root = etree.fromstring(xml, parser=etree.XMLParser(resolve_entities=False, no_network=True))
-    except etree.XMLSyntaxError:
-        return {}
-    out: dict[str, str] = {}
-    for prop in root:
-        name = prop.get("name")
-        if name is not None and len(prop):
-            out[name] = prop[0].text or ""
-    return out

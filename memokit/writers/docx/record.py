@@ -10,27 +10,21 @@ editable parts (the body and the notes), which tells a DOCX a person saved from 
 
 from __future__ import annotations
 
-import base64
 import hashlib
 import io
-import json
 import os
-import re
 import zipfile
-import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from docx.document import Document
 from docx.oxml.ns import qn
 
+from memokit.writers import docx_stamp
 from memokit.writers.docx import _oxml
 from memokit.writers.docx._oxml_read import Reading, identities, note_identities, paragraph_markdown
+from memokit.writers.docx_stamp import EDITABLE_PARTS, decode, editable_hash, encode
 
-PROPERTY = "memokit import {:03d}"  # the record's chunks, in order
-_CHUNK = 255  # Word keeps text properties up to 255 characters
-_PROPERTY = re.compile(r"^memokit import (\d{3})$")
-EDITABLE_PARTS = ("word/document.xml", "word/footnotes.xml")
 VERSION = 1
 
 
@@ -105,13 +99,6 @@ def block_texts(document: Document, footnotes: object, ids: Identities,
     return out
 
 
-def editable_hash(parts: dict[str, bytes]) -> str:
-    """A hash of the parts a person edits: the body and the notes."""
-    h = hashlib.sha256()
-    for name in EDITABLE_PARTS:
-        h.update(name.encode() + b"\0" + parts.get(name, b"") + b"\0")
-    return h.hexdigest()
-
 
 def record_properties(document: Document, footnotes: object, ids: Identities,
                       skip: frozenset[str], source: str | None, home: Path) -> dict[str, str]:
@@ -135,40 +122,8 @@ def record_properties(document: Document, footnotes: object, ids: Identities,
     return encode(record)
 
 
-def encode(record: dict[str, object]) -> dict[str, str]:
-    raw = base64.b64encode(zlib.compress(json.dumps(record, sort_keys=True,
-                                                    ensure_ascii=False).encode(), 9)).decode()
-    return {PROPERTY.format(i // _CHUNK + 1): raw[i:i + _CHUNK] for i in range(0, len(raw), _CHUNK)}
 
 
-def decode(props: dict[str, str]) -> dict[str, object] | None:
-    chunks = sorted((int(m.group(1)), v) for k, v in props.items() if (m := _PROPERTY.match(k)))
-    if not chunks:
-        return None
-    try:
-        value = json.loads(zlib.decompress(base64.b64decode("".join(v for _, v in chunks))))
-    except (ValueError, zlib.error):
-        return None
-    return value if isinstance(value, dict) else None
-
-
-def read_record(path: Path) -> tuple[dict[str, object] | None, dict[str, bytes]]:
-    """The record of the DOCX at ``path`` (None when memokit did not write it) and its editable
-    parts. Raises OSError or zipfile.BadZipFile for a file that is no DOCX."""
-    with zipfile.ZipFile(path) as z:
-        names = set(z.namelist())
-        parts = {n: z.read(n) for n in EDITABLE_PARTS if n in names}
-        custom = z.read("docProps/custom.xml") if "docProps/custom.xml" in names else b""
-    return decode(_oxml.read_custom_properties(custom)), parts
-
-
-def edited(path: Path) -> bool:
-    """Whether the DOCX at ``path`` is one memokit wrote and a person changed since."""
-    try:
-        record, parts = read_record(path)
-    except (OSError, zipfile.BadZipFile, KeyError):
-        return False
-    return record is not None and record.get("editable_sha256") != editable_hash(parts)
 
 
 def mark_merged(path: Path) -> bytes:
@@ -178,12 +133,12 @@ def mark_merged(path: Path) -> bytes:
         entries = [(info, z.read(info.filename)) for info in z.infolist()]
     parts = {i.filename: data for i, data in entries if i.filename in EDITABLE_PARTS}
     custom = next((d for i, d in entries if i.filename == "docProps/custom.xml"), b"")
-    props = _oxml.read_custom_properties(custom)
+    props = docx_stamp.custom_properties(custom)
     record = decode(props)
     if record is None:
         raise ValueError("no memokit record")
     record["editable_sha256"] = editable_hash(parts)
-    kept = {k: v for k, v in props.items() if not _PROPERTY.match(k)}
+    kept = {k: v for k, v in props.items() if not docx_stamp.is_record_property(k)}
     data = _oxml.custom_properties_xml({**kept, **encode(record)})
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
