@@ -44,9 +44,6 @@ def _caption(body: Body, kind: str, number: int, target: str, text: tuple[Inline
     """"Figure 1: text": label and number (a SEQ field) inside the bookmark REF fields point to;
     in an appendix numbered on its own, 'Figure A.1' (the SEQ field restarts at its number)."""
     para = body.paragraph(Role.CAPTION)
-    if body.caption_field and not body.in_box:
-        body.ids.mark(para._p, "caption", body.caption_field, whole=True)
-        body.caption_field = None
     label = number_label(kind, number, body.labels, part)
     seq = "Figure" if kind == "figure" else "Table"
     style = body.styles[Role.CAPTION_LABEL]
@@ -57,6 +54,9 @@ def _caption(body: Body, kind: str, number: int, target: str, text: tuple[Inline
     _oxml.add_field(para._p, f"SEQ {seq}{restart} \\* ARABIC", str(number), style)
     _oxml.bookmark_end(para._p, bid)
     body.inlines.text(para, CAPTION_END, style)
+    if body.caption_field and not body.in_box:  # where the author's words begin
+        body.ids.mark(para._p, "caption", body.caption_field, whole=True, here=True)
+        body.caption_field = None
     if text:
         body.inlines.text(para, " ")
         body.inlines.write(para, text)
