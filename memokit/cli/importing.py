@@ -56,6 +56,7 @@ def read_docx(path: Path, changes: str) -> Edited:
     roots = [document.element.body] + ([notes.element] if notes is not None else [])  # type: ignore[attr-defined]
     refs = dict(record.get("refs") or {})  # type: ignore[call-overload]
     skip = frozenset(record.get("skip") or ())  # type: ignore[arg-type]
+    code = frozenset(record.get("code") or ())  # type: ignore[arg-type]
     blocks = [tuple(b) for b in record.get("blocks") or []]  # type: ignore[attr-defined]
     fields = {b[0]: b[2] for b in blocks}
     tracked = []
@@ -76,7 +77,7 @@ def read_docx(path: Path, changes: str) -> Edited:
         def url(rid: str) -> str | None:
             rel = part.rels.get(rid)  # type: ignore[attr-defined]
             return rel.target_ref if rel is not None and rel.is_external else None
-        return Reading(url, cited, refs, skip)
+        return Reading(url, cited, refs, skip, code)
 
     def cited(fid: str) -> str | None:
         where = note_ids.get(fid, "")

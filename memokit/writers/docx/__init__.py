@@ -59,6 +59,7 @@ def write(memo: Memo, theme: Theme, assets: Mapping[str, FigureAsset], dest: Pat
     body.write(memo.sections, memo.appendix, pages)
     header_and_footer(document, memo, theme, styles)
     skip = frozenset(styles[r] for r in (Role.END_MARK, Role.CAPTION_LABEL, Role.NOTE_REF))
+    notes.ids.code = frozenset({styles[Role.CODE]})
     record = record_properties(document, notes.part, notes.ids, skip, memo.source_path,
                                Path(home) if home is not None else Path(dest).parent)
     set_properties(document, memo, theme, record)

@@ -27,6 +27,7 @@ class Reading:
     note: Callable[[str], str | None]  # a footnote's w:id -> how the paragraph cites it
     refs: dict[str, str] = field(default_factory=dict)  # REF bookmark -> '@fig:id'
     skip_styles: frozenset[str] = frozenset()  # character styles of generated runs
+    code_styles: frozenset[str] = frozenset()  # the character style of code spans
 
 
 @dataclass
@@ -94,11 +95,15 @@ class _Walker:
                 self.field.append(child.text or "")
             elif self.field and not self.in_result or self.skip_result:
                 continue
+            elif tag == qn("w:t") and _style(rpr) in self.r.code_styles:
+                self.out.append(_Piece(f"`{child.text or ''}`", atom=True))
             elif tag == qn("w:t"):
                 self.out.append(_Piece(child.text or "", _on(rpr, "w:b"), _on(rpr, "w:i"),
                                        self.result_url or url))
             elif tag == qn("w:tab"):
                 self.out.append(_Piece("\t", url=url))
+            elif tag == qn("w:br") and child.get(qn("w:type")) in ("page", "column"):
+                continue  # a break LibreOffice writes for 'page break before'
             elif tag in (qn("w:br"), qn("w:cr")):
                 self.out.append(_Piece("\\\n", atom=True))
             elif tag == qn("w:footnoteReference"):
@@ -133,6 +138,11 @@ def _wrap(text: str, bold: bool, italic: bool) -> str:
 
 
 def _markdown(pieces: list[_Piece]) -> str:
+    words = [p for p in pieces if not p.atom and p.text.strip()]
+    for attr in ("bold", "italic"):  # the whole paragraph's look (a style, or direct formatting
+        if words and all(getattr(p, attr) for p in words):  # LibreOffice copied from it)
+            for p in pieces:
+                setattr(p, attr, False)
     merged: list[_Piece] = []
     for p in pieces:
         last = merged[-1] if merged else None
@@ -184,11 +194,21 @@ def identities(root: BaseOxmlElement) -> Iterator[tuple[int, BaseOxmlElement]]:
 
 
 def _note_reference(mark: BaseOxmlElement) -> BaseOxmlElement | None:
-    """The footnote reference right after an identity bookmark (its end between them)."""
-    nxt = mark.getnext()
-    while nxt is not None and nxt.tag == qn("w:bookmarkEnd"):
+    """The footnote reference right after an identity bookmark: its end, or a run of a character
+    or two, between them (LibreOffice moves a bookmark before a note one character back)."""
+    nxt, shifted = mark.getnext(), 0
+    while nxt is not None:
+        if nxt.tag == qn("w:r"):
+            ref = nxt.find(qn("w:footnoteReference"))
+            if ref is not None:
+                return ref
+            shifted += len("".join(t.text or "" for t in nxt.iter(qn("w:t"))))
+            if shifted > 2:
+                return None
+        elif nxt.tag != qn("w:bookmarkEnd"):
+            return None
         nxt = nxt.getnext()
-    return nxt.find(qn("w:footnoteReference")) if nxt is not None and nxt.tag == qn("w:r") else None
+    return None
 
 
 def note_identities(body: BaseOxmlElement, footnotes: BaseOxmlElement,

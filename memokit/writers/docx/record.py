@@ -36,6 +36,7 @@ class Identities:
     counts: dict[str, int] = field(default_factory=dict)
     notes: dict[int, str | None] = field(default_factory=dict)  # footnote number -> its id
     refs: dict[str, str] = field(default_factory=dict)  # REF bookmark -> '@fig:id'
+    code: frozenset[str] = frozenset()  # the character style of code spans
 
     def mark(self, p: object, kind: str, where: str, whole: bool = False, here: bool = False,
              ) -> None:
@@ -60,13 +61,13 @@ def _reading(part: object, ids: Identities, skip: frozenset[str], footnotes: obj
         return rel.target_ref if rel is not None and rel.is_external else None
 
     def note(fid: str) -> str | None:
-        return cited_note(footnotes, fid, ids.notes, skip, ids.refs)
+        return cited_note(footnotes, fid, ids.notes, skip, ids.refs, ids.code)
 
-    return Reading(url, note, ids.refs, skip)
+    return Reading(url, note, ids.refs, skip, ids.code)
 
 
 def cited_note(footnotes: object, fid: str, notes: dict[int, str | None], skip: frozenset[str],
-               refs: dict[str, str]) -> str | None:
+               refs: dict[str, str], code: frozenset[str] = frozenset()) -> str | None:
     """How a paragraph cites footnote ``fid``: '[^id]', or '^[text]' for a note written inline."""
     if footnotes is None or not fid.lstrip("-").isdigit():
         return None
@@ -79,7 +80,7 @@ def cited_note(footnotes: object, fid: str, notes: dict[int, str | None], skip: 
             def url(rid: str) -> str | None:
                 rel = footnotes.rels.get(rid)  # type: ignore[attr-defined]
                 return rel.target_ref if rel is not None and rel.is_external else None
-            text = " ".join(paragraph_markdown(p, Reading(url, lambda _: None, refs, skip))
+            text = " ".join(paragraph_markdown(p, Reading(url, lambda _: None, refs, skip, code))
                             for p in fn.findall(qn("w:p")))
             return f"^[{text}]"
     return None
@@ -116,6 +117,7 @@ def record_properties(document: Document, footnotes: object, ids: Identities,
         parts["word/footnotes.xml"] = footnotes.blob  # type: ignore[attr-defined]
     record = {"version": VERSION, "source": Path(rel).as_posix(), "source_sha256": src_hash,
               "editable_sha256": editable_hash(parts), "refs": ids.refs, "skip": sorted(skip),
+              "code": sorted(ids.code),
               "notes": {str(k): v for k, v in sorted(ids.notes.items())},
               "blocks": [[n, kind, where, index, texts.get(n, "")]
                          for n, kind, where, index in ids.blocks]}
