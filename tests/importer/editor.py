@@ -79,3 +79,42 @@ class Editor:
         self.para(start)._p.append(parse_xml(
             f'<w:ins {nsdecls("w")} w:id="9001" w:author="Editor" w:date="2026-03-01T10:00:00Z">'
             f'<w:r><w:t xml:space="preserve">{text}</w:t></w:r></w:ins>'))
+
+    def link(self, start: str, word: str, url: str) -> None:
+        """Make ``word`` (inside one run) a hyperlink to ``url``."""
+        from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+        self.format(start, word)
+        p = self.para(start)
+        run = next(r for r in p.runs if r.text == word)
+        rid = self.doc.part.relate_to(url, RT.HYPERLINK, is_external=True)
+        link = parse_xml(f'<w:hyperlink {nsdecls("w", "r")} r:id="{rid}"/>')
+        run._r.addprevious(link)
+        link.append(run._r)
+
+    def line_break(self, start: str, before: str) -> None:
+        """A line break (Shift+Enter) just before the text ``before``."""
+        self.format(start, before)
+        p = self.para(start)
+        run = next(r for r in p.runs if r.text == before)
+        run._r.insert(run._r.index(run._r.find(qn("w:t"))), parse_xml(f'<w:br {nsdecls("w")}/>'))
+
+    def unformat(self, start: str, word: str) -> None:
+        """Remove bold and italic from the run that reads ``word``."""
+        p = self.para(start)
+        run = next(r for r in p.runs if r.text.strip() == word)
+        run.bold = None
+        run.italic = None
+
+    def new_footnote(self, start: str, after: str, text: str) -> None:
+        """A footnote the editor inserts after the text ``after`` (Word's Insert Footnote)."""
+        part = next(r.target_part for r in self.doc.part.rels.values()
+                    if r.reltype.endswith("/footnotes"))
+        fid = max(int(f.get(qn("w:id"))) for f in part.element.findall(qn("w:footnote"))) + 1
+        part.element.append(parse_xml(
+            f'<w:footnote {nsdecls("w")} w:id="{fid}"><w:p><w:r><w:footnoteRef/></w:r>'
+            f'<w:r><w:t xml:space="preserve"> {text}</w:t></w:r></w:p></w:footnote>'))
+        self.format(start, after)
+        p = self.para(start)
+        run = next(r for r in p.runs if r.text == after)
+        run._r.addnext(parse_xml(f'<w:r {nsdecls("w")}><w:footnoteReference w:id="{fid}"/></w:r>'))

@@ -95,7 +95,52 @@ EDITS = {
         lambda e: e.replace("The timing, however", "The timing, however, is poor. ", ""),
         ["        The timing, however, is poor. The drawdown of ISFK has coincided with"],
         ["        The drawdown of ISFK has coincided with"]),
-}
+
+    "words added at the start": (
+        lambda e: e.replace("The timing, however", "The timing, however,", "Still, the timing,"),
+        ["        The timing, however, is poor. The drawdown of ISFK has coincided with"],
+        ["        Still, the timing, is poor. The drawdown of ISFK has coincided with"]),
+    "sentence added at the end": (
+        lambda e: e.replace("Violence against civilians", "depends.", "depends. So does the rest."),
+        ["        any training mission ultimately depends."],
+        ["        any training mission ultimately depends. So does the rest."]),
+    "strong removed": (
+        lambda e: e.unformat("For contributing states", "capability and retention"),
+        ["        should be judged by measures of **capability and retention**, not by"],
+        ["        should be judged by measures of capability and retention, not by"]),
+    "link added": (
+        lambda e: e.link("Karvonia has lived", "Ashen Front", "https://example.org/af"),
+        ["        coalesced around the Ashen Front, a movement that combines a separatist"],
+        ["        coalesced around the [Ashen Front](https://example.org/af), a movement that combines a "
+         "separatist"]),
+    "link text edited": (
+        lambda e: e.replace("That mission, the Karvonia", "mission registry", "register of missions"),
+        ["        collected in [the Compact’s mission registry](https://example.org/karvonia/mandates),"],
+        ["        collected in [the Compact’s register of missions](https://example.org/karvonia/mandates),"]),
+    "line break added": (
+        lambda e: e.line_break("The agreement was approved", "That clause"),
+        ["        presence to an annual review. That clause gives the government leverage"],
+        ["        presence to an annual review. \\", "        That clause gives the government leverage"]),
+    "subsection heading": (
+        lambda e: e.replace("What the training mission", "meant to do", "for"),
+        ["      - heading: What the training mission is meant to do"],
+        ["      - heading: What the training mission is for"]),
+    "table caption": (
+        lambda e: e.replace("Table\u00a01:", "at year end", "at the end of each year"),
+        ["          caption: Personnel of the international missions in Karvonia at year end, 2021–2025"],
+        ["          caption: Personnel of the international missions in Karvonia at the end of each year, "
+         "2021–2025"]),
+    "new footnote": (
+        lambda e: e.new_footnote("The timing, however", "Northern Reach", "Where most deaths occur."),
+        ["        in the Northern Reach. Training takes years to show results, while the"],
+        ["        in the Northern Reach^[Where most deaths occur.]. Training takes years to show results, "
+         "while the"]),
+    "new list item": (
+        lambda e: e.add_after("Counter-IED capacity", "**Engineers.** Route clearance is gone."),
+        [], ["            - **Engineers.** Route clearance is gone."]),
+    "new quote paragraph": (
+        lambda e: e.add_after("“The Republic asks", "A second quoted paragraph."),
+        [], ["        >", "        > A second quoted paragraph."]),}
 
 
 @pytest.mark.parametrize("kind", EDITS)
