@@ -89,8 +89,10 @@ def read_docx(path: Path, changes: str) -> Edited:
         return f"[^{where.split('.', 1)[1]}]" if where else None
 
     texts: dict[int, str] = {}
+    kinds = {b[0]: b[1] for b in blocks}
     for n, p in identities(document.element.body):
-        texts[n] = paragraph_markdown(p, reading(document.part))
+        if kinds.get(n) != "footnote":  # a note's mark whose reference was deleted
+            texts[n] = paragraph_markdown(p, reading(document.part))
     if notes is not None:
         for n, p in note_identities(document.element.body, notes.element):  # type: ignore[attr-defined]
             texts[n] = paragraph_markdown(p, reading(notes))
@@ -139,7 +141,12 @@ def merge_into(source: str, file: str, edited: Edited, out: Outcome) -> str:
         line, col = doc.position_of_index(span[0])
         change = {"field": where, "kind": kind, "line": line, "column": col, "before": base,
                   "after": now}
-        if now is None:
+        if now is None and kind == "footnote":
+            why = merge.delete_entry(doc, where, patches)
+            if why:
+                conflict(span, where, f"the footnote was deleted in the DOCX, but {why}")
+                continue
+        elif now is None:
             if kind != "paragraph":
                 conflict(span, where, f"the {kind} was deleted in the DOCX; delete or change it "
                          "in the YAML")

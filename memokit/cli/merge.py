@@ -206,5 +206,22 @@ def delete_paragraph(source: str, span: tuple[int, int], patches: Patches) -> No
     patches.edits.append((start, end + 1 if end < len(source) else end, ""))
 
 
+def delete_entry(doc: Located, where: str, patches: Patches) -> str | None:
+    """Remove a mapping entry (a footnote's id and text) whole, lines and all; why not, if not."""
+    path = field_path(where)
+    parent = _value(doc, path[:-1])
+    origin = doc.texts.get(path)
+    if path not in doc.keys or origin is None or not isinstance(parent, dict):
+        return f"'{where}' is not a text of its own in the YAML"
+    if len(parent) < 2:
+        return f"'{where}' is the only entry of its mapping; delete the mapping in the YAML"
+    line, _ = doc.keys[path]
+    starts = _line_starts(doc.source)
+    start = starts[line - 1]
+    end = doc.source.find("\n", max(origin.end - 1, start))
+    patches.edits.append((start, len(doc.source) if end < 0 else end + 1, ""))
+    return None
+
+
 def reparse(text: str, file: str) -> Located:
     return load_yaml_text(text, file)

@@ -264,3 +264,18 @@ def test_json_output(memo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert [(c["field"], c["kind"], c["line"]) for c in report["changes"]] == [
         ("sections[4].body[0]", "paragraph", 282)]
 
+
+
+def test_a_deleted_footnote_goes_with_its_definition(memo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from docx.oxml.ns import qn
+
+    def edit(e: Editor) -> None:
+        p = e.para("The international missions in Karvonia")._p
+        ref = next(r for r in p.iter(qn("w:r")) if r.find(qn("w:footnoteReference")) is not None)
+        ref.getparent().remove(ref)
+    removed, added = edit_and_import(memo, capsys, edit)
+    assert removed == ["        KTAM.[^sofa-vote] Most of these protests took place in the Capital",
+                       "  sofa-vote: >",
+                       "    The agreement passed its final reading on 14 November 2024 by 112 votes to",
+                       "    87, with the main opposition bloc voting against."]
+    assert added == ["        KTAM. Most of these protests took place in the Capital"]
