@@ -1,7 +1,7 @@
-"""The ``memokit`` command: render, build, watch, validate, schema.
+"""The ``memokit`` command: render, build, watch, validate, schema, import.
 
 Exit codes: 0 success; 1 the content or its data is wrong; 2 usage errors;
-3 internal errors (traceback only with --debug). Heavy libraries (reportlab,
+3 internal errors (traceback only with --debug); 4 ``import`` found changes. Heavy libraries (reportlab,
 matplotlib, python-docx) are imported only by the commands that need them.
 """
 
@@ -40,13 +40,15 @@ examples:
   memokit build content -o out -j 2 --json report.json every memo below content/, incremental
   memokit watch content -o out                         re-render on save
   memokit validate memo.yaml                           check without rendering
+  memokit import output/memo.docx --write              an editor's DOCX changes into the YAML
   memokit schema > memo.schema.json                    JSON Schema for editors
   memokit figure memo.yaml --id incidents -o f.png     one figure alone (.png, .svg, .pdf)
   memokit styles                                       the built-in house styles
   memokit new memos/q3 --style brief                   start a memo that renders as it is
 
 exit codes: 0 ok, 1 content errors (file:line:col messages on stderr),
-            2 usage errors, 3 internal error (please report it; --debug shows details)
+            2 usage errors, 3 internal error (please report it; --debug shows details),
+            4 'import' found changes (shown as a diff; --write writes them)
 """
 
 

@@ -61,8 +61,10 @@ def read_docx(path: Path, changes: str) -> Edited:
     fields = {b[0]: b[2] for b in blocks}
     tracked = []
     for root in roots:
-        for kind, author, text in tracked_changes(root):
-            tracked.append((kind, author, text, "the document"))
+        for kind, author, text, p in tracked_changes(root):
+            n = next((n for n, _ in identities(p)), None) if p is not None else None
+            tracked.append((kind, author, text, fields.get(n, "text memokit generated")
+                            if n is not None else "a paragraph memokit did not write"))
     if tracked and changes != "refuse":
         for root in roots:
             settle_changes(root, changes == "accept")

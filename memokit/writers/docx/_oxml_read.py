@@ -229,13 +229,17 @@ def note_identities(body: BaseOxmlElement, footnotes: BaseOxmlElement,
             yield int(m.group(1)), p
 
 
-def tracked_changes(root: BaseOxmlElement) -> Iterator[tuple[str, str, str]]:
-    """(kind, author, text) of each tracked insertion, deletion or move."""
+def tracked_changes(root: BaseOxmlElement,
+                    ) -> Iterator[tuple[str, str, str, BaseOxmlElement | None]]:
+    """(kind, author, text, its paragraph) of each tracked insertion, deletion or move."""
     for tag, kind in (("w:ins", "insertion"), ("w:del", "deletion"), ("w:moveFrom", "move"),
                       ("w:moveTo", "move")):
         for el in root.iter(qn(tag)):
             text = "".join(t.text or "" for t in el.iter(qn("w:t"), qn("w:delText")))
-            yield kind, el.get(qn("w:author"), "unknown"), text
+            p = el.getparent()
+            while p is not None and p.tag != qn("w:p"):
+                p = p.getparent()
+            yield kind, el.get(qn("w:author"), "unknown"), text, p
 
 
 def settle_changes(root: BaseOxmlElement, accept: bool) -> None:
