@@ -44,6 +44,7 @@ class Outcome:
     changes: list[dict[str, object]] = field(default_factory=list)
     conflicts: list[dict[str, object]] = field(default_factory=list)
     tracked: list[dict[str, object]] = field(default_factory=list)
+    comments: list[dict[str, object]] = field(default_factory=list)
     diff: str = ""
     written: bool = False
 
@@ -75,6 +76,7 @@ def import_command(args: argparse.Namespace) -> int:
     from memokit.cli.importing import merge_into
 
     source = memo.read_text(encoding="utf-8")
+    _comments(edited.comments, source, memo, out)
     new = merge_into(source, str(memo), edited, out)
     if out.conflicts:
         for c in out.conflicts:
@@ -95,6 +97,24 @@ def import_command(args: argparse.Namespace) -> int:
         out.written = True
         return _finish(out, args, EXIT_OK)
     return _finish(out, args, EXIT_CHANGES if out.diff else EXIT_OK)
+
+
+def _comments(said: list[tuple[str, str, str, int]], source: str, memo: Path, out: Outcome) -> None:
+    """Word comments, reported (never merged) at the YAML block they sit on."""
+    from memokit.cli.merge import field_path, region
+    from memokit.source.located import load_yaml_text
+
+    doc = load_yaml_text(source, str(memo))
+    for author, text, where, index in said:
+        line, col = (None, None)
+        if where:
+            span = region(doc, where, index)
+            line, col = doc.position_of_index(span[0]) if isinstance(span, tuple) else doc.pos(
+                field_path(where))
+        out.comments.append({"author": author, "text": text, "field": where or None,
+                             "line": line, "column": col})
+        at = f"{memo}:{line}:{col}: {where}" if where else f"{memo}: (text memokit generated)"
+        print(f"{at}: note: comment by {author}: {text}", file=sys.stderr)
 
 
 def _finish(out: Outcome, args: argparse.Namespace, code: int) -> int:

@@ -15,6 +15,7 @@ from memokit.cli import merge
 from memokit.source.located import load_yaml_text
 from memokit.writers.docx._oxml_read import (
     Reading,
+    comments,
     identities,
     note_identities,
     paragraph_markdown,
@@ -37,11 +38,12 @@ class Edited:
     texts: dict[int, str]
     added: dict[int, list[str]] = field(default_factory=dict)  # after identity n: new paragraphs
     tracked: list[tuple[str, str, str, str]] = field(default_factory=list)
+    comments: list[tuple[str, str, str, int]] = field(default_factory=list)  # author, text, block
 
 
-def _footnotes(document: docx.document.Document) -> object | None:
+def _footnotes(document: docx.document.Document, kind: str = "/footnotes") -> object | None:
     for rel in document.part.rels.values():
-        if rel.reltype.endswith("/footnotes") and not rel.is_external:
+        if rel.reltype.endswith(kind) and not rel.is_external:
             return rel.target_part
     return None
 
@@ -99,8 +101,15 @@ def read_docx(path: Path, changes: str) -> Edited:
         for n, p in note_identities(document.element.body, notes.element):  # type: ignore[attr-defined]
             texts[n] = paragraph_markdown(p, reading(notes))
     added = _new_paragraphs(document, {b[0]: b[1] for b in blocks}, reading(document.part))
+    remarks = _footnotes(document, "/comments")
+    said = []
+    for author, text, p in comments(remarks.element if remarks is not None else None,  # type: ignore[attr-defined]
+                                    document.element.body):
+        n = next((n for n, _ in identities(p)), None) if p is not None else None
+        block = next((b for b in blocks if b[0] == n), None)
+        said.append((author, text, block[2] if block else "", block[3] if block else -1))
     return Edited(str(record.get("source", "")), str(record.get("source_sha256", "")),
-                  blocks, texts, added, tracked)  # type: ignore[arg-type]
+                  blocks, texts, added, tracked, said)  # type: ignore[arg-type]
 
 
 def _new_paragraphs(document: docx.document.Document, kinds: dict[int, str],

@@ -91,7 +91,8 @@ def region(doc: Located, where: str, index: int) -> tuple[int, int] | str:
     a, b = paras[index]  # type: ignore[misc]
     if b > len(starts):
         return f"'{where}' paragraph {index + 1} cannot be found"
-    return starts[a], (starts[b] - 1 if b < len(starts) else end)
+    first = starts[a] + len(doc.source[starts[a]:end]) - len(doc.source[starts[a]:end].lstrip(" \t"))
+    return first, (starts[b] - 1 if b < len(starts) else end)
 
 
 def _mapping(a: list[str], b: list[str]) -> dict[int, int]:

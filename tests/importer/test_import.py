@@ -280,3 +280,19 @@ def test_a_deleted_footnote_goes_with_its_definition(memo: Path, capsys: pytest.
                        "    The agreement passed its final reading on 14 November 2024 by 112 votes to",
                        "    87, with the main opposition bloc voting against."]
     assert added == ["        KTAM. Most of these protests took place in the Capital"]
+
+
+def test_word_comments_are_reported_with_author_and_place(memo: Path,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    docx_path = memo.parent / "out/memo.docx"
+    ed = Editor(docx_path)
+    runs = ed.para("The timing, however").runs
+    ed.doc.add_comment(runs[0], text="Too blunt?", author="Ann Editor", initials="AE")
+    ed.save()
+    code, out, err = run(capsys, str(docx_path), "--json")
+    assert code == 0  # a comment changes nothing
+    assert json.loads(out)["comments"] == [{"author": "Ann Editor", "text": "Too blunt?",
+                                            "field": "sections[4].body[0]", "line": 282, "column": 9}]
+    assert "sections[4].body[0]: note: comment by Ann Editor: Too blunt?" in err

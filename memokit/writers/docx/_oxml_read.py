@@ -262,3 +262,21 @@ def settle_changes(root: BaseOxmlElement, accept: bool) -> None:
             parent.remove(el)
     for dt in list(root.iter(qn("w:delText"))):
         dt.tag = qn("w:t")
+
+
+def comments(part_element: BaseOxmlElement | None, body: BaseOxmlElement,
+             ) -> Iterator[tuple[str, str, BaseOxmlElement | None]]:
+    """(author, text, the paragraph it is anchored in) of each Word comment."""
+    if part_element is None:
+        return
+    anchors: dict[str, BaseOxmlElement] = {}
+    for tag in ("w:commentRangeStart", "w:commentReference"):
+        for el in body.iter(qn(tag)):
+            p = el.getparent()
+            while p is not None and p.tag != qn("w:p"):
+                p = p.getparent()
+            if p is not None:
+                anchors.setdefault(el.get(qn("w:id"), ""), p)
+    for c in part_element.findall(qn("w:comment")):
+        text = " ".join("".join(t.text or "" for t in p.iter(qn("w:t"))) for p in c.findall(qn("w:p")))
+        yield c.get(qn("w:author"), "unknown"), text.strip(), anchors.get(c.get(qn("w:id"), ""))
