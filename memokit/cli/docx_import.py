@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import difflib
 import json
+import os
 import sys
 import zipfile
 from dataclasses import asdict, dataclass, field
@@ -61,7 +62,7 @@ def import_command(args: argparse.Namespace) -> int:
         print(f"{path}: error: not a DOCX memokit wrote ({exc}); import reads a DOCX that "
               "'memokit render' or 'memokit build' wrote", file=sys.stderr)
         return EXIT_CONTENT
-    memo = Path(args.memo) if args.memo else path.parent / edited.source
+    memo = Path(args.memo) if args.memo else Path(os.path.normpath(path.parent / edited.source))
     if not memo.is_file():
         raise UsageError(f"{memo}: no such memo (name it after the DOCX: "
                          f"memokit import {args.docx} MEMO.yaml)")
@@ -78,6 +79,8 @@ def import_command(args: argparse.Namespace) -> int:
     source = memo.read_text(encoding="utf-8")
     _comments(edited.comments, source, memo, out)
     new = merge_into(source, str(memo), edited, out)
+    if not out.conflicts and new != source:
+        out.conflicts += _check(memo, new)
     if out.conflicts:
         for c in out.conflicts:
             print(f"{memo}:{c['line']}:{c['column']}: error: {c['field']}: {c['message']}",
@@ -97,6 +100,28 @@ def import_command(args: argparse.Namespace) -> int:
         out.written = True
         return _finish(out, args, EXIT_OK)
     return _finish(out, args, EXIT_CHANGES if out.diff else EXIT_OK)
+
+
+def _check(memo: Path, text: str) -> list[dict[str, object]]:
+    """The merged memo's errors, as 'memokit validate' would report them (bad content the editor
+    typed, such as a note id never defined)."""
+    import tempfile
+
+    from memokit.errors import ContentError
+    from memokit.pipeline import check_memo
+
+    fd, tmp = tempfile.mkstemp(dir=memo.parent, prefix=f".{memo.stem}.import-", suffix=memo.suffix)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        check_memo(tmp)
+    except ContentError as exc:
+        return [{"line": d.line, "column": d.column, "field": d.field or "",
+                 "message": "the merged memo would not render: " + d.message}
+                for d in exc.diagnostics if d.severity == "error"]
+    finally:
+        os.unlink(tmp)
+    return []
 
 
 def _comments(said: list[tuple[str, str, str, int]], source: str, memo: Path, out: Outcome) -> None:

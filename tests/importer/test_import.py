@@ -209,7 +209,7 @@ def test_an_edit_to_a_jinja_value_is_a_located_conflict(memo: Path,
     before = memo.read_bytes()
     code, out, err = run(capsys, str(docx_path), "--write")
     assert code == 1 and out == ""
-    assert "memo.yaml:198:" in err and "Jinja expression" in err and "sections[2].sections[0].body[0]" in err
+    assert f"{memo}:198:" in err and "Jinja expression" in err and "sections[2].sections[0].body[0]" in err
     assert memo.read_bytes() == before and not (memo.parent / "memo.yaml.bak").exists()
 
 
@@ -296,3 +296,17 @@ def test_word_comments_are_reported_with_author_and_place(memo: Path,
     assert json.loads(out)["comments"] == [{"author": "Ann Editor", "text": "Too blunt?",
                                             "field": "sections[4].body[0]", "line": 282, "column": 9}]
     assert "sections[4].body[0]: note: comment by Ann Editor: Too blunt?" in err
+
+
+def test_bad_content_typed_by_the_editor_is_a_located_error(memo: Path,
+                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    docx_path = memo.parent / "out/memo.docx"
+    ed = Editor(docx_path)
+    ed.replace("The timing, however", "is poor.", "is poor[^nowhere].")
+    ed.save()
+    before = memo.read_bytes()
+    code, out, err = run(capsys, str(docx_path), "--write")
+    assert code == 1 and out == ""
+    assert f"{memo}:282:" in err and "'[^nowhere]' is not defined" in err
+    assert memo.read_bytes() == before
+    assert sorted(p.name for p in memo.parent.iterdir()) == ["data", "memo.yaml", "out"]
