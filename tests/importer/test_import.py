@@ -96,6 +96,14 @@ EDITS = {
         ["        The timing, however, is poor. The drawdown of ISFK has coincided with"],
         ["        The drawdown of ISFK has coincided with"]),
 
+    "title": (
+        lambda e: e.replace("From stabilisation to training", "training", "teaching"),
+        ["title: From stabilisation to training in Karvonia"],
+        ["title: From stabilisation to teaching in Karvonia"]),
+    "subtitle": (
+        lambda e: e.replace("What the end of the international", "fragile", "delicate"),
+        ["subtitle: What the end of the international stabilisation force means for a fragile transition"],
+        ["subtitle: What the end of the international stabilisation force means for a delicate transition"]),
     "words added at the start": (
         lambda e: e.replace("The timing, however", "The timing, however,", "Still, the timing,"),
         ["        The timing, however, is poor. The drawdown of ISFK has coincided with"],

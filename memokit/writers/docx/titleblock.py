@@ -15,6 +15,9 @@ if TYPE_CHECKING:
     from memokit.writers.docx.blocks import Body
 
 
+_FIELDS = {Role.SERIES: "series", Role.TITLE: "title", Role.SUBTITLE: "subtitle"}
+
+
 def title_block(body: Body, memo: Memo, theme: Theme) -> Paragraph | None:
     """Write the title block into the body; return its last paragraph."""
     last = None
@@ -30,4 +33,6 @@ def title_block(body: Body, memo: Memo, theme: Theme) -> Paragraph | None:
             body.inlines.write(last, item.inlines)
         else:
             last = body.text_paragraph(item.role, item.text)
+            if item.role in _FIELDS:  # a field of its own: import brings its edits back
+                body.ids.mark(last._p, _FIELDS[item.role], _FIELDS[item.role], whole=True)
     return last
