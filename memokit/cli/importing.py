@@ -12,7 +12,7 @@ import docx
 from docx.oxml.ns import qn
 
 from memokit.cli import merge
-from memokit.source.located import load_yaml_text
+from memokit.source.located import Located, load_yaml_text
 from memokit.writers.docx._oxml_read import (
     Reading,
     comments,
@@ -20,6 +20,7 @@ from memokit.writers.docx._oxml_read import (
     note_identities,
     paragraph_markdown,
     settle_changes,
+    table_markdown,
     tracked_changes,
 )
 from memokit.writers.docx_stamp import read_record
@@ -95,7 +96,9 @@ def read_docx(path: Path, changes: str) -> Edited:
     texts: dict[int, str] = {}
     kinds = {b[0]: b[1] for b in blocks}
     for n, p in identities(document.element.body):
-        if kinds.get(n) != "footnote":  # a note's mark whose reference was deleted
+        if kinds.get(n) == "table":
+            texts[n] = table_markdown(p, reading(document.part))
+        elif kinds.get(n) != "footnote":  # a note's mark whose reference was deleted
             texts[n] = paragraph_markdown(p, reading(document.part))
     if notes is not None:
         for n, p in note_identities(document.element.body, notes.element):  # type: ignore[attr-defined]
@@ -131,6 +134,19 @@ def _new_paragraphs(document: docx.document.Document, kinds: dict[int, str],
     return out
 
 
+def _table_conflict(doc: Located, where: str, deleted: bool) -> str:
+    """Why an edited table does not come back: what it is drawn from."""
+    spec = merge.value_at(doc, merge.field_path(where))
+    data = spec.get("data") if isinstance(spec, dict) else None
+    what = "deleted" if deleted else "edited"
+    if isinstance(data, str):
+        line, _ = doc.pos(merge.field_path(where) + ("data",))
+        return (f"the table was {what} in the DOCX, but memokit draws it from the data set "
+                f"'{data}' ({where}.data, line {line}); change the data or the table's keys in the YAML")
+    return (f"the table was {what} in the DOCX; tables do not come back from the DOCX: change its "
+            "'rows:' or 'header:' in the YAML")
+
+
 def merge_into(source: str, file: str, edited: Edited, out: Outcome) -> str:
     """The memo's source with the editor's changes; conflicts are added to ``out``."""
     doc = load_yaml_text(source, file)
@@ -144,6 +160,9 @@ def merge_into(source: str, file: str, edited: Edited, out: Outcome) -> str:
     for n, kind, where, index, base in edited.blocks:
         now = edited.texts.get(n)
         if now == base and n not in edited.added:
+            continue
+        if kind == "table":
+            conflict(None, where, _table_conflict(doc, where, now is None))
             continue
         span = merge.region(doc, where, index)
         if isinstance(span, str):

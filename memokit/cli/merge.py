@@ -52,7 +52,7 @@ class Patches:
         return out
 
 
-def _value(doc: Located, path: tuple[str | int, ...]) -> object:
+def value_at(doc: Located, path: tuple[str | int, ...]) -> object:
     value: object = doc.value
     for p in path:
         try:
@@ -74,7 +74,7 @@ def region(doc: Located, where: str, index: int) -> tuple[int, int] | str:
     or why it cannot be found."""
     path = field_path(where)
     origin = doc.texts.get(path)
-    value = _value(doc, path)
+    value = value_at(doc, path)
     if origin is None or not isinstance(value, str):
         return f"'{where}' is no longer a text in the YAML"
     start, end = origin.body(doc.source)
@@ -210,7 +210,7 @@ def delete_paragraph(source: str, span: tuple[int, int], patches: Patches) -> No
 def delete_entry(doc: Located, where: str, patches: Patches) -> str | None:
     """Remove a mapping entry (a footnote's id and text) whole, lines and all; why not, if not."""
     path = field_path(where)
-    parent = _value(doc, path[:-1])
+    parent = value_at(doc, path[:-1])
     origin = doc.texts.get(path)
     if path not in doc.keys or origin is None or not isinstance(parent, dict):
         return f"'{where}' is not a text of its own in the YAML"

@@ -318,3 +318,18 @@ def test_bad_content_typed_by_the_editor_is_a_located_error(memo: Path,
     assert f"{memo}:282:" in err and "'[^nowhere]' is not defined" in err
     assert memo.read_bytes() == before
     assert sorted(p.name for p in memo.parent.iterdir()) == ["data", "memo.yaml", "out"]
+
+
+def test_an_edit_to_a_table_drawn_from_data_is_a_located_conflict(
+        memo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    docx_path = memo.parent / "out/memo.docx"
+    ed = Editor(docx_path)
+    cell = ed.doc.tables[0].rows[1].cells[2]
+    cell.paragraphs[0].runs[0].text = "9,999"
+    ed.save()
+    before = memo.read_bytes()
+    code, out, err = run(capsys, str(docx_path))
+    assert code == 1 and out == ""
+    assert f"{memo}:161:11:" in err and "sections[2].body[1].table" in err
+    assert "data set 'deployments'" in err
+    assert memo.read_bytes() == before

@@ -177,6 +177,18 @@ def paragraph_markdown(p: BaseOxmlElement, reading: Reading) -> str:
     return _markdown(w.out)
 
 
+def table_markdown(p: BaseOxmlElement, reading: Reading) -> str:
+    """The text of the table holding paragraph ``p``: cells by ' | ', rows by new lines."""
+    tbl = p.getparent()
+    while tbl is not None and tbl.tag != qn("w:tbl"):
+        tbl = tbl.getparent()
+    if tbl is None:
+        return paragraph_markdown(p, reading)
+    return "\n".join(" | ".join(" ".join(paragraph_markdown(q, reading) for q in tc.iter(qn("w:p")))
+                                 for tc in tr.iter(qn("w:tc")))
+                      for tr in tbl.iter(qn("w:tr")))
+
+
 def identities(root: BaseOxmlElement) -> Iterator[tuple[int, BaseOxmlElement]]:
     """(identity, paragraph) for each paragraph beginning with an identity bookmark (the first
     of copies kept); a bookmark before a footnote reference names the note instead."""

@@ -205,6 +205,8 @@ def table(body: Body, tab: Table) -> None:
     if tab.header:
         for i, cell in enumerate(rows[0].cells):
             cell.width = Pt(widths[i])
+    if rows and tab.span is not None and tab.span.field and not body.in_box:  # edits are conflicts
+        body.ids.mark(rows[0].cells[0].paragraphs[0]._p, "table", tab.span.field, whole=True)
     _source(body, tab.source)
     if not tab.source and not boxed:
         body.paragraph("spacer")  # the space below the table

@@ -22,7 +22,13 @@ from docx.oxml.ns import qn
 
 from memokit.writers import docx_stamp
 from memokit.writers.docx import _oxml
-from memokit.writers.docx._oxml_read import Reading, identities, note_identities, paragraph_markdown
+from memokit.writers.docx._oxml_read import (
+    Reading,
+    identities,
+    note_identities,
+    paragraph_markdown,
+    table_markdown,
+)
 from memokit.writers.docx_stamp import EDITABLE_PARTS, decode, editable_hash, encode
 
 VERSION = 1
@@ -91,8 +97,9 @@ def block_texts(document: Document, footnotes: object, ids: Identities,
     """Each identity's block text as the importer reads it (Markdown of the format)."""
     out: dict[int, str] = {}
     body = _reading(document.part, ids, skip, footnotes)
+    tables = {n for n, kind, _, _ in ids.blocks if kind == "table"}
     for n, p in identities(document.element.body):
-        out[n] = paragraph_markdown(p, body)
+        out[n] = (table_markdown if n in tables else paragraph_markdown)(p, body)
     if footnotes is not None:
         own = _reading(footnotes, ids, skip, footnotes)
         for n, p in note_identities(document.element.body, footnotes.element):  # type: ignore[attr-defined]
