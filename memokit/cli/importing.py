@@ -40,6 +40,7 @@ class Edited:
     added: dict[int, list[str]] = field(default_factory=dict)  # after identity n: new paragraphs
     tracked: list[tuple[str, str, str, str]] = field(default_factory=list)
     comments: list[tuple[str, str, str, int]] = field(default_factory=list)  # author, text, block
+    unplaced: list[tuple[str, int | None]] = field(default_factory=list)  # new text, after identity
 
 
 def _footnotes(document: docx.document.Document, kind: str = "/footnotes") -> object | None:
@@ -103,7 +104,7 @@ def read_docx(path: Path, changes: str) -> Edited:
     if notes is not None:
         for n, p in note_identities(document.element.body, notes.element):  # type: ignore[attr-defined]
             texts[n] = paragraph_markdown(p, reading(notes))
-    added = _new_paragraphs(document, {b[0]: b[1] for b in blocks}, reading(document.part))
+    added, unplaced = _new_paragraphs(document, {b[0]: b[1] for b in blocks}, reading(document.part))
     remarks = _footnotes(document, "/comments")
     said = []
     for author, text, p in comments(remarks.element if remarks is not None else None,  # type: ignore[attr-defined]
@@ -112,26 +113,37 @@ def read_docx(path: Path, changes: str) -> Edited:
         block = next((b for b in blocks if b[0] == n), None)
         said.append((author, text, block[2] if block else "", block[3] if block else -1))
     return Edited(str(record.get("source", "")), str(record.get("source_sha256", "")),
-                  blocks, texts, added, tracked, said)  # type: ignore[arg-type]
+                  blocks, texts, added, tracked, said, unplaced)  # type: ignore[arg-type]
 
 
 def _new_paragraphs(document: docx.document.Document, kinds: dict[int, str],
-                    reading: Reading) -> dict[int, list[str]]:
-    """Paragraphs without identity, in the style of the paragraph written before them."""
+                    reading: Reading) -> tuple[dict[int, list[str]], list[tuple[str, int | None]]]:
+    """Paragraphs without identity in the style of the paragraph written before them (by the
+    identity they follow), and those in an authored paragraph style that follow anything else
+    (with the identity before them, if any)."""
     out: dict[int, list[str]] = {}
+    unplaced: list[tuple[str, int | None]] = []
+    paras = list(document.element.body.iterchildren(qn("w:p")))  # not in tables and text boxes
+    marks = [next((n for n, _ in identities(p)), None) for p in paras]
+    authored = {p.style for p, n in zip(paras, marks) if n is not None and kinds.get(n) == "paragraph"}
     last: tuple[int, str | None] | None = None
-    for p in document.element.body.iterchildren(qn("w:p")):  # not in tables and text boxes
+    seen: int | None = None
+    for p, n in zip(paras, marks):
         style = p.style
-        n = next((n for n, _ in identities(p)), None)
         if n is not None:
             last = (n, style) if kinds.get(n) == "paragraph" else None
+            seen = n
             continue
-        if last is None or style != last[1]:
+        if style not in authored:
             continue
         text = paragraph_markdown(p, reading)
-        if text:
+        if not text:
+            continue
+        if last is None or style != last[1]:
+            unplaced.append((text, seen))
+        else:
             out.setdefault(last[0], []).append(text)
-    return out
+    return out, unplaced
 
 
 def _table_conflict(doc: Located, where: str, deleted: bool) -> str:
@@ -193,6 +205,11 @@ def merge_into(source: str, file: str, edited: Edited, out: Outcome) -> str:
             merge.insert_paragraph(source, span, text, patches)
             out.changes.append({"field": where, "kind": "new paragraph", "line": line,
                                 "column": col, "before": None, "after": text})
+    for text, after in edited.unplaced:
+        block = next((b for b in edited.blocks if b[0] == after), None)
+        where = block[2] if block else "title"
+        conflict(None, where, f"a new paragraph '{text[:50]}' after this block cannot be placed in "
+                 "the YAML (a new paragraph follows a paragraph of its own style); add it in the YAML")
     new = patches.apply()
     if new != source:
         check = load_yaml_text(new, file)

@@ -138,6 +138,9 @@ def merge_block(source: str, span: tuple[int, int], base: str, edited: str,
     words = [(m.group(), span[0] + m.start(), span[0] + m.end()) for m in _WORD.finditer(text)]
     b_words, e_words = base.split(), edited.split()
     to_src = _mapping(b_words, [w for w, _, _ in words])
+    if 2 * len(to_src) < len(b_words):  # not the block the DOCX showed: moved, or rewritten
+        return ("the YAML no longer holds this block as the DOCX showed it (it changed or moved "
+                "since the render); make the edit in the YAML")
     local: list[tuple[int, int, str]] = []
     ops = difflib.SequenceMatcher(None, b_words, e_words, autojunk=False).get_opcodes()
     for tag, i1, i2, j1, j2 in ops:

@@ -104,6 +104,10 @@ EDITS = {
         lambda e: e.replace("What the end of the international", "fragile", "delicate"),
         ["subtitle: What the end of the international stabilisation force means for a fragile transition"],
         ["subtitle: What the end of the international stabilisation force means for a delicate transition"]),
+    "words beside a Jinja value": (
+        lambda e: e.replace("By KTAM’s own figures", "respectable", "creditable"),
+        ["            of them in 2025. These are respectable numbers for a new mission,"],
+        ["            of them in 2025. These are creditable numbers for a new mission,"]),
     "words added at the start": (
         lambda e: e.replace("The timing, however", "The timing, however,", "Still, the timing,"),
         ["        The timing, however, is poor. The drawdown of ISFK has coincided with"],
@@ -332,4 +336,41 @@ def test_an_edit_to_a_table_drawn_from_data_is_a_located_conflict(
     assert code == 1 and out == ""
     assert f"{memo}:161:11:" in err and "sections[2].body[1].table" in err
     assert "data set 'deployments'" in err
+    assert memo.read_bytes() == before
+
+
+def test_a_new_paragraph_that_cannot_be_placed_is_a_located_conflict(
+        memo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import copy
+
+    docx_path = memo.parent / "out/memo.docx"
+    ed = Editor(docx_path)
+    body = ed.para("The timing, however")._p
+    heading = ed.para("Conclusion")._p
+    new = copy.deepcopy(body)
+    heading.addnext(new)  # a body paragraph right under the heading
+    for t in new.iter("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}bookmarkStart"):
+        t.getparent().remove(t)
+    before = memo.read_bytes()
+    ed.save()
+    code, _, err = run(capsys, str(docx_path))
+    assert code == 1 and "sections[4].heading" in err and "cannot be placed" in err
+    assert memo.read_bytes() == before
+
+
+def test_a_block_moved_in_the_yaml_since_the_render_is_a_conflict(
+        memo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    docx_path = memo.parent / "out/memo.docx"
+    ed = Editor(docx_path)
+    ed.replace("The timing, however", "poor", "unfortunate")
+    ed.save()
+    text = memo.read_text(encoding="utf-8")
+    first = text.index("        The international presence in Karvonia is undergoing")
+    second = text.index("        The timing, however")
+    third = text.index("        For contributing states")
+    memo.write_text(text[:first] + text[second:third] + text[first:second] + text[third:],
+                    encoding="utf-8")  # the author swapped two paragraphs in the YAML
+    before = memo.read_bytes()
+    code, _, err = run(capsys, str(docx_path), "--write")
+    assert code == 1 and "sections[4].body[0]" in err and "changed or moved" in err
     assert memo.read_bytes() == before
