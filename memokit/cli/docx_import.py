@@ -62,6 +62,14 @@ def import_command(args: argparse.Namespace) -> int:
         print(f"{path}: error: not a DOCX memokit wrote ({exc}); import reads a DOCX that "
               "'memokit render' or 'memokit build' wrote", file=sys.stderr)
         return EXIT_CONTENT
+    if edited.merged == "merged":
+        print(f"{path}: note: already merged into its memo by 'memokit import --write'; render the "
+              "memo again for a fresh DOCX", file=sys.stderr)
+        return _finish(Outcome(args.memo or edited.source, str(path)), args, EXIT_OK)
+    if edited.merged == "edited":
+        print(f"{path}: error: edited again after 'memokit import --write' merged it; render the "
+              "memo again and make the new edits in the new DOCX", file=sys.stderr)
+        return EXIT_CONTENT
     memo = Path(args.memo) if args.memo else Path(os.path.normpath(path.parent / edited.source))
     if not memo.is_file():
         raise UsageError(f"{memo}: no such memo (name it after the DOCX: "

@@ -3,7 +3,9 @@ merging its blocks into the memo's source text."""
 
 from __future__ import annotations
 
+import difflib
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -23,7 +25,7 @@ from memokit.writers.docx._oxml_read import (
     table_markdown,
     tracked_changes,
 )
-from memokit.writers.docx_stamp import read_record
+from memokit.writers.docx_stamp import editable_hash, read_record
 
 if TYPE_CHECKING:
     from memokit.cli.docx_import import Outcome
@@ -41,6 +43,8 @@ class Edited:
     tracked: list[tuple[str, str, str, str]] = field(default_factory=list)
     comments: list[tuple[str, str, str, int]] = field(default_factory=list)  # author, text, block
     unplaced: list[tuple[str, int | None]] = field(default_factory=list)  # new text, after identity
+    moved: dict[int, int | None] = field(default_factory=dict)  # moved identity -> the one it follows
+    merged: str | None = None  # 'merged': imported already; 'edited': edited again since
 
 
 def _footnotes(document: docx.document.Document, kind: str = "/footnotes") -> object | None:
@@ -52,9 +56,10 @@ def _footnotes(document: docx.document.Document, kind: str = "/footnotes") -> ob
 
 def read_docx(path: Path, changes: str) -> Edited:
     """The editor's blocks; ValueError for a DOCX memokit did not write."""
-    record, _ = read_record(path)
+    record, parts = read_record(path)
     if record is None:
         raise ValueError("it holds no memokit record")
+    merged = record.get("merged_sha256")
     document = docx.Document(str(path))
     notes = _footnotes(document)
     roots = [document.element.body] + ([notes.element] if notes is not None else [])  # type: ignore[attr-defined]
@@ -112,8 +117,32 @@ def read_docx(path: Path, changes: str) -> Edited:
         n = next((n for n, _ in identities(p)), None) if p is not None else None
         block = next((b for b in blocks if b[0] == n), None)
         said.append((author, text, block[2] if block else "", block[3] if block else -1))
+    order = [n for n, _ in identities(document.element.body) if kinds.get(n) in _ORDERED]
     return Edited(str(record.get("source", "")), str(record.get("source_sha256", "")),
-                  blocks, texts, added, tracked, said, unplaced)  # type: ignore[arg-type]
+                  blocks, texts, added, tracked, said, unplaced,  # type: ignore[arg-type]
+                  _moves([b[0] for b in blocks if b[1] in _ORDERED], order),
+                  None if merged is None else "merged" if merged == editable_hash(parts) else "edited")
+
+
+_ORDERED = ("series", "title", "subtitle", "lede", "heading", "paragraph")  # never moved by floats
+
+
+def _moves(written: list[int], now: list[int]) -> dict[int, int | None]:
+    """The blocks the editor moved (the fewest, by the longest common order) and, for each,
+    the block that stays in place it now follows (None: first)."""
+    present = set(now)
+    written = [n for n in written if n in present]
+    kept: set[int] = set()
+    for blk in difflib.SequenceMatcher(None, written, now, autojunk=False).get_matching_blocks():
+        kept.update(written[blk.a:blk.a + blk.size])
+    out: dict[int, int | None] = {}
+    anchor: int | None = None
+    for n in now:
+        if n in kept:
+            anchor = n
+        else:
+            out[n] = anchor
+    return out
 
 
 def _new_paragraphs(document: docx.document.Document, kinds: dict[int, str],
@@ -159,6 +188,41 @@ def _table_conflict(doc: Located, where: str, deleted: bool) -> str:
             "'rows:' or 'header:' in the YAML")
 
 
+def _move(doc: Located, source: str, edited: Edited, patches: merge.Patches, out: Outcome,
+          conflict: Callable[[tuple[int, int] | None, str, str], None]) -> None:
+    """Paragraphs the editor moved: their YAML lines go after the paragraph they now follow."""
+    blocks = {b[0]: b for b in edited.blocks}
+    groups: dict[int, list[int]] = {}
+    for n, after in edited.moved.items():
+        _, kind, where, index, base = blocks[n]
+        target = blocks.get(after) if after is not None else None
+        if kind != "paragraph" or target is None or target[1] != "paragraph":
+            conflict(None, where, f"the {kind} was moved in the DOCX to where memokit cannot place "
+                     "it in the YAML (only a paragraph after another paragraph); move it in the YAML")
+        elif edited.texts.get(n) != base or n in edited.added:
+            conflict(None, where, "the paragraph was moved and edited in the DOCX; import the move "
+                     "or the edit first, or make one of them in the YAML")
+        else:
+            groups.setdefault(after, []).append(n)  # type: ignore[arg-type]
+    for after, moved in groups.items():
+        target = blocks[after]
+        to = merge.region(doc, target[2], target[3])
+        texts = []
+        for n in moved:
+            _, kind, where, index, base = blocks[n]
+            span = merge.region(doc, where, index)
+            why = span if isinstance(span, str) else merge.movable(source, span, to)
+            if why:
+                conflict(None, where, f"the paragraph was moved in the DOCX, but {why}")
+                return
+            merge.delete_paragraph(source, span, patches)  # type: ignore[arg-type]
+            texts.append(merge.lines_of(source, span))  # type: ignore[arg-type]
+            line, col = doc.position_of_index(span[0])  # type: ignore[index]
+            out.changes.append({"field": where, "kind": "moved paragraph", "line": line,
+                                "column": col, "before": base, "after": f"after {target[2]}"})
+        patches.edits.append((to[1], to[1], "".join("\n\n" + t for t in texts)))  # type: ignore[index]
+
+
 def merge_into(source: str, file: str, edited: Edited, out: Outcome) -> str:
     """The memo's source with the editor's changes; conflicts are added to ``out``."""
     doc = load_yaml_text(source, file)
@@ -169,9 +233,10 @@ def merge_into(source: str, file: str, edited: Edited, out: Outcome) -> str:
         line, col = doc.position_of_index(span[0]) if span else doc.pos(merge.field_path(where))
         out.conflicts.append({"line": line, "column": col, "field": where, "message": message})
 
+    _move(doc, source, edited, patches, out, conflict)
     for n, kind, where, index, base in edited.blocks:
         now = edited.texts.get(n)
-        if now == base and n not in edited.added:
+        if n in edited.moved or now == base and n not in edited.added:
             continue
         if kind == "table":
             conflict(None, where, _table_conflict(doc, where, now is None))

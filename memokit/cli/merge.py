@@ -200,14 +200,34 @@ def insert_paragraph(source: str, after: tuple[int, int], text: str, patches: Pa
 
 
 def delete_paragraph(source: str, span: tuple[int, int], patches: Patches) -> None:
-    """Remove the paragraph's lines and the blank line after (or before) them."""
+    """Remove the paragraph's lines and the blank line after (or, for the last, before) them."""
     start = source.rfind("\n", 0, span[0]) + 1
     end = span[1]
-    rest = source[end:]
-    m = re.match(r"\n[ \t]*\n", rest)
-    if m:
-        end += m.end() - 1
+    after = re.match(r"\n[ \t]*\n", source[end:])
+    before = re.search(r"\n[ \t]*\n\Z", source[:start])
+    if after:
+        end += after.end() - 1
+    elif before:
+        start = before.start() + 1
     patches.edits.append((start, end + 1 if end < len(source) else end, ""))
+
+
+def lines_of(source: str, span: tuple[int, int]) -> str:
+    """The whole lines of ``span``, indentation included."""
+    return source[source.rfind("\n", 0, span[0]) + 1:span[1]]
+
+
+def movable(source: str, span: tuple[int, int], to: tuple[int, int] | str) -> str | None:
+    """Why the paragraph at ``span`` cannot be moved after the one at ``to`` (None: it can)."""
+    if isinstance(to, str):
+        return to
+    a = _LEAD.match(source, source.rfind("\n", 0, span[0]) + 1).group()  # type: ignore[union-attr]
+    b = _LEAD.match(source, source.rfind("\n", 0, to[0]) + 1).group()  # type: ignore[union-attr]
+    if a.strip() or b.strip():
+        return "moves of list items and quote paragraphs are not brought back; move it in the YAML"
+    if a != b:
+        return "it moved to text indented otherwise in the YAML; move it in the YAML"
+    return None
 
 
 def delete_entry(doc: Located, where: str, patches: Patches) -> str | None:

@@ -188,7 +188,7 @@ def test_write_keeps_a_backup_and_the_next_render_replaces_the_docx(
     assert "The timing, however, is unfortunate." in text
     assert text.replace("unfortunate", "poor", 1).encode() == original  # the rest byte-for-byte
     render_memo(memo, memo.parent / "out", ["docx"])  # merged: replaced without --force
-    assert run(capsys, str(docx_path)) == (0, "", "")
+    assert run(capsys, str(docx_path)) == (0, "", "")  # the fresh DOCX reads as the YAML
 
 
 def test_render_force_replaces_an_edited_docx(memo: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -374,3 +374,35 @@ def test_a_block_moved_in_the_yaml_since_the_render_is_a_conflict(
     code, _, err = run(capsys, str(docx_path), "--write")
     assert code == 1 and "sections[4].body[0]" in err and "changed or moved" in err
     assert memo.read_bytes() == before
+
+
+def test_a_paragraph_moved_within_its_section_moves_in_the_yaml(
+        memo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    docx_path = memo.parent / "out/memo.docx"
+    ed = Editor(docx_path)
+    last = ed.para("For contributing states")._p
+    ed.para("The timing, however")._p.addprevious(last)  # the last paragraph moved up one
+    ed.save()
+    text = memo.read_text(encoding="utf-8")
+    a = text.index("        The timing, however")
+    b = text.index("        For contributing states")
+    c = text.index("\nfootnotes:")
+    swapped = text[:a] + text[b:c] + "\n" + text[a:b - 1] + text[c:]
+    assert run(capsys, str(docx_path), "--write")[0] == 0
+    assert memo.read_text(encoding="utf-8") == swapped
+    code, out, err = run(capsys, str(docx_path))  # merged already: nothing more to bring back
+    assert (code, out) == (0, "") and "already merged" in err
+    ed = Editor(docx_path)  # an edit after the merge
+    ed.replace("The timing, however", "poor", "weak")
+    ed.save()
+    code, out, err = run(capsys, str(docx_path))
+    assert (code, out) == (1, "") and "edited again after" in err
+
+
+def test_a_moved_heading_is_a_located_conflict(memo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    docx_path = memo.parent / "out/memo.docx"
+    ed = Editor(docx_path)
+    ed.para("The timing, however")._p.addnext(ed.para("Conclusion")._p)
+    ed.save()
+    code, _, err = run(capsys, str(docx_path))
+    assert code == 1 and "was moved in the DOCX" in err

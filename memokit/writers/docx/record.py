@@ -146,7 +146,7 @@ def mark_merged(path: Path) -> bytes:
     record = decode(props)
     if record is None:
         raise ValueError("no memokit record")
-    record["editable_sha256"] = editable_hash(parts)
+    record["editable_sha256"] = record["merged_sha256"] = editable_hash(parts)
     kept = {k: v for k, v in props.items() if not docx_stamp.is_record_property(k)}
     data = _oxml.custom_properties_xml({**kept, **encode(record)})
     out = io.BytesIO()
