@@ -234,10 +234,13 @@ def merge_into(source: str, file: str, edited: Edited, out: Outcome) -> str:
         out.conflicts.append({"line": line, "column": col, "field": where, "message": message})
 
     _move(doc, source, edited, patches, out, conflict)
+    fresh = merge.FreshNotes(doc)
     for n, kind, where, index, base in edited.blocks:
         now = edited.texts.get(n)
         if n in edited.moved or now == base and n not in edited.added:
             continue
+        if now is not None and kind == "paragraph":
+            now = fresh.rewrite(base, now)
         if kind == "table":
             conflict(None, where, _table_conflict(doc, where, now is None))
             continue
@@ -275,6 +278,7 @@ def merge_into(source: str, file: str, edited: Edited, out: Outcome) -> str:
         where = block[2] if block else "title"
         conflict(None, where, f"a new paragraph '{text[:50]}' after this block cannot be placed in "
                  "the YAML (a new paragraph follows a paragraph of its own style); add it in the YAML")
+    fresh.patch(patches)
     new = patches.apply()
     if new != source:
         check = load_yaml_text(new, file)

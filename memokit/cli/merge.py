@@ -249,3 +249,89 @@ def delete_entry(doc: Located, where: str, patches: Patches) -> str | None:
 
 def reparse(text: str, file: str) -> Located:
     return load_yaml_text(text, file)
+
+
+def inline_notes(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each '^[...]' note in Markdown ``text`` (brackets inside it balanced)."""
+    out = []
+    i = text.find("^[")
+    while i >= 0:
+        depth, j = 0, i + 1
+        while j < len(text):
+            if text[j] == "\\":
+                j += 2
+                continue
+            depth += {"[": 1, "]": -1}.get(text[j], 0)
+            if depth == 0:
+                break
+            j += 1
+        if depth:
+            break
+        out.append((i, j + 1))
+        i = text.find("^[", j + 1)
+    return out
+
+
+class FreshNotes:
+    """New footnotes written with ids, as the memo's own are: '[^note-1]' in the text and an
+    entry appended under 'footnotes:' (only for a memo that has such entries)."""
+
+    def __init__(self, doc: Located):
+        self.doc = doc
+        notes = value_at(doc, ("footnotes",))
+        self.keys = [k for k in notes] if isinstance(notes, dict) else []
+        self.entries: list[tuple[str, str]] = []
+
+    def rewrite(self, base: str, now: str) -> str:
+        """``now`` with each inline note not in ``base`` turned into a reference to a new entry."""
+        if not self.keys:
+            return now
+        old = [base[x:y] for x, y in inline_notes(base)]
+        spans = inline_notes(now)
+        added: set[int] = set()  # the notes of ``now`` that are new (an edited one stays inline)
+        matcher = difflib.SequenceMatcher(None, old, [now[x:y] for x, y in spans], autojunk=False)
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+            if tag in ("insert", "replace"):
+                added.update(range(j1 + (i2 - i1 if tag == "replace" else 0), j2))
+        out, last = [], 0
+        for k, (a, b) in enumerate(spans):
+            note = now[a:b]
+            if k not in added:
+                continue
+            n = len(self.keys) + 1
+            while f"note-{n}" in self.keys:
+                n += 1
+            self.keys.append(f"note-{n}")
+            self.entries.append((f"note-{n}", note[2:-1].strip()))
+            out += [now[last:a], f"[^note-{n}]"]
+            last = b
+        return "".join(out) + now[last:]
+
+    def patch(self, patches: Patches) -> None:
+        if not self.entries:
+            return
+        last = max(self.keys[:len(self.keys) - len(self.entries)],
+                   key=lambda k: self.doc.keys.get(("footnotes", k), (0, 0)))
+        origin = self.doc.texts.get(("footnotes", last))
+        line, col = self.doc.keys.get(("footnotes", last), (1, 1))
+        if origin is None:
+            return
+        end = origin.end
+        while end > 0 and self.doc.source[end - 1] in "\n \t":
+            end -= 1
+        text = "".join(f"\n{' ' * (col - 1)}{k}: {_scalar(v)}" for k, v in self.entries)
+        patches.edits.append((end, end, text))
+
+
+def _scalar(text: str) -> str:
+    """``text`` as a plain YAML scalar when it reads back as itself, else double-quoted."""
+    import json
+
+    import yaml
+
+    try:
+        if yaml.safe_load(f"k: {text}") == {"k": text}:
+            return text
+    except yaml.YAMLError:
+        pass
+    return json.dumps(text, ensure_ascii=False)

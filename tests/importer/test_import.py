@@ -145,8 +145,8 @@ EDITS = {
     "new footnote": (
         lambda e: e.new_footnote("The timing, however", "Northern Reach", "Where most deaths occur."),
         ["        in the Northern Reach. Training takes years to show results, while the"],
-        ["        in the Northern Reach^[Where most deaths occur.]. Training takes years to show results, "
-         "while the"]),
+        ["        in the Northern Reach[^note-4]. Training takes years to show results, while the",
+         "  note-4: Where most deaths occur."]),
     "new list item": (
         lambda e: e.add_after("Counter-IED capacity", "**Engineers.** Route clearance is gone."),
         [], ["            - **Engineers.** Route clearance is gone."]),
