@@ -58,10 +58,16 @@ def import_command(args: argparse.Namespace) -> int:
         raise UsageError(f"{args.docx}: no such file")
     try:
         edited = read_docx(path, args.changes)
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
-        print(f"{path}: error: not a DOCX memokit wrote ({exc}); import reads a DOCX that "
-              "'memokit render' or 'memokit build' wrote", file=sys.stderr)
+    except zipfile.BadZipFile:
+        print(f"{path}: error: not a DOCX (not a zip file); import reads a DOCX that 'memokit "
+              "render' or 'memokit build' wrote", file=sys.stderr)
         return EXIT_CONTENT
+    except (KeyError, ValueError) as exc:
+        print(f"{path}: error: cannot import it: {str(exc).strip(chr(39))}; import reads a DOCX "
+              "that 'memokit render' or 'memokit build' wrote", file=sys.stderr)
+        return EXIT_CONTENT
+    except OSError as exc:
+        raise UsageError(f"{path}: cannot read it: {exc.strerror or exc}") from None
     if edited.merged == "merged":
         print(f"{path}: note: already merged into its memo by 'memokit import --write'; render the "
               "memo again for a fresh DOCX", file=sys.stderr)

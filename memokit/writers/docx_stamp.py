@@ -18,6 +18,9 @@ PROPERTY = "memokit import {:03d}"  # the record's chunks, in order
 _CHUNK = 255  # Word keeps text properties up to 255 characters
 _PROPERTY = re.compile(r"^memokit import (\d{3})$")
 EDITABLE_PARTS = ("word/document.xml", "word/footnotes.xml")
+MAX_UNPACKED = 256_000_000  # bytes a DOCX may unpack to (a 560-page memo's is about 10 MB)
+MAX_ENTRIES = 10_000  # files in a DOCX
+MAX_RECORD = 32_000_000  # bytes of the unpacked record
 
 
 def is_record_property(name: str) -> bool:
@@ -42,34 +45,58 @@ def editable_hash(parts: dict[str, bytes]) -> str:
         h.update(name.encode() + b"\0" + parts.get(name, b"") + b"\0")
     return h.hexdigest()
 
+
 def encode(record: dict[str, object]) -> dict[str, str]:
     raw = base64.b64encode(zlib.compress(json.dumps(record, sort_keys=True,
                                                     ensure_ascii=False).encode(), 9)).decode()
     return {PROPERTY.format(i // _CHUNK + 1): raw[i:i + _CHUNK] for i in range(0, len(raw), _CHUNK)}
+
 
 def decode(props: dict[str, str]) -> dict[str, object] | None:
     chunks = sorted((int(m.group(1)), v) for k, v in props.items() if (m := _PROPERTY.match(k)))
     if not chunks:
         return None
     try:
-        value = json.loads(zlib.decompress(base64.b64decode("".join(v for _, v in chunks))))
+        inflate = zlib.decompressobj()
+        raw = inflate.decompress(base64.b64decode("".join(v for _, v in chunks)), MAX_RECORD + 1)
+        if len(raw) > MAX_RECORD:
+            return None
+        value = json.loads(raw)
     except (ValueError, zlib.error):
         return None
     return value if isinstance(value, dict) else None
 
+
+def too_big(path: Path) -> str | None:
+    """Why the DOCX at ``path`` is too big to read (None: it is not)."""
+    with zipfile.ZipFile(path) as z:
+        infos = z.infolist()
+    if len(infos) > MAX_ENTRIES:
+        return f"it holds {len(infos):,} files, more than the limit of {MAX_ENTRIES:,}"
+    total = sum(i.file_size for i in infos)
+    if total > MAX_UNPACKED:
+        return f"it unpacks to {total:,} bytes, more than the limit of {MAX_UNPACKED:,}"
+    return None
+
+
 def read_record(path: Path) -> tuple[dict[str, object] | None, dict[str, bytes]]:
     """The record of the DOCX at ``path`` (None when memokit did not write it) and its editable
-    parts. Raises OSError or zipfile.BadZipFile for a file that is no DOCX."""
+    parts. Raises OSError or zipfile.BadZipFile for a file that is no DOCX, ValueError for one
+    too big to read."""
+    why = too_big(path)
+    if why:
+        raise ValueError(why)
     with zipfile.ZipFile(path) as z:
         names = set(z.namelist())
         parts = {n: z.read(n) for n in EDITABLE_PARTS if n in names}
         custom = z.read("docProps/custom.xml") if "docProps/custom.xml" in names else b""
     return decode(custom_properties(custom)), parts
 
+
 def edited(path: Path) -> bool:
     """Whether the DOCX at ``path`` is one memokit wrote and a person changed since."""
     try:
         record, parts = read_record(path)
-    except (OSError, zipfile.BadZipFile, KeyError):
+    except (OSError, zipfile.BadZipFile, KeyError, ValueError):
         return False
     return record is not None and record.get("editable_sha256") != editable_hash(parts)

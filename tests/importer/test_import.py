@@ -259,9 +259,10 @@ def test_a_docx_memokit_did_not_write(tmp_path: Path, capsys: pytest.CaptureFixt
     d.add_paragraph("hello")
     d.save(str(tmp_path / "other.docx"))
     code, _, err = run(capsys, str(tmp_path / "other.docx"), str(tmp_path / "x.yaml"))
-    assert code == 1 and "not a DOCX memokit wrote" in err
+    assert code == 1 and "cannot import it: it holds no memokit record" in err
     (tmp_path / "broken.docx").write_bytes(b"not a zip")
-    assert run(capsys, str(tmp_path / "broken.docx"))[0] == 1
+    code, _, err = run(capsys, str(tmp_path / "broken.docx"))
+    assert code == 1 and "not a DOCX" in err
 
 
 def test_json_output(memo: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -406,3 +407,17 @@ def test_a_moved_heading_is_a_located_conflict(memo: Path, capsys: pytest.Captur
     ed.save()
     code, _, err = run(capsys, str(docx_path))
     assert code == 1 and "was moved in the DOCX" in err
+
+
+def test_a_docx_too_big_to_read_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    import docx
+
+    from memokit.writers import docx_stamp
+
+    d = docx.Document()
+    d.add_paragraph("x" * 5000)
+    d.save(str(tmp_path / "big.docx"))
+    monkeypatch.setattr(docx_stamp, "MAX_UNPACKED", 1000)
+    code, _, err = run(capsys, str(tmp_path / "big.docx"))
+    assert code == 1 and "more than the limit of 1,000" in err
