@@ -18,9 +18,20 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def _copy(name: str, tmp_path: Path) -> Path:
-    if name == "example":
-        shutil.copy(ROOT / "content/example-memo.yaml", tmp_path / "memo.yaml")
+    if name in ("example", "regions-brief"):
+        shutil.copy(ROOT / f"content/{'example-memo' if name == 'example' else name}.yaml",
+                    tmp_path / "memo.yaml")
         shutil.copytree(ROOT / "content/data", tmp_path / "data")
+        shutil.copytree(ROOT / "content/pictures", tmp_path / "pictures")
+    elif name == "sections":  # a table of contents, appendices, section references
+        from tests.sections.memo import memo_yaml
+
+        (tmp_path / "memo.yaml").write_text(memo_yaml(), encoding="utf-8")
+    elif name == "new":
+        from memokit.cli.scaffold import new_memo
+
+        new_memo(tmp_path / "new", "brief")
+        return tmp_path / "new/memo.yaml"
     else:
         shutil.copy(ROOT / "tests/fixtures/every-node.yaml", tmp_path / "memo.yaml")
         shutil.copytree(ROOT / "tests/fixtures/pictures", tmp_path / "pictures")
@@ -42,6 +53,14 @@ def test_every_node_memo_comes_back_unchanged(tmp_path: Path, capsys: pytest.Cap
     assert kinds == {"series", "title", "subtitle", "lede", "heading", "paragraph", "footnote", "caption",
                      "table"}
     assert record["source"] == "../memo.yaml"
+    assert _import(capsys, str(tmp_path / "out/memo.docx")) == (0, "", "")
+
+
+@pytest.mark.parametrize("name", ["example", "regions-brief", "new", "sections"])
+def test_the_other_memos_come_back_unchanged(name: str, tmp_path: Path,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    memo = _copy(name, tmp_path)
+    render_memo(memo, tmp_path / "out", ["docx"])
     assert _import(capsys, str(tmp_path / "out/memo.docx")) == (0, "", "")
 
 
