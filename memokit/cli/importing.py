@@ -261,6 +261,12 @@ def merge_into(source: str, file: str, edited: Edited, out: Outcome) -> str:
                 conflict(span, where, f"the {kind} was deleted in the DOCX; delete or change it "
                          "in the YAML")
                 continue
+            jinja = merge.JINJA.search(source, span[0], span[1])
+            if jinja:  # a paragraph whose words were replaced whole loses its identity too
+                conflict(span, where, "the paragraph was deleted (or retyped whole) in the DOCX, "
+                         f"but the YAML computes part of it ({jinja.group()[:50]!r}); change it in "
+                         "the YAML")
+                continue
             merge.delete_paragraph(source, span, patches)
         elif now != base:
             why = merge.merge_block(source, span, base, now, patches)

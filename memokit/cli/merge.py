@@ -20,7 +20,7 @@ from memokit.source.located import Located, load_yaml_text
 
 _WORD = re.compile(r"\S+")
 _PATH = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
-_JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
+JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
 
 
 def field_path(where: str) -> tuple[str | int, ...]:
@@ -172,7 +172,7 @@ def merge_block(source: str, span: tuple[int, int], base: str, edited: str,
 
 def _why(source: str, span: tuple[int, int], shown: list[str]) -> str:
     text = source[span[0]:span[1]]
-    jinja = _JINJA.search(text)
+    jinja = JINJA.search(text)
     what = " ".join(shown)[:60]
     if jinja:
         return (f"the edited words '{what}' come from a Jinja expression or are not written in the "

@@ -421,3 +421,23 @@ def test_a_docx_too_big_to_read_is_refused(tmp_path: Path, capsys: pytest.Captur
     monkeypatch.setattr(docx_stamp, "MAX_UNPACKED", 1000)
     code, _, err = run(capsys, str(tmp_path / "big.docx"))
     assert code == 1 and "more than the limit of 1,000" in err
+
+
+def test_a_paragraph_retyped_whole_keeps_its_jinja_by_a_conflict(
+        memo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    docx_path = memo.parent / "out/memo.docx"
+    ed = Editor(docx_path)
+    p = ed.para("By KTAM’s own figures")
+    p.text = "By KTAM’s own figures, many personnel completed a course."  # python-docx drops the mark
+    ed.save()
+    before = memo.read_bytes()
+    code, _, err = run(capsys, str(docx_path), "--write")
+    assert code == 1 and "retyped whole" in err and "{{ data.training" in err
+    assert memo.read_bytes() == before
+
+
+def test_a_paragraph_retyped_whole_comes_back(memo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    removed, added = edit_and_import(memo, capsys, lambda e: setattr(
+        e.para("The timing, however"), "text", "The timing is poor."))
+    assert removed[0] == "        The timing, however, is poor. The drawdown of ISFK has coincided with"
+    assert added == ["        The timing is poor."]  # in place of the old lines
