@@ -16,6 +16,7 @@ from memokit.style import load_style, style_chain, style_folder, unknown_style_m
 from memokit.style.coverage import missing_glyphs
 from memokit.style.theme import Theme
 from memokit.writers import FORMATS, check_formats, writer
+from memokit.writers.docx_stamp import output_home
 
 
 @dataclass
@@ -105,12 +106,11 @@ def render_memo(path: str | os.PathLike[str], out_dir: str | os.PathLike[str] = 
 
     notes: list[str] = []
     assets = render_figures(memo, theme, notes)
-    with outputs:
+    # the DOCX records the memo's path relative to the folder it ends up in
+    with outputs, output_home(Path(home) if home is not None else outputs.out):
         for fmt in fmts:
             try:
-                # the DOCX records the memo's path relative to the folder it ends up in
-                extra = (Path(home) if home is not None else outputs.out,) if fmt == "docx" else ()
-                warnings += writer(fmt)(memo, theme, assets, outputs.path(fmt), *extra)  # type: ignore[call-arg]
+                warnings += writer(fmt)(memo, theme, assets, outputs.path(fmt))
             except OSError as exc:
                 problem = environment_problem(exc, outputs.out)
                 if problem is None:

@@ -10,6 +10,9 @@ import json
 import re
 import zipfile
 import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 
 from lxml import etree
@@ -21,6 +24,25 @@ EDITABLE_PARTS = ("word/document.xml", "word/footnotes.xml")
 MAX_UNPACKED = 256_000_000  # bytes a DOCX may unpack to (a 560-page memo's is about 10 MB)
 MAX_ENTRIES = 10_000  # files in a DOCX
 MAX_RECORD = 32_000_000  # bytes of the unpacked record
+
+
+_HOME: ContextVar[Path | None] = ContextVar("memokit_output_home", default=None)
+
+
+@contextmanager
+def output_home(folder: Path) -> Iterator[None]:
+    """While rendering: the folder the outputs end up in (a render or build writes them
+    elsewhere first), to which a DOCX records its memo's path."""
+    token = _HOME.set(folder)
+    try:
+        yield
+    finally:
+        _HOME.reset(token)
+
+
+def home_of(dest: Path) -> Path:
+    """The folder a DOCX written at ``dest`` ends up in."""
+    return _HOME.get() or dest.parent
 
 
 def is_record_property(name: str) -> bool:

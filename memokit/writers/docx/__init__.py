@@ -25,6 +25,7 @@ from memokit.writers.docx.properties import GENERATOR, memo_timestamp, set_prope
 from memokit.writers.docx.record import Identities, record_properties
 from memokit.writers.docx.styles import build_styles
 from memokit.writers.docx.titleblock import title_block
+from memokit.writers.docx_stamp import home_of
 from memokit.writers.pdf import float_places, heading_pages
 
 __all__ = ["write"]
@@ -37,10 +38,8 @@ def _may_float(memo: Memo, theme: Theme) -> bool:
             and (any(f.width == "page" for f in walk.figures(memo)) or bool(walk.tables(memo))))
 
 
-def write(memo: Memo, theme: Theme, assets: Mapping[str, FigureAsset], dest: Path,
-          home: Path | None = None) -> list[Diagnostic]:
-    """Render ``memo`` as a Word document at ``dest``; return what could not be rendered as asked.
-    ``home``: the output folder the document ends up in (default: ``dest``'s folder)."""
+def write(memo: Memo, theme: Theme, assets: Mapping[str, FigureAsset], dest: Path) -> list[Diagnostic]:
+    """Render ``memo`` as a Word document at ``dest``; return what could not be rendered as asked."""
     document = docx.Document()
     package.clean_template(document, GENERATOR, theme.institute)
     lang = memo.meta.language
@@ -61,7 +60,7 @@ def write(memo: Memo, theme: Theme, assets: Mapping[str, FigureAsset], dest: Pat
     skip = frozenset(styles[r] for r in (Role.END_MARK, Role.CAPTION_LABEL, Role.NOTE_REF))
     notes.ids.code = frozenset({styles[Role.CODE]})
     record = record_properties(document, notes.part, notes.ids, skip, memo.source_path,
-                               Path(home) if home is not None else Path(dest).parent)
+                               home_of(Path(dest)))
     set_properties(document, memo, theme, record)
     package.save(document, Path(dest), memo_timestamp(memo))
     return body.warnings
