@@ -158,7 +158,8 @@ def render_remote(job: Job, files: dict[str, bytes], timeout: float | None, clie
         cwd.mkdir(parents=True, exist_ok=True)
         staging = scratch / "out"
         local = replace(job, source=_inside(fs, job.source), staging=str(staging), cwd=str(cwd),
-                        data_root=_inside(fs, job.data_root) if job.data_root else None)
+                        data_root=_inside(fs, job.data_root) if job.data_root else None,
+                        home=_inside(fs, job.home) if job.home else None)
         with plugin.pool(timeout) as pool:
             with _STARTING, _children_allowed():
                 pool.submit(local)

@@ -47,6 +47,7 @@ class Job:
     renderer: str | None = None
     inputs: dict[str, str | None] | None = None
     cwd: str | None = None
+    home: str | None = None  # the folder the outputs end up in (the DOCX records its memo's path from it)
 
 
 @dataclass
@@ -106,7 +107,9 @@ def run_job(job: Job) -> JobResult:
         result.duration_s = round(time.perf_counter() - start, 3)
         return result
     try:
-        rendered = render(source, job.staging, job.formats, strict=job.strict, data_root=data_root)
+        home = {"home": job.home} if job.home and name == DEFAULT_RENDERER else {}
+        rendered = render(source, job.staging, job.formats, strict=job.strict, data_root=data_root,
+                          **home)
     except ContentError as exc:
         result.errors = [diag_dict(d) for d in exc.diagnostics]
     except UsageError as exc:

@@ -290,7 +290,8 @@ class _Run:
     def job(self, i: int) -> Job:
         t = self.targets[i]
         return Job(i, str(t.source), str(self.staging / str(i)), self.formats, self.strict,
-                   str(self.data_root) if self.data_root else None, self.renderer)
+                   str(self.data_root) if self.data_root else None, self.renderer,
+                   home=str(t.output(self.out, "docx").parent))  # where the outputs end up
 
     def execute(self, todo: list[int], jobs: int, timeout: float | None, fail_fast: bool,
                 engine: str = "local", scheduler: str | None = None) -> None:
@@ -346,6 +347,16 @@ class _Run:
                 return self.record(i, MemoReport(str(target.source), "failed", errors=res.errors,
                                                  warnings=res.warnings, duration_s=took,
                                                  worker=res.worker))
+            from memokit.writers.docx_stamp import edited
+
+            for o in res.outputs:
+                final = target.output(self.out, o["format"])
+                if o["format"] == "docx" and edited(final):  # an editor's saved work is never lost
+                    return self.record(i, MemoReport(str(target.source), "failed", errors=[
+                        error_dict(str(target.source), f"{final}: this DOCX was edited since memokit "
+                                   f"wrote it; merge the edits with 'memokit import {final}', or "
+                                   "replace it with 'memokit render --force'")],
+                        warnings=res.warnings, duration_s=took, worker=res.worker))
             recorded: list[dict[str, Any]] = []
             with self.interrupts.critical():  # outputs moved and recorded together
                 self.manifest.entries.pop(target.key, None)

@@ -1,7 +1,7 @@
-"""The ``memokit`` command: render, build, watch, validate, schema.
+"""The ``memokit`` command: render, build, watch, validate, schema, import.
 
 Exit codes: 0 success; 1 the content or its data is wrong; 2 usage errors;
-3 internal errors (traceback only with --debug). Heavy libraries (reportlab,
+3 internal errors (traceback only with --debug); 4 ``import`` found changes. Heavy libraries (reportlab,
 matplotlib, python-docx) are imported only by the commands that need them.
 """
 
@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from memokit import __version__
+from memokit.cli.docx_import import import_command, import_parser
 from memokit.cli.figure import figure_command, figure_parser
 from memokit.errors import (
     EXIT_CONTENT,
@@ -39,13 +40,15 @@ examples:
   memokit build content -o out -j 2 --json report.json every memo below content/, incremental
   memokit watch content -o out                         re-render on save
   memokit validate memo.yaml                           check without rendering
+  memokit import output/memo.docx --write              an editor's DOCX changes into the YAML
   memokit schema > memo.schema.json                    JSON Schema for editors
   memokit figure memo.yaml --id incidents -o f.png     one figure alone (.png, .svg, .pdf)
   memokit styles                                       the built-in house styles
   memokit new memos/q3 --style brief                   start a memo that renders as it is
 
 exit codes: 0 ok, 1 content errors (file:line:col messages on stderr),
-            2 usage errors, 3 internal error (please report it; --debug shows details)
+            2 usage errors, 3 internal error (please report it; --debug shows details),
+            4 'import' found changes (shown as a diff; --write writes them)
 """
 
 
@@ -69,10 +72,13 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--pdf-standard", choices=("ua1+a2a", "a2b", "none"), default=None,
                    help="ua1+a2a: tagged for screen readers, PDF/UA-1 and PDF/A-2a (the default); "
                         "a2b: archival PDF/A-2b, untagged; none: a plain PDF (default: the house style's)")
+    r.add_argument("--force", action="store_true",
+                   help="replace a DOCX edited since memokit wrote it (see 'memokit import')")
     _common(r)
 
     _batch_parsers(sub)
     figure_parser(sub)
+    import_parser(sub)
 
     v = sub.add_parser("validate", help="check memo files without rendering",
                        description="Check each memo FILE and report every problem found.")
@@ -184,7 +190,8 @@ def _render(args: argparse.Namespace) -> int:
     for f in args.files:
         try:
             result = render_memo(f, args.output, formats, style=args.style, strict=args.strict,
-                                 data_root=args.data_root, pdf_standard=args.pdf_standard)
+                                 data_root=args.data_root, pdf_standard=args.pdf_standard,
+                                 force=args.force)
         except ContentError as exc:
             _emit(exc.diagnostics)
             status = max(status, EXIT_CONTENT)
@@ -316,7 +323,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return {"render": _render, "figure": figure_command,
                 "build": _build, "watch": _watch, "validate": _validate,
-                "schema": _schema, "styles": _styles, "new": _new}[args.command](args)
+                "schema": _schema, "styles": _styles, "new": _new,
+                "import": import_command}[args.command](args)
     except UsageError as exc:
         print(f"memokit: error: {exc}", file=sys.stderr)
         return EXIT_USAGE

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +36,7 @@ from memokit.model import (
     Section,
     SourceSpan,
 )
+from memokit.model.nodes import BulletList, OrderedList, Paragraph, Quote
 from memokit.source.located import (
     BAD_CHARACTER,
     Located,
@@ -62,6 +63,7 @@ _NOTE_ID = re.compile(r"\[\^([A-Za-z0-9_-]+)\]")
 _NOTE_MARK = re.compile(r"\[\^[A-Za-z0-9_-]+\]|\^\[")
 _REF_MARK = re.compile(r"(?<![\w.-])@(fig|tbl|box|sec):[A-Za-z0-9_]")
 _CITE_MARK = re.compile(r"\[(?:[^\[\]]*?[\s;])?-?@[A-Za-z0-9_][^\[\]]*\](?!\()")  # '[@key]', '[see @a; @b]'
+_TEXT_BLOCKS = (Paragraph, BulletList, OrderedList, Quote)
 _TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
 
 _PLAIN_NAMES = {"title": "the title", "subtitle": "the subtitle", "heading": "a heading",
@@ -442,7 +444,9 @@ class Builder:
                 return []
             self.warn_math(path, text)
             try:
-                return list(parse_blocks(text, self.callbacks(path, text, notes=True)))
+                blocks = parse_blocks(text, self.callbacks(path, text, notes=True))
+                where = self.span(path)  # the entry each text block came from (import maps back)
+                return [replace(b, span=where) if isinstance(b, _TEXT_BLOCKS) else b for b in blocks]
             except MarkupProblem as exc:
                 self.err_at(path, text, exc.offset, exc.message)
                 self.note_unsure.update(_NOTE_ID.findall(text))

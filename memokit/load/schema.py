@@ -247,7 +247,8 @@ SCHEMA: dict[str, Any] = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
     "$id": "https://memokit.invalid/schema/memo-1.json",
     "title": "memokit memo",
-    "description": "One policy memo: metadata, lede, sections, footnotes and data.",
+    "description": "One policy memo: metadata, lede, sections, footnotes and data. Edits made "
+                   "to its DOCX in Word come back into this file with 'memokit import'.",
     "type": "object",
     "properties": {
         "memokit": {"const": 1, "x-hint": "use 1 (the only format version so far)"},

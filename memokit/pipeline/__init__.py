@@ -16,6 +16,7 @@ from memokit.style import load_style, style_chain, style_folder, unknown_style_m
 from memokit.style.coverage import missing_glyphs
 from memokit.style.theme import PDF_STANDARDS, Theme
 from memokit.writers import FORMATS, check_formats, writer
+from memokit.writers.docx_stamp import output_home
 
 
 @dataclass
@@ -82,14 +83,18 @@ def render_inputs(checked: Checked) -> list[Path]:
 def render_memo(path: str | os.PathLike[str], out_dir: str | os.PathLike[str] = "output",
                 formats: Iterable[str] = FORMATS, *, style: str | None = None,
                 strict: bool = False, data_root: str | os.PathLike[str] | None = None,
-                pdf_standard: str | None = None) -> RenderResult:
+                pdf_standard: str | None = None, force: bool = False,
+                home: str | os.PathLike[str] | None = None) -> RenderResult:
     """Render one memo to ``out_dir/<stem>.<fmt>``; raise ContentError for bad content and
     UsageError (naming the file) for an output that cannot or must not be written.
 
     Outputs are written into a private folder and renamed into place only when every
     format succeeded, so a failed render leaves earlier outputs untouched; no output
-    ever replaces an input of the render (see :mod:`memokit.pipeline.outputs`).
-    ``pdf_standard`` overrides the house style's ``pdf_standard`` (see PDF_STANDARDS).
+    ever replaces an input of the render (see :mod:`memokit.pipeline.outputs`), nor, unless
+    ``force``, a DOCX a person edited since memokit wrote it. ``home``: the folder the outputs
+    end up in when it is not ``out_dir`` (a build's staging); the DOCX records the memo's path
+    relative to it. ``pdf_standard`` overrides the house style's ``pdf_standard`` (see
+    PDF_STANDARDS).
     """
     src = Path(path)
     fmts = check_formats(formats)
@@ -97,7 +102,7 @@ def render_memo(path: str | os.PathLike[str], out_dir: str | os.PathLike[str] = 
         raise UsageError(f"'{pdf_standard}' is not a PDF standard; use one of {', '.join(PDF_STANDARDS)}")
     checked = check_memo(src, style=style, strict=strict, data_root=data_root)
     memo, theme, warnings = checked.memo, checked.theme, checked.warnings
-    outputs = Outputs(Path(out_dir), src.stem, fmts)
+    outputs = Outputs(Path(out_dir), src.stem, fmts, force)
     inputs = render_inputs(checked)
     outputs.check(inputs)
 
@@ -105,7 +110,8 @@ def render_memo(path: str | os.PathLike[str], out_dir: str | os.PathLike[str] = 
 
     notes: list[str] = []
     assets = render_figures(memo, theme, notes)
-    with outputs:
+    # the DOCX records the memo's path relative to the folder it ends up in
+    with outputs, output_home(Path(home) if home is not None else outputs.out):
         for fmt in fmts:
             try:
                 extra = {"standard": pdf_standard} if fmt == "pdf" and pdf_standard else {}

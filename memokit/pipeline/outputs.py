@@ -20,7 +20,7 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
-from memokit.errors import UsageError
+from memokit.errors import ContentError, Diagnostic, UsageError
 
 MARK = ".memokit-"  # private folders are named .<stem>.memokit-<pid>-<random>
 # temporary files of earlier memokit versions: .<stem>.<fmt>.<pid>.tmp
@@ -91,7 +91,8 @@ def _same(a: Path, b: Path) -> bool:
 class Outputs:
     """The output files of one memo, named ``<stem>.<fmt>`` in ``out``."""
 
-    def __init__(self, out: Path, stem: str, formats: Iterable[str]):
+    def __init__(self, out: Path, stem: str, formats: Iterable[str], force: bool = False):
+        self.force = force  # replace a DOCX a person edited since memokit wrote it
         self.out = out
         self.stem = stem
         self.finals = {fmt: out / f"{stem}.{fmt}" for fmt in formats}
@@ -108,6 +109,14 @@ class Outputs:
             if final.exists() and not final.is_file():
                 raise UsageError(f"{final}: the output name is taken by a folder or a device; "
                                  "move it away or choose another output folder with -o")
+            if final.suffix == ".docx" and not self.force and final.is_file():
+                from memokit.writers.docx_stamp import edited
+
+                if edited(final):
+                    raise ContentError([Diagnostic(str(final), None, None, None, (
+                        "this DOCX was edited since memokit wrote it; merge the edits into the "
+                        f"memo with 'memokit import {final}', or replace it with "
+                        "'memokit render --force'"))])
             for src in sources:
                 if final.exists() and _same(final, src) or final.resolve() == src.resolve():
                     raise UsageError(f"{final}: writing this output would replace {src}, an input "

@@ -49,7 +49,7 @@ def test_the_smallest_memo(tmp_path: Path, theme: Theme) -> None:
     texts = {"".join(t.text for t in part(path, f"word/header{i}.xml").iter(f"{W}t")) for i in (1, 2)}
     assert texts == {theme.institute}  # no series: the institute's name, no memo number
     custom = {p.get("name") for p in part(path, "docProps/custom.xml")}
-    assert custom == {"Memo date"}
+    assert {c for c in custom if not c.startswith("memokit import ")} == {"Memo date"}
 
 
 def test_a_missing_chart_is_a_warning_and_the_memo_ending_in_a_figure_gets_its_end_mark(

@@ -46,7 +46,8 @@ def test_core_properties_come_from_the_memo(example: tuple[Path, Memo]) -> None:
 
 
 def test_custom_properties_hold_number_series_and_project(example: tuple[Path, Memo]) -> None:
-    props = {p.get("name"): p[0].text for p in part(example[0], "docProps/custom.xml")}
+    props = {p.get("name"): p[0].text for p in part(example[0], "docProps/custom.xml")
+             if not p.get("name").startswith("memokit import ")}  # the record for 'memokit import'
     assert props == {"Memo number": "8147", "Series": "International Crisis Management",
                      "Project": "B26014", "Approved by": "R. Alsgaard", "Memo date": "19 February 2026"}
     rels = part(example[0], "_rels/.rels")

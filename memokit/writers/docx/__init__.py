@@ -15,15 +15,17 @@ from memokit.errors import Diagnostic
 from memokit.figures.asset import FigureAsset
 from memokit.model import walk
 from memokit.model.nodes import Memo
-from memokit.present import end_mark, reference_form, reference_list, toc_shown
+from memokit.present import Role, end_mark, reference_form, reference_list, toc_shown
 from memokit.style.theme import Theme
 from memokit.writers.docx import _oxml, package
 from memokit.writers.docx.blocks import Body
 from memokit.writers.docx.inlines import Inlines, Notes
 from memokit.writers.docx.page import header_and_footer
 from memokit.writers.docx.properties import GENERATOR, memo_timestamp, set_properties
+from memokit.writers.docx.record import Identities, record_properties
 from memokit.writers.docx.styles import build_styles
 from memokit.writers.docx.titleblock import title_block
+from memokit.writers.docx_stamp import home_of
 from memokit.writers.pdf import float_places, heading_pages
 
 __all__ = ["write"]
@@ -46,14 +48,19 @@ def write(memo: Memo, theme: Theme, assets: Mapping[str, FigureAsset], dest: Pat
                           reference_list(memo, labels) is not None)
     _oxml.write_settings(document.settings.element, theme.text.hyphenate, theme.text.list_indent, lang)
     form = reference_form(theme)
-    inlines = Inlines(document.part, styles, labels, Notes(document.part, styles, labels, form, lang),
-                      form, lang)
+    notes = Notes(document.part, styles, labels, form, lang)
+    notes.ids = Identities()
+    inlines = Inlines(document.part, styles, labels, notes, form, lang)
     places = float_places(memo, theme, assets) if _may_float(memo, theme) else {}
     pages = heading_pages(memo, theme, assets) if toc_shown(memo, theme) else None
     body = Body(document, memo, theme, styles, inlines, assets, end_mark(memo, theme), places)
     title_block(body, memo, theme)
     body.write(memo.sections, memo.appendix, pages)
     header_and_footer(document, memo, theme, styles)
-    set_properties(document, memo, theme)
+    skip = frozenset(styles[r] for r in (Role.END_MARK, Role.CAPTION_LABEL, Role.NOTE_REF))
+    notes.ids.code = frozenset({styles[Role.CODE]})
+    record = record_properties(document, notes.part, notes.ids, skip, memo.source_path,
+                               home_of(Path(dest)))
+    set_properties(document, memo, theme, record)
     package.save(document, Path(dest), memo_timestamp(memo))
     return body.warnings

@@ -565,3 +565,26 @@ def add_svg_alternative(inline_el: BaseOxmlElement, story_part: Part, svg: bytes
     blip.append(parse_xml(
         f'<a:extLst xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:ext uri="{_SVG_EXT}">'
         f'<asvg:svgBlip xmlns:asvg="{_ASVG}" {nsdecls("r")} r:embed="{r_id}"/></a:ext></a:extLst>'))
+
+
+# ------------------------------------------------------------------ identities for import
+
+IDENTITY_BOOKMARK_BASE = 1_000_000  # identity bookmarks' w:id, apart from the text's bookmarks
+
+
+def identity_mark(p: BaseOxmlElement, n: int) -> None:
+    """A hidden, empty bookmark '_mk<n>' first in the paragraph: the block's identity, which Word
+    and LibreOffice keep while the text around it is edited."""
+    bid = IDENTITY_BOOKMARK_BASE + n
+    ppr = p.find(qn("w:pPr"))
+    at = 0 if ppr is None else p.index(ppr) + 1
+    p.insert(at, parse_xml(f'<w:bookmarkEnd {W} w:id="{bid}"/>'))
+    p.insert(at, parse_xml(f'<w:bookmarkStart {W} w:id="{bid}" w:name="_mk{n}"/>'))
+
+
+def identity_mark_here(container: BaseOxmlElement, n: int) -> None:
+    """The identity bookmark '_mk<n>' at the end of ``container``: before a footnote reference,
+    it names the note (bookmarks inside notes do not survive LibreOffice)."""
+    bid = IDENTITY_BOOKMARK_BASE + n
+    container.append(parse_xml(f'<w:bookmarkStart {W} w:id="{bid}" w:name="_mk{n}"/>'))
+    container.append(parse_xml(f'<w:bookmarkEnd {W} w:id="{bid}"/>'))

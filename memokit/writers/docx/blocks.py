@@ -40,6 +40,7 @@ from memokit.style.theme import Theme
 from memokit.writers.docx import _oxml, boxes, floats
 from memokit.writers.docx.inlines import REFERENCES_BOOKMARK, Inlines, section_bookmarks, toc_bookmark
 from memokit.writers.docx.page import SectionFlow
+from memokit.writers.docx.record import Identities
 from memokit.writers.docx.styles import Styles
 from memokit.writers.pdf import FloatPlace
 
@@ -63,6 +64,9 @@ class Body:
         self._written: dict[int, Paragraph] = {}  # id of a model paragraph -> its Word paragraph
         self._waiting: list[tuple[int | None, BaseOxmlElement]] = []  # floats parked until their anchor
         self.in_box = False  # writing a box's text (its paragraphs anchor no floats)
+        self.ids = inlines.ids if inlines.ids is not None else Identities()
+        self.entry: str | None = None  # the YAML field of the text block being written
+        self.caption_field: str | None = None  # the YAML field of the next caption
 
     # ------------------------------------------------------------ paragraphs
     def paragraph(self, role: str) -> Paragraph:
@@ -180,6 +184,8 @@ class Body:
         blocks and its subsections."""
         h = self.headings[id(sec)]
         para = self.paragraph(role_of(sec))
+        if sec.span is not None and sec.span.field:
+            self.ids.mark(para._p, "heading", sec.span.field + ".heading", whole=True)
         if new_page:
             _oxml.page_break_before(para)
         whole, part = section_bookmarks(h.number)
@@ -200,6 +206,10 @@ class Body:
             self.section(sub)
 
     def block(self, b: Block, level: int = 0, quote: bool = False) -> None:
+        span = getattr(b, "span", None)
+        if level == 0 and not quote and span is not None and span.field:
+            self.entry = span.field
+            self.caption_field = span.field + ".caption"
         if isinstance(b, ParaNode):
             self.body_paragraph(b, role_of(b, Where(quote=quote, box=self.in_box)))
         elif isinstance(b, (BulletList, OrderedList)):
@@ -221,6 +231,8 @@ class Body:
         if not self.in_box:  # a float's anchor is a paragraph of the text, never one in a box
             self._written[id(node)] = para
             self._anchor_waiting(node, para)
+            if self.entry:
+                self.ids.mark(para._p, "paragraph", self.entry)
         self.inlines.write(para, node.children)
         if self.end is not None and self.end.closes(node):
             self.inlines.text(para, self.end.gap)

@@ -54,6 +54,9 @@ def _caption(body: Body, kind: str, number: int, target: str, text: tuple[Inline
     _oxml.add_field(para._p, f"SEQ {seq}{restart} \\* ARABIC", str(number), style)
     _oxml.bookmark_end(para._p, bid)
     body.inlines.text(para, CAPTION_END, style)
+    if body.caption_field and not body.in_box:  # where the author's words begin
+        body.ids.mark(para._p, "caption", body.caption_field, whole=True, here=True)
+        body.caption_field = None
     if text:
         body.inlines.text(para, " ")
         body.inlines.write(para, text)
@@ -202,6 +205,8 @@ def table(body: Body, tab: Table) -> None:
     if tab.header:
         for i, cell in enumerate(rows[0].cells):
             cell.width = Pt(widths[i])
+    if rows and tab.span is not None and tab.span.field and not body.in_box:  # edits are conflicts
+        body.ids.mark(rows[0].cells[0].paragraphs[0]._p, "table", tab.span.field, whole=True)
     _source(body, tab.source)
     if not tab.source and not boxed:
         body.paragraph("spacer")  # the space below the table

@@ -16,7 +16,10 @@ from memokit.present.bidi import direction_runs, is_rtl_lang, script_lang
 from memokit.present.sections import Form
 from memokit.style.theme import Labels
 from memokit.writers.docx import _oxml
+from memokit.writers.docx.record import Identities
 from memokit.writers.docx.styles import Styles
+
+_XREF_TAG = {"figure": "fig", "table": "tbl", "box": "box", "section": "sec"}
 
 
 @dataclass(frozen=True)
@@ -64,14 +67,20 @@ class Notes:
         self.styles = styles
         self.labels = labels
         self.form, self.language = form, language
+        self.ids: Identities | None = None  # identities for import, when recorded
 
     def add(self, container: BaseOxmlElement, note: Note) -> None:
+        if self.ids is not None:
+            self.ids.notes[note.number] = note.id
+            if note.id:
+                self.ids.mark(container, "footnote", f"footnotes.{note.id}", whole=True, here=True)
         _oxml.add_footnote_reference(container, note.number, self.styles[Role.NOTE_REF])
         para = _oxml.new_footnote(self.part, note.number, self.styles[role_of(note)],
                                   self.styles[Role.NOTE_REF])
         _oxml.add_run(para._p, "\t", para)
-        Inlines(self.part, self.styles, self.labels, None, self.form, self.language).write(
-            para, note.children)
+        inlines = Inlines(self.part, self.styles, self.labels, None, self.form, self.language)
+        inlines.ids = self.ids
+        inlines.write(para, note.children)
 
 
 class Inlines:
@@ -85,6 +94,7 @@ class Inlines:
         self.notes = notes
         self.form = form  # how a section reference reads
         self.language = language
+        self.ids: Identities | None = notes.ids if notes is not None else None
 
     def write(self, paragraph: Paragraph, inlines: tuple[Inline, ...], fmt: RunFormat = RunFormat(),
               ) -> None:
@@ -142,6 +152,8 @@ class Inlines:
                 self._section_ref(paragraph, container, node)
             elif isinstance(node, Ref):
                 name = bookmark_name(node.kind, node.number, node.target)
+                if self.ids is not None:
+                    self.ids.refs[name] = f"@{_XREF_TAG[node.kind]}:{node.target}"
                 # CHARFORMAT: an updated result keeps the link look of the field code, not the caption's bold
                 _oxml.add_field(container, f"REF {name} \\h \\* CHARFORMAT",
                                 ref_text(node, self.labels), self.styles[Role.LINK])
@@ -153,6 +165,8 @@ class Inlines:
         reference has its quotation marks around the field."""
         shown = ref_text(ref, self.labels, self.form, self.language).replace(NBSP, " ")  # as the heading
         name = section_bookmarks(referred_section(ref))[1]
+        if self.ids is not None:
+            self.ids.refs[name] = f"@sec:{ref.target}"
         link = RunFormat(style=self.styles[Role.LINK])
         quoted = self.form == "title" and not ref.part[:1].isalpha()
         if quoted:

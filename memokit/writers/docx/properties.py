@@ -30,7 +30,9 @@ def memo_timestamp(memo: Memo) -> dt.datetime:
     return dt.datetime(d.year, d.month, d.day, tzinfo=dt.timezone.utc)
 
 
-def set_properties(document: Document, memo: Memo, theme: Theme) -> None:
+def set_properties(document: Document, memo: Memo, theme: Theme,
+                   extra: dict[str, str] | None = None) -> None:
+    """Core and custom properties; ``extra``: more custom text properties (the import record)."""
     meta = memo.meta
     core = document.core_properties
     core.title = fit(meta.title)
@@ -43,4 +45,4 @@ def set_properties(document: Document, memo: Memo, theme: Theme) -> None:
     core.revision = 1
     core.comments = ""
     _oxml.drop_core_description(core._element)
-    _oxml.add_custom_properties(document.part.package, memo_properties(memo, theme))
+    _oxml.add_custom_properties(document.part.package, {**memo_properties(memo, theme), **(extra or {})})

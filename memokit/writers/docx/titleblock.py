@@ -7,12 +7,15 @@ from typing import TYPE_CHECKING
 from docx.text.paragraph import Paragraph
 
 from memokit.model.nodes import Memo
-from memokit.present import title_items
+from memokit.present import Role, title_items
 from memokit.style.theme import Theme
 from memokit.writers.docx.logo import logo_paragraph
 
 if TYPE_CHECKING:
     from memokit.writers.docx.blocks import Body
+
+
+_FIELDS = {Role.SERIES: "series", Role.TITLE: "title", Role.SUBTITLE: "subtitle"}
 
 
 def title_block(body: Body, memo: Memo, theme: Theme) -> Paragraph | None:
@@ -25,7 +28,11 @@ def title_block(body: Body, memo: Memo, theme: Theme) -> Paragraph | None:
             pass  # the Colophon style's bottom border, so an editor moves it with the style
         elif item.inlines:
             last = body.paragraph(item.role)
+            if item.role == Role.LEDE:
+                body.ids.mark(last._p, "lede", "lede", whole=True)
             body.inlines.write(last, item.inlines)
         else:
             last = body.text_paragraph(item.role, item.text)
+            if item.role in _FIELDS:  # a field of its own: import brings its edits back
+                body.ids.mark(last._p, _FIELDS[item.role], _FIELDS[item.role], whole=True)
     return last

@@ -1,0 +1,296 @@
+"""Reading an edited DOCX (its record, identified blocks, new paragraphs, tracked changes) and
+merging its blocks into the memo's source text."""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import docx
+from docx.oxml.ns import qn
+
+from memokit.cli import merge
+from memokit.source.located import Located, load_yaml_text
+from memokit.writers.docx._oxml_read import (
+    Reading,
+    comments,
+    identities,
+    note_identities,
+    paragraph_markdown,
+    settle_changes,
+    table_markdown,
+    tracked_changes,
+)
+from memokit.writers.docx_stamp import editable_hash, read_record
+
+if TYPE_CHECKING:
+    from memokit.cli.docx_import import Outcome
+
+
+@dataclass
+class Edited:
+    """What the DOCX holds: its record and the editor's text of each identity."""
+
+    source: str
+    source_sha256: str
+    blocks: list[tuple[int, str, str, int, str]]  # n, kind, field, index, recorded text
+    texts: dict[int, str]
+    added: dict[int, list[str]] = field(default_factory=dict)  # after identity n: new paragraphs
+    tracked: list[tuple[str, str, str, str]] = field(default_factory=list)
+    comments: list[tuple[str, str, str, int]] = field(default_factory=list)  # author, text, block
+    unplaced: list[tuple[str, int | None]] = field(default_factory=list)  # new text, after identity
+    moved: dict[int, int | None] = field(default_factory=dict)  # moved identity -> the one it follows
+    merged: str | None = None  # 'merged': imported already; 'edited': edited again since
+
+
+def _footnotes(document: docx.document.Document, kind: str = "/footnotes") -> object | None:
+    for rel in document.part.rels.values():
+        if rel.reltype.endswith(kind) and not rel.is_external:
+            return rel.target_part
+    return None
+
+
+def read_docx(path: Path, changes: str) -> Edited:
+    """The editor's blocks; ValueError for a DOCX memokit did not write."""
+    record, parts = read_record(path)
+    if record is None:
+        raise ValueError("it holds no memokit record")
+    merged = record.get("merged_sha256")
+    document = docx.Document(str(path))
+    notes = _footnotes(document)
+    roots = [document.element.body] + ([notes.element] if notes is not None else [])  # type: ignore[attr-defined]
+    refs = dict(record.get("refs") or {})  # type: ignore[call-overload]
+    skip = frozenset(record.get("skip") or ())  # type: ignore[arg-type]
+    code = frozenset(record.get("code") or ())  # type: ignore[arg-type]
+    blocks = [tuple(b) for b in record.get("blocks") or []]  # type: ignore[attr-defined]
+    fields = {b[0]: b[2] for b in blocks}
+    tracked = []
+    for root in roots:
+        for kind, author, text, p in tracked_changes(root):
+            n = next((n for n, _ in identities(p)), None) if p is not None else None
+            tracked.append((kind, author, text, fields.get(n, "text memokit generated")
+                            if n is not None else "a paragraph memokit did not write"))
+    if tracked and changes != "refuse":
+        for root in roots:
+            settle_changes(root, changes == "accept")
+    note_ids: dict[str, str | None] = {}
+    if notes is not None:
+        for fn in notes.element.findall(qn("w:footnote")):  # type: ignore[attr-defined]
+            note_ids[fn.get(qn("w:id"))] = None
+        for n, p in note_identities(document.element.body, notes.element):  # type: ignore[attr-defined]
+            note_ids[p.getparent().get(qn("w:id"))] = fields.get(n)
+
+    def reading(part: object) -> Reading:
+        def url(rid: str) -> str | None:
+            rel = part.rels.get(rid)  # type: ignore[attr-defined]
+            return rel.target_ref if rel is not None and rel.is_external else None
+        return Reading(url, cited, refs, skip, code)
+
+    def cited(fid: str) -> str | None:
+        where = note_ids.get(fid, "")
+        if where is None:  # a note without identity: written inline
+            fn = next(f for f in notes.element.findall(qn("w:footnote"))  # type: ignore[union-attr]
+                      if f.get(qn("w:id")) == fid)
+            return "^[" + " ".join(paragraph_markdown(p, reading(notes))
+                                   for p in fn.findall(qn("w:p"))) + "]"
+        return f"[^{where.split('.', 1)[1]}]" if where else None
+
+    texts: dict[int, str] = {}
+    kinds = {b[0]: b[1] for b in blocks}
+    for n, p in identities(document.element.body):
+        if kinds.get(n) == "table":
+            texts[n] = table_markdown(p, reading(document.part))
+        elif kinds.get(n) != "footnote":  # a note's mark whose reference was deleted
+            texts[n] = paragraph_markdown(p, reading(document.part))
+    if notes is not None:
+        for n, p in note_identities(document.element.body, notes.element):  # type: ignore[attr-defined]
+            texts[n] = paragraph_markdown(p, reading(notes))
+    added, unplaced = _new_paragraphs(document, {b[0]: b[1] for b in blocks}, reading(document.part))
+    remarks = _footnotes(document, "/comments")
+    said = []
+    for author, text, p in comments(remarks.element if remarks is not None else None,  # type: ignore[attr-defined]
+                                    document.element.body):
+        n = next((n for n, _ in identities(p)), None) if p is not None else None
+        block = next((b for b in blocks if b[0] == n), None)
+        said.append((author, text, block[2] if block else "", block[3] if block else -1))
+    order = [n for n, _ in identities(document.element.body) if kinds.get(n) in _ORDERED]
+    return Edited(str(record.get("source", "")), str(record.get("source_sha256", "")),
+                  blocks, texts, added, tracked, said, unplaced,  # type: ignore[arg-type]
+                  _moves([b[0] for b in blocks if b[1] in _ORDERED], order),
+                  None if merged is None else "merged" if merged == editable_hash(parts) else "edited")
+
+
+_ORDERED = ("series", "title", "subtitle", "lede", "heading", "paragraph")  # never moved by floats
+
+
+def _moves(written: list[int], now: list[int]) -> dict[int, int | None]:
+    """The blocks the editor moved (the fewest, by the longest common order) and, for each,
+    the block that stays in place it now follows (None: first)."""
+    present = set(now)
+    written = [n for n in written if n in present]
+    kept: set[int] = set()
+    for blk in difflib.SequenceMatcher(None, written, now, autojunk=False).get_matching_blocks():
+        kept.update(written[blk.a:blk.a + blk.size])
+    out: dict[int, int | None] = {}
+    anchor: int | None = None
+    for n in now:
+        if n in kept:
+            anchor = n
+        else:
+            out[n] = anchor
+    return out
+
+
+def _new_paragraphs(document: docx.document.Document, kinds: dict[int, str],
+                    reading: Reading) -> tuple[dict[int, list[str]], list[tuple[str, int | None]]]:
+    """Paragraphs without identity in the style of the paragraph written before them (by the
+    identity they follow), and those in an authored paragraph style that follow anything else
+    (with the identity before them, if any)."""
+    out: dict[int, list[str]] = {}
+    unplaced: list[tuple[str, int | None]] = []
+    paras = list(document.element.body.iterchildren(qn("w:p")))  # not in tables and text boxes
+    marks = [next((n for n, _ in identities(p)), None) for p in paras]
+    authored = {p.style for p, n in zip(paras, marks) if n is not None and kinds.get(n) == "paragraph"}
+    last: tuple[int, str | None] | None = None
+    seen: int | None = None
+    for p, n in zip(paras, marks):
+        style = p.style
+        if n is not None:
+            last = (n, style) if kinds.get(n) == "paragraph" else None
+            seen = n
+            continue
+        if style not in authored:
+            continue
+        text = paragraph_markdown(p, reading)
+        if not text:
+            continue
+        if last is None or style != last[1]:
+            unplaced.append((text, seen))
+        else:
+            out.setdefault(last[0], []).append(text)
+    return out, unplaced
+
+
+def _table_conflict(doc: Located, where: str, deleted: bool) -> str:
+    """Why an edited table does not come back: what it is drawn from."""
+    spec = merge.value_at(doc, merge.field_path(where))
+    data = spec.get("data") if isinstance(spec, dict) else None
+    what = "deleted" if deleted else "edited"
+    if isinstance(data, str):
+        line, _ = doc.pos(merge.field_path(where) + ("data",))
+        return (f"the table was {what} in the DOCX, but memokit draws it from the data set "
+                f"'{data}' ({where}.data, line {line}); change the data or the table's keys in the YAML")
+    return (f"the table was {what} in the DOCX; tables do not come back from the DOCX: change its "
+            "'rows:' or 'header:' in the YAML")
+
+
+def _move(doc: Located, source: str, edited: Edited, patches: merge.Patches, out: Outcome,
+          conflict: Callable[[tuple[int, int] | None, str, str], None]) -> None:
+    """Paragraphs the editor moved: their YAML lines go after the paragraph they now follow."""
+    blocks = {b[0]: b for b in edited.blocks}
+    groups: dict[int, list[int]] = {}
+    for n, after in edited.moved.items():
+        _, kind, where, index, base = blocks[n]
+        target = blocks.get(after) if after is not None else None
+        if kind != "paragraph" or target is None or target[1] != "paragraph":
+            conflict(None, where, f"the {kind} was moved in the DOCX to where memokit cannot place "
+                     "it in the YAML (only a paragraph after another paragraph); move it in the YAML")
+        elif edited.texts.get(n) != base or n in edited.added:
+            conflict(None, where, "the paragraph was moved and edited in the DOCX; import the move "
+                     "or the edit first, or make one of them in the YAML")
+        else:
+            groups.setdefault(after, []).append(n)  # type: ignore[arg-type]
+    for after, moved in groups.items():
+        target = blocks[after]
+        to = merge.region(doc, target[2], target[3])
+        texts = []
+        for n in moved:
+            _, kind, where, index, base = blocks[n]
+            span = merge.region(doc, where, index)
+            why = span if isinstance(span, str) else merge.movable(source, span, to)
+            if why:
+                conflict(None, where, f"the paragraph was moved in the DOCX, but {why}")
+                return
+            merge.delete_paragraph(source, span, patches)  # type: ignore[arg-type]
+            texts.append(merge.lines_of(source, span))  # type: ignore[arg-type]
+            line, col = doc.position_of_index(span[0])  # type: ignore[index]
+            out.changes.append({"field": where, "kind": "moved paragraph", "line": line,
+                                "column": col, "before": base, "after": f"after {target[2]}"})
+        patches.edits.append((to[1], to[1], "".join("\n\n" + t for t in texts)))  # type: ignore[index]
+
+
+def merge_into(source: str, file: str, edited: Edited, out: Outcome) -> str:
+    """The memo's source with the editor's changes; conflicts are added to ``out``."""
+    doc = load_yaml_text(source, file)
+    patches = merge.Patches(source)
+    changed_since = hashlib.sha256(source.encode("utf-8")).hexdigest() != edited.source_sha256
+
+    def conflict(span: tuple[int, int] | None, where: str, message: str) -> None:
+        line, col = doc.position_of_index(span[0]) if span else doc.pos(merge.field_path(where))
+        out.conflicts.append({"line": line, "column": col, "field": where, "message": message})
+
+    _move(doc, source, edited, patches, out, conflict)
+    fresh = merge.FreshNotes(doc)
+    for n, kind, where, index, base in edited.blocks:
+        now = edited.texts.get(n)
+        if n in edited.moved or now == base and n not in edited.added:
+            continue
+        if now is not None and kind == "paragraph":
+            now = fresh.rewrite(base, now)
+        if kind == "table":
+            conflict(None, where, _table_conflict(doc, where, now is None))
+            continue
+        span = merge.region(doc, where, index)
+        if isinstance(span, str):
+            conflict(None, where, span + ("; the YAML changed since the render" if changed_since else ""))
+            continue
+        line, col = doc.position_of_index(span[0])
+        change = {"field": where, "kind": kind, "line": line, "column": col, "before": base,
+                  "after": now}
+        if now is None and kind == "footnote":
+            why = merge.delete_entry(doc, where, patches)
+            if why:
+                conflict(span, where, f"the footnote was deleted in the DOCX, but {why}")
+                continue
+        elif now is None:
+            if kind != "paragraph":
+                conflict(span, where, f"the {kind} was deleted in the DOCX; delete or change it "
+                         "in the YAML")
+                continue
+            jinja = merge.JINJA.search(source, span[0], span[1])
+            if jinja:  # a paragraph whose words were replaced whole loses its identity too
+                conflict(span, where, "the paragraph was deleted (or retyped whole) in the DOCX, "
+                         f"but the YAML computes part of it ({jinja.group()[:50]!r}); change it in "
+                         "the YAML")
+                continue
+            merge.delete_paragraph(source, span, patches)
+        elif now != base:
+            why = merge.merge_block(source, span, base, now, patches)
+            if why:
+                conflict(span, where, why)
+                continue
+        if now != base:
+            out.changes.append(change)
+        for text in edited.added.get(n, []):
+            merge.insert_paragraph(source, span, text, patches)
+            out.changes.append({"field": where, "kind": "new paragraph", "line": line,
+                                "column": col, "before": None, "after": text})
+    for text, after in edited.unplaced:
+        block = next((b for b in edited.blocks if b[0] == after), None)
+        where = block[2] if block else "title"
+        conflict(None, where, f"a new paragraph '{text[:50]}' after this block cannot be placed in "
+                 "the YAML (a new paragraph follows a paragraph of its own style); add it in the YAML")
+    fresh.patch(patches)
+    new = patches.apply()
+    if new != source:
+        check = load_yaml_text(new, file)
+        if check.problems:
+            p = check.problems[0]
+            out.conflicts.append({"line": p.line, "column": p.column, "field": p.field or "",
+                                  "message": "the merged YAML would not read: " + p.message
+                                  + "; make this edit in the YAML"})
+    return new

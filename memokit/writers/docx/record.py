@@ -1,0 +1,156 @@
+"""What a DOCX records about its memo, so an editor's changes can come back (``memokit import``).
+
+Every authored block (a paragraph, list item, quote paragraph, heading, caption, the lede) and
+every footnote with an id carries a hidden bookmark ``_mk<n>``. The record, in the document's
+custom properties (which Word and LibreOffice keep), holds for each identity the YAML field it
+came from, its paragraph index in that field and the block's text as the importer reads it back;
+with the source memo's path relative to the output folder, the source's hash and a hash of the
+editable parts (the body and the notes), which tells a DOCX a person saved from one memokit wrote.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from docx.document import Document
+from docx.oxml.ns import qn
+
+from memokit.writers import docx_stamp
+from memokit.writers.docx import _oxml
+from memokit.writers.docx._oxml_read import (
+    Reading,
+    identities,
+    note_identities,
+    paragraph_markdown,
+    table_markdown,
+)
+from memokit.writers.docx_stamp import EDITABLE_PARTS, decode, editable_hash, encode
+
+VERSION = 1
+
+
+@dataclass
+class Identities:
+    """The identities given out while writing: n -> (kind, YAML field, paragraph index)."""
+
+    blocks: list[tuple[int, str, str, int]] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+    notes: dict[int, str | None] = field(default_factory=dict)  # footnote number -> its id
+    refs: dict[str, str] = field(default_factory=dict)  # REF bookmark -> '@fig:id'
+    code: frozenset[str] = frozenset()  # the character style of code spans
+
+    def mark(self, p: object, kind: str, where: str, whole: bool = False, here: bool = False,
+             ) -> None:
+        """Give the paragraph element ``p`` the next identity: the next paragraph of ``where``
+        (or the whole of the field when ``whole``); ``here``: at the end of ``p`` (before a
+        footnote reference) rather than first in it."""
+        index = -1
+        if not whole:
+            index = self.counts.get(where, 0)
+            self.counts[where] = index + 1
+        n = len(self.blocks) + 1
+        self.blocks.append((n, kind, where, index))
+        if here:
+            _oxml.identity_mark_here(p, n)  # type: ignore[arg-type]
+        else:
+            _oxml.identity_mark(p, n)  # type: ignore[arg-type]
+
+
+def _reading(part: object, ids: Identities, skip: frozenset[str], footnotes: object) -> Reading:
+    def url(rid: str) -> str | None:
+        rel = part.rels.get(rid)  # type: ignore[attr-defined]
+        return rel.target_ref if rel is not None and rel.is_external else None
+
+    def note(fid: str) -> str | None:
+        return cited_note(footnotes, fid, ids.notes, skip, ids.refs, ids.code)
+
+    return Reading(url, note, ids.refs, skip, ids.code)
+
+
+def cited_note(footnotes: object, fid: str, notes: dict[int, str | None], skip: frozenset[str],
+               refs: dict[str, str], code: frozenset[str] = frozenset()) -> str | None:
+    """How a paragraph cites footnote ``fid``: '[^id]', or '^[text]' for a note written inline."""
+    if footnotes is None or not fid.lstrip("-").isdigit():
+        return None
+    note_id = notes.get(int(fid))
+    if note_id:
+        return f"[^{note_id}]"
+    el = footnotes.element  # type: ignore[attr-defined]
+    for fn in el.findall(qn("w:footnote")):
+        if fn.get(qn("w:id")) == fid:
+            def url(rid: str) -> str | None:
+                rel = footnotes.rels.get(rid)  # type: ignore[attr-defined]
+                return rel.target_ref if rel is not None and rel.is_external else None
+            text = " ".join(paragraph_markdown(p, Reading(url, lambda _: None, refs, skip, code))
+                            for p in fn.findall(qn("w:p")))
+            return f"^[{text}]"
+    return None
+
+
+def block_texts(document: Document, footnotes: object, ids: Identities,
+                skip: frozenset[str]) -> dict[int, str]:
+    """Each identity's block text as the importer reads it (Markdown of the format)."""
+    out: dict[int, str] = {}
+    body = _reading(document.part, ids, skip, footnotes)
+    tables = {n for n, kind, _, _ in ids.blocks if kind == "table"}
+    for n, p in identities(document.element.body):
+        out[n] = (table_markdown if n in tables else paragraph_markdown)(p, body)
+    if footnotes is not None:
+        own = _reading(footnotes, ids, skip, footnotes)
+        for n, p in note_identities(document.element.body, footnotes.element):  # type: ignore[attr-defined]
+            out[n] = paragraph_markdown(p, own)
+    return out
+
+
+
+def record_properties(document: Document, footnotes: object, ids: Identities,
+                      skip: frozenset[str], source: str | None, home: Path) -> dict[str, str]:
+    """The record as custom properties; ``home``: the output folder."""
+    texts = block_texts(document, footnotes, ids, skip)
+    src_hash, rel = "", ""
+    if source:
+        try:
+            src_hash = hashlib.sha256(Path(source).read_bytes()).hexdigest()
+        except OSError:
+            src_hash = ""
+        rel = os.path.relpath(os.path.abspath(source), os.path.abspath(home))
+    parts = {"word/document.xml": document.part.blob}
+    if footnotes is not None:
+        parts["word/footnotes.xml"] = footnotes.blob  # type: ignore[attr-defined]
+    record = {"version": VERSION, "source": Path(rel).as_posix(), "source_sha256": src_hash,
+              "editable_sha256": editable_hash(parts), "refs": ids.refs, "skip": sorted(skip),
+              "code": sorted(ids.code),
+              "notes": {str(k): v for k, v in sorted(ids.notes.items())},
+              "blocks": [[n, kind, where, index, texts.get(n, "")]
+                         for n, kind, where, index in ids.blocks]}
+    return encode(record)
+
+
+
+
+
+
+def mark_merged(path: Path) -> bytes:
+    """The DOCX at ``path`` with its record saying its current text is merged into the memo:
+    the next render replaces it without ``--force``."""
+    with zipfile.ZipFile(path) as z:
+        entries = [(info, z.read(info.filename)) for info in z.infolist()]
+    parts = {i.filename: data for i, data in entries if i.filename in EDITABLE_PARTS}
+    custom = next((d for i, d in entries if i.filename == "docProps/custom.xml"), b"")
+    props = docx_stamp.custom_properties(custom)
+    record = decode(props)
+    if record is None:
+        raise ValueError("no memokit record")
+    record["editable_sha256"] = record["merged_sha256"] = editable_hash(parts)
+    kept = {k: v for k, v in props.items() if not docx_stamp.is_record_property(k)}
+    data = _oxml.custom_properties_xml({**kept, **encode(record)})
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for info, blob in entries:
+            z.writestr(info, data if info.filename == "docProps/custom.xml" else blob)
+    return out.getvalue()
