@@ -9,6 +9,7 @@ by ``memokit.pipeline.render_memo`` or by the renderer the build names
 from __future__ import annotations
 
 import importlib
+import inspect
 import os
 import time
 from collections.abc import Callable
@@ -82,6 +83,15 @@ def load_renderer(name: str) -> Callable[..., Any]:
     return found  # type: ignore[no-any-return]
 
 
+def _takes(function: Callable[..., Any], option: str) -> bool:
+    """Whether ``function`` accepts the keyword ``option`` (by name or through ``**options``)."""
+    try:
+        params = inspect.signature(function).parameters.values()
+    except (TypeError, ValueError):
+        return False
+    return any(p.name == option or p.kind is inspect.Parameter.VAR_KEYWORD for p in params)
+
+
 def run_job(job: Job) -> JobResult:
     """Render one memo; never raises for a problem of the memo itself."""
     from memokit.batch.manifest import HashCache, input_files, sha256_file
@@ -107,7 +117,7 @@ def run_job(job: Job) -> JobResult:
         result.duration_s = round(time.perf_counter() - start, 3)
         return result
     try:
-        home = {"home": job.home} if job.home and name == DEFAULT_RENDERER else {}
+        home = {"home": job.home} if job.home and _takes(render, "home") else {}
         rendered = render(source, job.staging, job.formats, strict=job.strict, data_root=data_root,
                           **home)
     except ContentError as exc:

@@ -81,5 +81,6 @@ def test_characters_no_house_font_has_are_reported_where_they_are_written(tmp_pa
         "          > with a quote \ua504\n", encoding="utf-8")
     warnings = check_memo(memo).warnings
     found = {w.message.split("'")[1]: (w.line, w.severity) for w in warnings}
-    assert found == {"\ua500": (5, "warning"), "\ua501": (5, "warning"), "\ua502": (9, "warning"),
-                     "\ua503": (9, "warning"), "\ua504": (5, "warning")}
+    # at the nearest node with a place: the heading's section, the paragraph, the table, the list
+    assert found == {"\ua500": (5, "warning"), "\ua501": (7, "warning"), "\ua502": (9, "warning"),
+                     "\ua503": (9, "warning"), "\ua504": (14, "warning")}
