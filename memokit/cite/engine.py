@@ -20,6 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from memokit import cachedir
 from memokit.cite import ast
 from memokit.cite.csl import Style
 from memokit.cite.sources import MAX_ENTRIES, BibProblem, Entries, pandoc_problem, read_file
@@ -213,12 +214,8 @@ def _strip(items: tuple[Inline, ...]) -> tuple[Inline, ...]:
 # ------------------------------------------------------------ the cache
 
 def cache_dir() -> Path:
-    """``$MEMOKIT_CACHE_DIR/citations``, else ``$XDG_CACHE_HOME`` or ``~/.cache``, ``memokit/citations``."""
-    env = os.environ.get("MEMOKIT_CACHE_DIR")
-    if env:
-        return Path(env) / "citations"
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "memokit" / "citations"
+    """The citations cache folder (see :mod:`memokit.cachedir`)."""
+    return cachedir.cache_dir("citations")
 
 
 @lru_cache(maxsize=1)

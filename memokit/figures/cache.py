@@ -17,18 +17,15 @@ from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
+from memokit import cachedir
 from memokit.version import __version__
 
 FORMAT = 2  # bump when the cache layout changes
 
 
 def cache_dir() -> Path:
-    """``$MEMOKIT_CACHE_DIR/figures``, else ``$XDG_CACHE_HOME`` or ``~/.cache``, ``memokit/figures``."""
-    env = os.environ.get("MEMOKIT_CACHE_DIR")
-    if env:
-        return Path(env) / "figures"
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "memokit" / "figures"
+    """The figures cache folder (see :mod:`memokit.cachedir`)."""
+    return cachedir.cache_dir("figures")
 
 
 @lru_cache(maxsize=1)
