@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph
 from reportlab.platypus import Table as RLTable
 from reportlab.platypus import TableStyle as RLTableStyle
@@ -20,7 +21,7 @@ from memokit.writers.pdf.inlines import Markup, esc_attr
 from memokit.writers.pdf.marks import MarkedPara, Structure, table_marks
 from memokit.writers.pdf.styles import Styles
 
-PAGE_COLUMN = 22.0  # points kept for the page numbers
+PAGE_NUMBER = "999"  # the widest page number the column keeps room for, and a space before it
 
 
 class NewPage(Flowable):
@@ -61,7 +62,8 @@ def contents(entries: list[TocEntry], pages: dict[str, int], title: str, theme: 
         for p in row:
             st.draws(p, item)
         rows.append(row)
-    table = RLTable(rows, colWidths=[width - PAGE_COLUMN, PAGE_COLUMN], hAlign="LEFT")
+    column = stringWidth(PAGE_NUMBER + " ", mk.fonts.body.bold, body.fontSize)  # as the Theme sets it
+    table = RLTable(rows, colWidths=[width - column, column], hAlign="LEFT")
     table.setStyle(RLTableStyle([("FONT", (0, 0), (-1, -1), body.fontName, body.fontSize),  # not Helvetica
                                  ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                  ("RIGHTPADDING", (0, 0), (-1, -1), 0),
