@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pdfplumber
+import pypdf
 
 from memokit.style.theme import Theme
 from tests.helpers import require_tool
@@ -86,6 +87,63 @@ def misplaced_notes(lo: Converted, numbers: list[int]) -> list[str]:
         elif starts[n][0] != refs[n][0]:
             out.append(f"note {n}: cited on page {refs[n][0]}, starts on page {starts[n][0]}")
     return out
+
+
+@dataclass(frozen=True)
+class NoteLink:
+    """A note as LibreOffice's PDF links it: the reference's place and the note's."""
+    ref_page: int
+    ref_x: float
+    note_page: int
+    note_x: float
+
+
+def note_links(lo: Converted) -> list[NoteLink]:
+    """Every footnote of the converted memo, found by the pair of links LibreOffice writes for it
+    (reference to note and note back to reference), so any memo can be checked, not only
+    generated ones."""
+    reader = pypdf.PdfReader(str(lo.pdf))
+    page_of = {p.indirect_reference.idnum: n for n, p in enumerate(reader.pages, start=1)}
+    links = []  # (page, rect, target page, target x, target y)
+    for n, page in enumerate(reader.pages, start=1):
+        for annot in page.get("/Annots") or []:
+            a = annot.get_object()
+            dest = a.get("/Dest")
+            if a.get("/Subtype") != "/Link" or dest is None or isinstance(dest, str) or len(dest) < 4:
+                continue
+            rect = tuple(float(v) for v in a["/Rect"])
+            links.append((n, rect, page_of.get(dest[0].idnum, 0), float(dest[2] or 0), float(dest[3] or 0)))
+    def points_at(i: int, j: int) -> bool:
+        page, _rect, to_page, x, y = links[i]
+        page2, rect2, _to_page2, _x2, _y2 = links[j]
+        return page2 == to_page and rect2[0] - 2 <= x <= rect2[2] + 2 and rect2[1] - 4 <= y <= rect2[3] + 14
+
+    # each note gives two links pointing at each other. The reference is the one higher up (or
+    # earlier); its target is the note's number (a note's own link rectangle may start at the
+    # page's margin)
+    out = []
+    for i in range(len(links)):
+        for j in range(len(links)):
+            if i != j and points_at(i, j) and points_at(j, i):
+                (page, rect, to_page, x, _y), (page2, rect2, *_rest) = links[i], links[j]
+                if (page, -rect[3]) < (page2, -rect2[3]):
+                    out.append(NoteLink(page, (rect[0] + rect[2]) / 2, to_page, x))
+                break
+    return out
+
+
+def notes_off_their_page(lo: Converted) -> list[str]:
+    """Notes that do not start on the page that cites them."""
+    return [f"a note cited on page {n.ref_page} starts on page {n.note_page}"
+            for n in note_links(lo) if n.note_page != n.ref_page]
+
+
+def notes_in_the_other_column(lo: Converted, theme: Theme) -> int:
+    """How many notes start at the foot of another column of their page than the one citing them
+    (LibreOffice runs a column's notes on into the next column when its notes area is full)."""
+    middle = theme.page.margin_left + theme.page.column_width + theme.page.gutter / 2
+    return sum(1 for n in note_links(lo) if n.note_page == n.ref_page and theme.page.columns > 1
+               and (n.ref_x < middle) != (n.note_x < middle))
 
 
 def overlaps(lo: Converted) -> list[str]:

@@ -218,6 +218,9 @@ def build_styles(document: Document, theme: Theme, language: str, toc: bool = Fa
     note.paragraph_format.alignment = align
     note.paragraph_format.left_indent = Pt(theme.notes.number_width)
     note.paragraph_format.first_line_indent = Pt(-theme.notes.number_width)
+    # a note may leave one line at a page's foot: LibreOffice moves a note it may not split to the
+    # next page, away from its reference, rather than moving the citing line
+    note.paragraph_format.widow_control = False
 
     header = add(Role.HEADER, "normal", head_font, sz.header, colour=col.muted)
     header.paragraph_format.line_spacing = 1.0
