@@ -13,7 +13,9 @@ from pypdf import PdfReader
 from memokit.style.theme import Theme
 from tests.pdf.conftest import render_yaml
 from tests.pdf.generate import _text, long_memo_yaml
+from tests.pdf.pdfcheck import problems
 from tests.pdf.reading import Layout, is_heading, layout, note_places, reference_places
+from tests.pdf.tagging import memo_pieces, missing_in_order, normal, struct_text
 
 APPENDICES = ("Method in detail", "Further sources")
 
@@ -79,7 +81,10 @@ def test_the_page_before_each_appendix_is_balanced(tmp_path: Path, theme: Theme,
     _notes_with_references(lay, theme)
 
 
-def test_balanced_parts_keep_the_outline_and_render_the_same_every_time(tmp_path: Path, theme: Theme) -> None:
+def test_balanced_parts_keep_the_outline_and_tags_and_render_the_same_every_time(tmp_path: Path,
+                                                                                 theme: Theme) -> None:
+    """The pages laid out again hold their headings in the outline and their content in the
+    structure tree, in order, each note once; two renders give the same bytes."""
     text = _memo(4, 11)
     pdf, memo, _ = render_yaml(text, tmp_path / "a", theme)
     again, _, _ = render_yaml(text, tmp_path / "b", theme)
@@ -93,3 +98,5 @@ def test_balanced_parts_keep_the_outline_and_render_the_same_every_time(tmp_path
     main = [sec.heading for top in memo.sections for sec in (top, *top.sections)]
     assert titles[:len(main)] == main
     assert [t for t in titles[len(main):] if any(h in t for h in APPENDICES)] and len(titles) == len(main) + 2
+    assert missing_in_order(memo_pieces(memo), normal(struct_text(pdf))) == []
+    assert problems(pdf) == []
