@@ -150,3 +150,14 @@ def test_a_box_in_an_appendix_is_numbered_in_it(plain: dict[str, Path]) -> None:
     text = _flat(" ".join(page_texts(plain["pdf"])))
     assert "Box B.1: Appendix box" in text
     assert "The second appendix, see Box B.1." in text
+
+
+def test_the_page_before_the_appendices_is_balanced(plain: dict[str, Path]) -> None:
+    """The main text's last page, before the appendices' new page, is balanced as a last page is:
+    text in both columns, ending about as low."""
+    from tests.pdf.reading import layout
+    from tests.pdf.test_balance_parts import _assert_balanced
+
+    theme = load_style(style_folder("memo"))
+    page = heading_page(plain["pdf"], "APPENDIX A: THE DATA") - 1
+    _assert_balanced(layout(plain["pdf"], theme), theme, page)

@@ -151,9 +151,11 @@ def _build(memo: Memo, theme: Theme, assets: Mapping[str, FigureAsset], styles: 
     book.tags, book.structure = dict(st.notes), st
     leading = float(styles[Role.BODY].leading)
 
-    def balance(doc: MemoDoc) -> None:
-        """Balance the last page: lay it out again on trial, then for good under the floors found."""
-        doc.commit(floors(doc.trial({}), doc.trial, leading, theme.page.columns))
+    def balance(doc: MemoDoc, part: bool) -> None:
+        """Balance the last page of the memo, or (``part``) of the part of it before a new page (the
+        main text before the appendices, an appendix): lay the page out again on trial, then for
+        good under the floors found."""
+        doc.commit(floors(doc.trial({}), doc.trial, leading, theme.page.columns), part)
 
     buf = io.BytesIO()
     doc = MemoDoc(buf, theme=theme, book=book, furniture=furniture,

@@ -1,4 +1,5 @@
-"""Balanced columns on the last page.
+"""Balanced columns on the last page (of the memo, and of each part of it that a new page ends:
+the main text before the appendices, each appendix).
 
 The first layout shows how much text the last page holds in each column. The
 last page is then laid out again (only that page: see :mod:`lastpage`) with a

@@ -29,7 +29,7 @@ class MemoDoc(Replay, BaseDocTemplate):
 
     def __init__(self, dest: Path | Any, *, theme: Theme, book: NoteBook, furniture: Furniture,
                  title: Stack, date: dt.date, info: dict[str, str], lang: str,
-                 finish: Callable[[MemoDoc], None] | None = None, structure: Structure | None = None):
+                 finish: Callable[[MemoDoc, bool], None] | None = None, structure: Structure | None = None):
         p = theme.page
         body_font = furniture.fonts.body.regular  # not Helvetica: every font must be embedded
         super().__init__(dest, pagesize=(p.width, p.height), leftMargin=p.margin_left,
@@ -52,7 +52,9 @@ class MemoDoc(Replay, BaseDocTemplate):
         self.bottom_floats: set[str] = set()  # page-wide floats set at the foot of their page
         self.floors: dict[int, float] = {}  # page -> lowest text y of every column but the last
         self.heading_pages: dict[str, int] = {}  # heading destination -> its page, once laid out
-        self.finish = finish  # called once the story is placed, before the last page is shown
+        # called once the story, or a part of it before a new page (True), is placed, before its
+        # last page is shown: it may lay that page out again (lastpage.Replay)
+        self.finish = finish
         self.structure = structure  # the memo's logical structure: the content is tagged as drawn
         self.used: dict[tuple[int, int], tuple[float, float]] = {}  # (page, column) -> text top, bottom
         self.frame_problems = Problems()  # lines drawn outside their frame (see frame.py)
@@ -207,6 +209,10 @@ class MemoDoc(Replay, BaseDocTemplate):
         self.page_ends()
         super().handle_pageEnd()
 
+    def at_part_end(self) -> bool:
+        """Whether the story goes on at a new page, no float or note part waiting to go out first."""
+        return isinstance(self._story[0], NewPage) and not self.waiting and not self.book.carry
+
     def handle_flowable(self, flowables: list[Flowable]) -> None:
         f = flowables[0]
         if isinstance(f, PageFloat):
@@ -221,9 +227,13 @@ class MemoDoc(Replay, BaseDocTemplate):
             if self.waiting or self.book.carry or (isinstance(frame, ColumnFrame) and frame.pending):
                 self.handle_frameEnd()  # more columns until every note and float is out
                 return
+            fresh = isinstance(frame, ColumnFrame) and frame.column == 1 and not frame.placed
+            if (not fresh or self._trial or self._again) and self.part_ends() and self.finish is not None:
+                self.finish(self, True)  # the part's last page balanced, laid out again up to here
+                frame = self.frame
+                fresh = isinstance(frame, ColumnFrame) and frame.column == 1 and not frame.placed
             del flowables[0]
             # the floats of the text before go out on a page of their own, as in a book
-            fresh = isinstance(frame, ColumnFrame) and frame.column == 1 and not frame.placed
             if not fresh or self.on_this_page:
                 self.handle_pageBreak()
             return
@@ -258,7 +268,7 @@ class MemoDoc(Replay, BaseDocTemplate):
 
     def _endBuild(self) -> None:
         if self.finish is not None:
-            self.finish(self)
+            self.finish(self, False)
         self._doSave = 0  # saved below, once the footers know the page count
         super()._endBuild()
         self.furniture.define_footers(self.canv, self.page)

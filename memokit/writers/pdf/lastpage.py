@@ -1,11 +1,16 @@
-"""Laying out the last page again without laying out the whole memo again.
+"""Laying out the last page of a part of the story again without laying out the whole memo again.
 
-Balancing the last page's columns tries a few floors under its text. Every
+Balancing the columns of the last page tries a few floors under its text. Every
 page before the last comes out the same whatever the floor, so the document
 remembers its state at the start of each page (the flowables and split parts
 still to place, the notes carried or pending, its records and the canvas's
 page state) and lays out only the last page again from there: as a trial that
 stops at the page's end, or for good, before the document is finished.
+
+The story may end in parts, each before a new page (the main text before the
+appendices, each appendix before the next): the last page of each part is
+balanced the same way, while the story is laid out, before the part after it
+begins. The part's end stops a trial, and ends laying the page out for good.
 """
 
 from __future__ import annotations
@@ -25,7 +30,11 @@ class PageOverflow(Exception):
 
 
 class _PageDone(Exception):
-    """A trial layout reached the end of the last page with the story placed."""
+    """A trial layout reached the end of the last page with the story (or its part) placed."""
+
+
+class _PartDone(Exception):
+    """Laying out the last page of a part for good reached the part's end."""
 
 
 @dataclass
@@ -63,6 +72,7 @@ class Replay:
     _changed: list[tuple[Any, Any]]  # (flowable, its '_postponed' before) since the last page start
     _mark: Mark | None = None
     _trial = False  # laying out the last page on trial: stop at its end, never show the page
+    _again = False  # laying out the last page of a part again for good: stop at the part's end
 
     def build(self, flowables: list[Any], *args: Any, **kwargs: Any) -> None:
         self._story = flowables
@@ -96,6 +106,7 @@ class Replay:
                 f.__dict__.pop("_postponed", None)
             else:
                 f._postponed = before
+        story = self._story  # the list build() goes through: the story goes on from it afterwards
         self.__dict__.clear()
         self.__dict__.update(_shallow(m.doc))
         self._mark = mark
@@ -111,7 +122,8 @@ class Replay:
         pdf.objectcounter = m.objects
         self.canv = canv
         self.floors = floors
-        self._story = list(m.story)
+        story[:] = m.story
+        self._story = story
         self._changed = []
 
     def _lay_out(self) -> None:
@@ -127,27 +139,55 @@ class Replay:
         self._restore(floors)
         self._trial = True
         try:
-            self._lay_out()
-            self.clean_hanging()  # type: ignore[attr-defined]
-            with contextlib.suppress(_PageDone):
-                self.handle_pageBreak()  # type: ignore[attr-defined]
+            try:
+                self._lay_out()
+            except _PageDone:  # the part ended on this page (see part_ends)
+                pass
+            else:
+                self.clean_hanging()  # type: ignore[attr-defined]
+                with contextlib.suppress(_PageDone):
+                    self.handle_pageBreak()  # type: ignore[attr-defined]
         except PageOverflow:  # the story goes on: as a whole layout, one more page
             page = int(self.page)  # type: ignore[attr-defined]
             return Trial(page + 1, self.heights(page), self.top(page), [])
         finally:
             self._trial = False
         page = int(self.page)  # type: ignore[attr-defined]
-        return Trial(page, self.heights(page), self.top(page), self.book.problems())  # type: ignore[attr-defined]
+        problems = self.book.problems(so_far=bool(self._story))  # type: ignore[attr-defined]
+        return Trial(page, self.heights(page), self.top(page), problems)
 
-    def commit(self, floors: dict[int, float]) -> None:
-        """Lay out the last page again under ``floors`` for good (the document then finishes)."""
+    def commit(self, floors: dict[int, float], part: bool = False) -> None:
+        """Lay out the last page again under ``floors`` for good: the document then finishes,
+        or (``part``) the page stops where its part of the story ends, and the story goes on
+        from there."""
         self._restore(floors)
-        self._lay_out()
+        self._again = part
+        try:
+            self._lay_out()
+        except _PartDone:
+            pass
+        finally:
+            self._again = False
+
+    def part_ends(self) -> bool:
+        """Called where a part of the story ends before a new page, the notes and floats out:
+        a trial ends its page here; laying the page out again for good stops here (the caller
+        then goes on as the first layout did). True otherwise: the page is the part's last,
+        to balance (see MemoDoc.handle_flowable)."""
+        if self._trial:
+            self.handle_pageBreak()  # type: ignore[attr-defined]
+        if self._again:
+            raise _PartDone
+        return True
+
+    def at_part_end(self) -> bool:
+        """Whether all that is left of the part of the story is its end (the document knows)."""
+        return False
 
     def page_ends(self) -> None:
         """Called at the end of a page, after its records: on trial, the page goes no further."""
         if self._trial:
-            if self._story:
+            if self._story and not self.at_part_end():
                 raise PageOverflow
             raise _PageDone
 

@@ -90,11 +90,15 @@ class NoteBook:
     def record_ref(self, number: int, where: Where) -> None:
         self.ref_at.setdefault(number, where)
 
-    def problems(self) -> list[str]:
-        """Self-check: each note must start in the column (so the page) that cites it."""
+    def problems(self, so_far: bool = False) -> list[str]:
+        """Self-check: each note must start in the column (so the page) that cites it;
+        ``so_far``: of the notes laid out so far (the story goes on: a note neither cited nor
+        drawn yet is still to come)."""
         out = list(self.overlaps)
         for n in sorted(self.markup):
             ref, note = self.ref_at.get(n), self.note_at.get(n)
+            if so_far and ref is None and note is None:
+                continue
             if ref is None or note is None:
                 out.append(f"footnote {n}: reference {'not drawn' if ref is None else f'on page {ref[0]}'}, "
                            f"note {'not drawn' if note is None else f'on page {note[0]}'}")

@@ -61,34 +61,53 @@ def _cell_style(style: ParagraphStyle, align: str, size: float, hyphenate: bool,
 
 
 class KeptTable(RLTable):
-    """A table that, when it breaks, leaves at least ``MIN_ROWS`` body rows on each side.
+    """A table that, when it breaks, leaves enough of itself on each side.
 
-    The header repeats above the rows that go on; a table too short to leave three
-    rows on each side moves whole.
+    Enough is at least ``MIN_ROWS`` body rows, or body rows at least ``MIN_LINES`` lines of
+    body text tall (``line``: the body's leading), as TeX's club and widow penalties count
+    lines, not paragraphs: a table of short rows never leaves one or two of them alone, while
+    a table of tall rows breaks where the column ends, even after one row, instead of moving
+    whole and leaving the column short. The header repeats above the rows that go on; a table
+    that cannot leave enough on both sides moves whole.
     """
 
     MIN_ROWS = 3
+    MIN_LINES = 4
+
+    def __init__(self, *args: object, line: float = 12.0, **kwargs: object):
+        super().__init__(*args, **kwargs)
+        self.line = line
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         parts = self._split(availWidth, availHeight)
         if len(parts) == 2:  # the header rows above the second part repeat: artifacts when tagged
             parts[0]._mk_cont = getattr(self, "_mk_cont", False)  # type: ignore[attr-defined]
             parts[1]._mk_cont = True  # type: ignore[attr-defined]
+            for part in parts:
+                part.line = self.line  # type: ignore[attr-defined]
         return parts
+
+    def _header_rows(self) -> int:
+        return self.repeatRows if isinstance(self.repeatRows, int) else max(self.repeatRows) + 1
+
+    def enough(self, heights: list[float]) -> bool:
+        """Whether body rows of these heights may stand on their own side of a break."""
+        return len(heights) >= self.MIN_ROWS or sum(heights) >= self.MIN_LINES * self.line - 1e-3
 
     def _split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
         parts = super().split(availWidth, availHeight)
         if len(parts) != 2:
             return parts
-        rep = self.repeatRows if isinstance(self.repeatRows, int) else max(self.repeatRows) + 1
-        total = len(self._cellvalues) - rep
+        rep = self._header_rows()
+        body = list(self._rowHeights[rep:])
         first = len(parts[0]._cellvalues) - rep
-        if first < self.MIN_ROWS:
+        if not self.enough(body[:first]):
             return []
-        if total - first >= self.MIN_ROWS:
+        if self.enough(body[first:]):
             return parts
-        keep = total - self.MIN_ROWS
-        if keep < self.MIN_ROWS:
+        # fewer rows before the break, so that enough go on (the fewest that are enough)
+        keep = next((k for k in range(first - 1, 0, -1) if self.enough(body[k:])), 0)
+        if not keep or not self.enough(body[:keep]):
             return []
         parts = super().split(availWidth, sum(self._rowHeights[:rep + keep]) + 1e-3)
         return parts if len(parts) == 2 else []
@@ -96,7 +115,7 @@ class KeptTable(RLTable):
 
 class SourcedTable(Flowable):
     """A column table and its source line, which never stands alone at the head of a column:
-    when the table breaks, the source goes with its last part (at least ``MIN_ROWS`` rows)."""
+    when the table breaks, the source goes with its last part (enough rows: see KeptTable)."""
 
     def __init__(self, table: KeptTable, source: Flowable):
         super().__init__()
@@ -164,6 +183,7 @@ def table_flowable(table: Table, lay: TableLayout, theme: Theme, styles: Styles,
     if table.header:
         cmds += [("BACKGROUND", (0, 0), (-1, 0), HexColor(theme.colours.table_header)),
                  ("LINEBELOW", (0, 0), (-1, 0), look.rule_width, rule)]
-    t = KeptTable(data, colWidths=widths, repeatRows=1 if table.header else 0, hAlign="LEFT")
+    t = KeptTable(data, colWidths=widths, repeatRows=1 if table.header else 0, hAlign="LEFT",
+                  line=float(body.leading))
     t.setStyle(RLTableStyle(cmds))
     return t
