@@ -20,9 +20,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph
 from reportlab.platypus import paragraph as rl_paragraph
+
+from memokit.writers.pdf.inlines import destination_text
 
 ARTIFACT = -1  # the open "element" of an artifact
 
@@ -137,6 +140,16 @@ def artifact(canv: Any) -> Iterator[None]:
 
 
 def _draw_marked(f: Any, base: Any, canvas: Any, x: float, y: float, _sW: float) -> None:
+    back = getattr(f, "_mk_back", None)  # a note: its number links back to where it is cited
+    if back is not None:
+        canvas._mk_bullet_link = back
+    try:
+        _draw_tagged(f, base, canvas, x, y, _sW)
+    finally:
+        canvas.__dict__.pop("_mk_bullet_link", None)
+
+
+def _draw_tagged(f: Any, base: Any, canvas: Any, x: float, y: float, _sW: float) -> None:
     tag = getattr(f, "_mk_tag", None)
     if tag is None or not tagging(canvas) or canvas._mk_open:
         base(f, canvas, x, y, _sW)  # inside an open sequence (an artifact): drawn as part of it
@@ -299,6 +312,10 @@ class TaggingCanvas(Canvas):
             close_span(self, aTextObject._code)
         super().drawText(aTextObject)
 
+    def linkRect(self, contents: str, destinationname: str, *args: Any, **kw: Any) -> Any:  # noqa: N802
+        """reportlab's, with a description of where a note link goes when none is given."""
+        return super().linkRect(contents or destination_text(destinationname), destinationname, *args, **kw)
+
     def _addAnnotation(self, annotation: Any, name: Any = None, addtopage: int = 1) -> None:  # noqa: N802
         if addtopage and tagging(self):
             # a paragraph's links are made at the end of each line, maybe inside a phrase's span:
@@ -312,9 +329,16 @@ class TaggingCanvas(Canvas):
 _rl_draw_bullet = rl_paragraph._drawBullet
 
 
-def _draw_bullet(canvas: Any, *args: Any, **kw: Any) -> Any:
-    """reportlab's, then the paragraph's own element takes over from its label's."""
-    out = _rl_draw_bullet(canvas, *args, **kw)
+def _draw_bullet(canvas: Any, offset: float, cur_y: float, text: Any, style: Any, rtl: Any) -> Any:
+    """reportlab's, then the paragraph's own element takes over from its label's. A note's number
+    is a link back to its reference (the paragraph's ``_mk_back`` destination)."""
+    out = _rl_draw_bullet(canvas, offset, cur_y, text, style, rtl)
+    back = canvas.__dict__.pop("_mk_bullet_link", None)
+    if back is not None and isinstance(text, str) and not rtl:
+        size = float(style.bulletFontSize)
+        x0 = float(style.bulletIndent)
+        x1 = x0 + stringWidth(text, style.bulletFontName, size)
+        canvas.linkRect("", back, (x0, cur_y - 0.2 * size, x1, cur_y + 0.8 * size), relative=1, thickness=0)
     after = canvas.__dict__.pop("_mk_after_bullet", None)
     if after is not None:
         end(canvas)
