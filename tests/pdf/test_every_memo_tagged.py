@@ -11,10 +11,12 @@ from pathlib import Path
 
 import pytest
 
+from memokit.model import walk
 from memokit.model.nodes import Memo
 from memokit.present.bidi import has_rtl
 from tests.helpers import require_tool
 from tests.pdf.memos import CASES, Case
+from tests.pdf.notelinks import check_link_elements, check_note_links
 from tests.pdf.pdfcheck import problems
 from tests.pdf.tagging import actual_texts, memo_pieces, missing_in_order, normal, struct_text
 
@@ -56,3 +58,11 @@ def test_the_archival_side_passes_a_pdfa_validator(rendered: tuple[Path, Memo]) 
 def test_qpdf_finds_nothing(rendered: tuple[Path, Memo]) -> None:
     run = subprocess.run([require_tool("qpdf"), "--check", str(rendered[0])], capture_output=True, text=True)
     assert run.returncode == 0, run.stdout + run.stderr
+
+
+def test_note_references_link_to_their_notes(rendered: tuple[Path, Memo]) -> None:
+    """In lists, quotes, boxes, tables and citations too (notelinks.py tells how it is read)."""
+    pdf, memo = rendered
+    if walk.notes(memo):
+        check_note_links(pdf, memo)
+        check_link_elements(pdf, memo)
