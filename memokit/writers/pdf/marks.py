@@ -15,6 +15,7 @@ tree is built from the records once the document is complete (:mod:`.tagged`).
 from __future__ import annotations
 
 import contextlib
+import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -88,9 +89,16 @@ class Structure:
                 attrs["ActualText"] = text
 
 
+# the blocks that hold every character of bidirectional class R or AL (Unicode 14: the Hebrew,
+# Arabic, Syriac, Thaana, N'Ko... blocks, the right-to-left mark, their presentation forms, and
+# the historic scripts of plane 1): only characters found here are looked up one by one
+_RTL_BLOCKS = re.compile("[\u0590-\u08ff\u200f\ufb1d-\ufdff\ufe70-\ufeff"
+                         "\U00010800-\U00010fff\U0001e800-\U0001efff]")
+
+
 def right_to_left(text: str) -> bool:
     """Whether ``text`` holds right-to-left letters (drawn in visual order)."""
-    return any(unicodedata.bidirectional(c) in ("R", "AL") for c in text)
+    return any(unicodedata.bidirectional(m.group()) in ("R", "AL") for m in _RTL_BLOCKS.finditer(text))
 
 
 def tagging(canv: Any) -> bool:
