@@ -83,6 +83,11 @@ def check_note_links(path: Path, memo: Memo, first_words: dict[int, str] | None 
         forward = [g for g in cands if _label_at(chars[g.to_page - 1], height, g.left, g.top, label)]
         assert len(forward) == 1, f"note {n}: {len(forward)} links from its reference to it"
         ref = forward[0]
+        # the link covers the number as drawn, on a justified line too
+        drawn = sorted(_chars_in(chars[ref.page - 1], ref.rect, height), key=lambda c: c["x0"])
+        assert abs(ref.rect[0] - drawn[0]["x0"]) < 0.5 and abs(ref.rect[2] - drawn[-1]["x1"]) < 0.5, \
+            f"note {n}: the link spans {ref.rect[0]:.1f}-{ref.rect[2]:.1f}, the number " \
+            f"{drawn[0]['x0']:.1f}-{drawn[-1]['x1']:.1f}"
         # the destination: the note's own first line, in the column of its reference's page or later
         at = _label_at(chars[ref.to_page - 1], height, ref.left, ref.top, label)
         assert ref.to_page >= ref.page

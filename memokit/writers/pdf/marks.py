@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+import sys
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -320,6 +321,15 @@ class TaggingCanvas(Canvas):
             close_span(self, aTextObject._code)
         super().drawText(aTextObject)
 
+    def beginText(self, x: float = 0, y: float = 0, direction: Any = None) -> Any:  # noqa: N802
+        tx = super().beginText(x, y, direction)
+        tx._linkRecord = _link_start  # reportlab's hook, told as each link starts in a line
+        return tx
+
+    def bookmarkHorizontal(self, key: str, relativeX: float, relativeY: float, **kw: Any) -> Any:  # noqa: N802, N803
+        """reportlab's, at the place of an anchor in a justified line (see :func:`_line_x`)."""
+        return super().bookmarkHorizontal(key, _line_x(relativeX), relativeY, **kw)
+
     def linkRect(self, contents: str, destinationname: str, *args: Any, **kw: Any) -> Any:  # noqa: N802
         """reportlab's, with a description of where a note link goes when none is given."""
         return super().linkRect(contents or destination_text(destinationname), destinationname, *args, **kw)
@@ -332,6 +342,37 @@ class TaggingCanvas(Canvas):
             if opened:
                 self._mk_links.append((self.getPageNumber(), len(self._annotationrefs), opened[-1]))
         super()._addAnnotation(annotation, name, addtopage)
+
+
+def _line_x(x: float) -> float:
+    """Where an anchor or a link that starts at ``x`` in a line reportlab is drawing really is.
+
+    reportlab's ``_putFragLine`` draws a frag of a justified line at ``cur_x + nSpaces * ws``
+    (the word spaces before it stretched or shrunk by ``ws``), but puts an anchor and the start
+    of a link at ``cur_x``: off by those spaces' change, so a link's rectangle missed part of its
+    text (or took in the word before it). The caller's frame has both."""
+    frame = sys._getframe(2)
+    if frame.f_code.co_name != "_putFragLine":
+        return x
+    loc = frame.f_locals
+    if loc.get("cur_x") != x:
+        return x
+    return float(x + loc.get("nSpaces", 0) * (loc.get("ws") or 0))
+
+
+def _link_start(index: int, event: str) -> None:
+    """The text object's ``_linkRecord``: a link that starts in the line being drawn starts where
+    its frag is drawn (``cur_x_s``), not at reportlab's ``cur_x`` (see :func:`_line_x`)."""
+    if event != "start":
+        return
+    frame = sys._getframe(1)
+    if frame.f_code.co_name != "_putFragLine":
+        return
+    loc = frame.f_locals
+    links, start = loc.get("links"), loc.get("cur_x_s")
+    if isinstance(links, dict) and index in links and start is not None:
+        (key, _), lo, hi = links[index]
+        links[index] = (key, start), lo, hi
 
 
 _rl_draw_bullet = rl_paragraph._drawBullet
