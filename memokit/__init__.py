@@ -23,7 +23,9 @@ def build(paths=("content",), out_dir="output", jobs=None, **options):  # type: 
     that fails is reported, not raised: check ``report.ok``, ``report.memos`` (each with
     ``path``, ``status``, ``outputs``, ``warnings``, ``errors``) or ``report.as_dict()``
     (the JSON report). Options: ``formats``, ``force``, ``fail_fast``, ``timeout``,
-    ``strict``, ``data_root``, ``reporter``. See docs/pipeline.md.
+    ``strict``, ``data_root``, ``pdf_standard`` (``"ua1+a2a"``, ``"a2b"`` or ``"none"``
+    instead of each house style's; changing it renders the memos again), ``reporter``,
+    ``renderer``, ``engine``, ``scheduler``. See docs/pipeline.md.
     """
     from memokit.batch import build as run_build
 

@@ -49,6 +49,7 @@ class Job:
     inputs: dict[str, str | None] | None = None
     cwd: str | None = None
     home: str | None = None  # the folder the outputs end up in (the DOCX records its memo's path from it)
+    pdf_standard: str | None = None  # overrides the house style's (None: the style's own)
 
 
 @dataclass
@@ -116,10 +117,17 @@ def run_job(job: Job) -> JobResult:
                                     f"{type(exc).__name__}: {exc}")]
         result.duration_s = round(time.perf_counter() - start, 3)
         return result
+    extra: dict[str, Any] = {"home": job.home} if job.home and _takes(render, "home") else {}
+    if job.pdf_standard is not None:
+        if not _takes(render, "pdf_standard"):
+            result.errors = [error_dict(str(source), f"the renderer {name} does not take pdf_standard; "
+                                        "build without --pdf-standard or give it that keyword")]
+            result.duration_s = round(time.perf_counter() - start, 3)
+            return result
+        extra["pdf_standard"] = job.pdf_standard
     try:
-        home = {"home": job.home} if job.home and _takes(render, "home") else {}
         rendered = render(source, job.staging, job.formats, strict=job.strict, data_root=data_root,
-                          **home)
+                          **extra)
     except ContentError as exc:
         result.errors = [diag_dict(d) for d in exc.diagnostics]
     except UsageError as exc:

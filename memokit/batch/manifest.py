@@ -150,13 +150,16 @@ def input_files(source: Path, data_root: Path | None, named: Any = None) -> list
 
 
 def recipe(version: str, formats: list[str], strict: bool, data_root: str | None,
-           renderer: str | None = None) -> str:
+           renderer: str | None = None, pdf_standard: str | None = None) -> str:
     """Everything besides the input files that decides the outputs, as one string
-    (a renderer other than memokit's own is part of it)."""
+    (a renderer other than memokit's own is part of it, and so is a PDF standard chosen
+    for the build instead of the house style's)."""
     doc: dict[str, Any] = {"memokit": version, "formats": formats, "strict": strict,
                            "data_root": data_root}
     if renderer is not None:
         doc["renderer"] = renderer
+    if pdf_standard is not None:
+        doc["pdf_standard"] = pdf_standard
     return json.dumps(doc, sort_keys=True)
 
 

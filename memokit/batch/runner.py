@@ -87,7 +87,8 @@ def build(paths: Sequence[str | os.PathLike[str]] = ("content",),
           timeout: float | None = DEFAULT_TIMEOUT, strict: bool = False,
           data_root: str | os.PathLike[str] | None = None,
           reporter: Reporter | None = None, renderer: Renderer | None = None,
-          engine: str | None = None, scheduler: str | None = None) -> BuildReport:
+          engine: str | None = None, scheduler: str | None = None,
+          pdf_standard: str | None = None) -> BuildReport:
     """Build every memo under ``paths`` into ``out_dir``; see docs/pipeline.md.
 
     ``engine``: ``"local"`` (the default: a pool of ``jobs`` worker processes) or ``"dask"`` (a Dask
@@ -96,6 +97,10 @@ def build(paths: Sequence[str | os.PathLike[str]] = ("content",),
 
     ``renderer`` renders each memo in place of ``memokit.pipeline.render_memo``: a
     ``module:function`` name or such a function (see ``renderer_name``).
+
+    ``pdf_standard`` (one of ``PDF_STANDARDS``: ``ua1+a2a``, ``a2b``, ``none``) is written by
+    every memo's PDF instead of its house style's; it is part of the recipe, so a build with
+    another standard renders the memos again.
 
     Returns the report; a memo's failure is in the report, never raised. Raises
     UsageError for a PATH that names nothing, an unknown format, or bad options.
@@ -108,6 +113,8 @@ def build(paths: Sequence[str | os.PathLike[str]] = ("content",),
     if timeout is not None and timeout < 0:
         raise UsageError(f"--timeout must not be negative, not {timeout:g}")
     fmts = check_formats(formats)
+    if pdf_standard is not None:
+        _check_standard(pdf_standard)
     engine = _engine(engine, scheduler)
     out = Path(out_dir)
     root = Path(data_root) if data_root else None
@@ -120,7 +127,7 @@ def build(paths: Sequence[str | os.PathLike[str]] = ("content",),
         sweep_staging(out)
         manifest = Manifest.load(out)
         recipe_text = recipe(_version(), fmts, strict, manifest.rel(root) if root else None,
-                             render_with)
+                             render_with, pdf_standard)
         hashes = HashCache()
         reports: dict[int, MemoReport] = {}
         todo: list[int] = []
@@ -144,7 +151,7 @@ def build(paths: Sequence[str | os.PathLike[str]] = ("content",),
         try:
             if todo:
                 run = _Run(targets, out, fmts, strict, root, manifest, recipe_text, rep, render_with,
-                           interrupts, lock.fd)
+                           interrupts, lock.fd, pdf_standard)
                 try:
                     run.execute(todo, jobs or default_jobs(), timeout or None, fail_fast, engine,
                                 scheduler)
@@ -159,6 +166,14 @@ def build(paths: Sequence[str | os.PathLike[str]] = ("content",),
                          round(time.perf_counter() - t0, 3))
     rep.finish(report)
     return report
+
+
+def _check_standard(standard: str) -> None:
+    """UsageError for a PDF standard memokit does not write."""
+    from memokit.style.theme import PDF_STANDARDS
+
+    if standard not in PDF_STANDARDS:
+        raise UsageError(f"'{standard}' is not a PDF standard; use one of {', '.join(PDF_STANDARDS)}")
 
 
 def _engine(engine: str | None, scheduler: str | None) -> str:
@@ -278,11 +293,12 @@ class _Run:
     def __init__(self, targets: list[MemoTarget], out: Path, formats: list[str], strict: bool,
                  data_root: Path | None, manifest: Manifest, recipe_text: str,
                  reporter: Reporter, renderer: str | None, interrupts: _Interrupts,
-                 lock_fd: int | None) -> None:
+                 lock_fd: int | None, pdf_standard: str | None = None) -> None:
         self.targets, self.out, self.formats, self.strict = targets, out, formats, strict
         self.data_root, self.manifest, self.recipe_text = data_root, manifest, recipe_text
         self.reporter, self.renderer = reporter, renderer
         self.interrupts, self.lock_fd = interrupts, lock_fd
+        self.pdf_standard = pdf_standard
         self.staging = out / STAGING_NAME  # made private (mkdtemp) by execute
         self.reports: dict[int, MemoReport] = {}
         self.started: dict[int, float] = {}
@@ -291,7 +307,8 @@ class _Run:
         t = self.targets[i]
         return Job(i, str(t.source), str(self.staging / str(i)), self.formats, self.strict,
                    str(self.data_root) if self.data_root else None, self.renderer,
-                   home=str(t.output(self.out, "docx").parent))  # where the outputs end up
+                   home=str(t.output(self.out, "docx").parent),  # where the outputs end up
+                   pdf_standard=self.pdf_standard)
 
     def execute(self, todo: list[int], jobs: int, timeout: float | None, fail_fast: bool,
                 engine: str = "local", scheduler: str | None = None) -> None:

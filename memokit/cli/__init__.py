@@ -69,9 +69,7 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--format", default="pdf,docx", metavar="FORMATS",
                    help="comma-separated: pdf, docx (default: pdf,docx)")
     r.add_argument("--style", metavar="NAME|PATH", help="house style to use instead of the memo's")
-    r.add_argument("--pdf-standard", choices=("ua1+a2a", "a2b", "none"), default=None,
-                   help="ua1+a2a: tagged for screen readers, PDF/UA-1 and PDF/A-2a (the default); "
-                        "a2b: archival PDF/A-2b, untagged; none: a plain PDF (default: the house style's)")
+    _pdf_standard(r)
     r.add_argument("--force", action="store_true",
                    help="replace a DOCX edited since memokit wrote it (see 'memokit import')")
     _common(r)
@@ -141,6 +139,14 @@ def _batch_options(p: argparse.ArgumentParser) -> None:
                    help="comma-separated: pdf, docx (default: pdf,docx)")
     p.add_argument("--timeout", type=_seconds(0, 86_400), default=300.0, metavar="SECONDS",
                    help="time limit per memo; 0 for none (default: 300)")
+    _pdf_standard(p, " (changing it renders the memos again)")
+
+
+def _pdf_standard(p: argparse.ArgumentParser, more: str = "") -> None:
+    p.add_argument("--pdf-standard", choices=("ua1+a2a", "a2b", "none"), default=None,
+                   help="ua1+a2a: tagged for screen readers, PDF/UA-1 and PDF/A-2a (the default); "
+                        "a2b: archival PDF/A-2b, untagged; none: a plain PDF (default: the house "
+                        f"style's){more}")
 
 
 def _common(p: argparse.ArgumentParser) -> None:
@@ -215,6 +221,8 @@ def _build_options(args: argparse.Namespace) -> dict[str, object]:
     options: dict[str, object] = {
         "jobs": args.jobs, "formats": args.format.split(","), "timeout": args.timeout or None,
         "strict": args.strict, "data_root": args.data_root, "reporter": reporter_for()}
+    if args.pdf_standard is not None:
+        options["pdf_standard"] = args.pdf_standard
     if getattr(args, "engine", None) or getattr(args, "scheduler", None):
         options["engine"] = args.engine
         options["scheduler"] = args.scheduler

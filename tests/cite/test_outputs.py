@@ -18,9 +18,11 @@ NOTES = ["Zadie Smith, Swing Time (Penguin Press, 2016), 315–16.",
          "Ibid., 172."]
 
 
+CITING = ["One [@smith2016, p. 315-16]. Two [@satterfield2016, p. 170]. Three [@satterfield2016, p. 172]."]
+
+
 def test_pdf_and_docx_show_the_citation_notes(tmp_path: Path) -> None:
-    memo_with(tmp_path, ["One [@smith2016, p. 315-16]. Two [@satterfield2016, p. 170]. "
-                         "Three [@satterfield2016, p. 172]."])
+    memo_with(tmp_path, CITING)
     outputs = {p.suffix: p for p in render_memo(tmp_path / "memo.yaml", tmp_path / "out").outputs}
     pdf = subprocess.run([require_tool("pdftotext"), "-enc", "UTF-8", str(outputs[".pdf"]), "-"],
                          capture_output=True, text=True, check=True).stdout

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from xml.sax.saxutils import unescape
 
 import pikepdf
 from pikepdf import Name
@@ -66,7 +67,7 @@ def _metadata(pdf: pikepdf.Pdf) -> list[str]:
     if "<pdfaid:part>2</pdfaid:part>" not in xmp or "<pdfaid:conformance>A</pdfaid:conformance>" not in xmp:
         out.append("PDF/A 6.6.4: the metadata does not claim PDF/A-2a")
     info_title = str(pdf.docinfo.get("/Title", ""))
-    if title and info_title and info_title.replace("&", "&amp;") != title.group(1):
+    if title and info_title and info_title != unescape(title.group(1)):
         out.append("PDF/A 6.6.3: the document information's title differs from dc:title")
     return out
 

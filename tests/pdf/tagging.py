@@ -59,6 +59,29 @@ def struct_text(path: Path) -> str:
     return logical("\n".join(text))
 
 
+def actual_texts(path: Path) -> list[str]:
+    """The /ActualText of every structure element that has one, in the tree's order (pikepdf):
+    what assistive technology reads for a paragraph with right-to-left text, whose glyphs are
+    drawn in visual order line by line (poppler joins its lines with nothing between them, so
+    a right-to-left phrase broken over two lines cannot be put back in reading order from them)."""
+    import pikepdf
+
+    out: list[str] = []
+
+    def visit(node: object) -> None:
+        if not isinstance(node, pikepdf.Dictionary):
+            return
+        if "/S" in node and "/ActualText" in node:
+            out.append(str(node.ActualText))
+        kids = node.get("/K")
+        for k in kids if isinstance(kids, pikepdf.Array) else [kids]:
+            visit(k)
+
+    with pikepdf.open(path) as pdf:
+        visit(pdf.Root.get("/StructTreeRoot"))
+    return out
+
+
 def normal(text: str) -> str:
     """Letters and digits only, lower case; Arabic presentation forms (shaped glyphs) as letters."""
     return "".join(c for c in unicodedata.normalize("NFKC", text).lower() if c.isalnum())

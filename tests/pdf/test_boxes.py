@@ -55,8 +55,7 @@ def _words_in(pdf: Path, page: int, rect: dict) -> list[dict]:
             and w["top"] >= rect["top"] - 0.5 and w["bottom"] <= rect["bottom"] + 0.5]
 
 
-def test_a_short_box_is_a_panel_in_its_kind_colour_with_its_label(tmp_path: Path, theme: Theme) -> None:
-    text = HEAD + """      - As @box:key shows, staff rose.
+SHORT_BOX = HEAD + """      - As @box:key shows, staff rose.
       - box:
           id: key
           title: Staff rose
@@ -68,6 +67,10 @@ def test_a_short_box_is_a_panel_in_its_kind_colour_with_its_label(tmp_path: Path
               - listword two
       - After the box.
 """
+
+
+def test_a_short_box_is_a_panel_in_its_kind_colour_with_its_label(tmp_path: Path, theme: Theme) -> None:
+    text = SHORT_BOX
     pdf, _, warnings = render_yaml(text, tmp_path, theme)
     assert not warnings
     read = _reading(pdf, theme)
@@ -148,8 +151,7 @@ def test_a_long_box_overprints_nothing(long_box: Path) -> None:
                     assert overlap < 1 or high < 1, f"page {n}: {a['text']!r} over {b['text']!r}"
 
 
-def test_a_page_wide_box_spans_the_page(tmp_path: Path, theme: Theme) -> None:
-    text = HEAD + """      - Before the box, see @box:wide.
+WIDE_BOX = HEAD + """      - Before the box, see @box:wide.
       - box:
           id: wide
           title: Across the page
@@ -159,6 +161,10 @@ def test_a_page_wide_box_spans_the_page(tmp_path: Path, theme: Theme) -> None:
             - Widebox text stands here.
       - After the box.
 """
+
+
+def test_a_page_wide_box_spans_the_page(tmp_path: Path, theme: Theme) -> None:
+    text = WIDE_BOX
     pdf, _, _ = render_yaml(text, tmp_path, theme)
     panels = _panels(pdf, theme.boxes.note.background)
     assert len(panels) == 1

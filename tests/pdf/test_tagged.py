@@ -157,3 +157,24 @@ def test_inserted_hyphens_read_through(tmp_path: Path) -> None:
                  if pikepdf.Name.Span == e.S and "/ActualText" in e]
     assert spans and all(str(e.ActualText) == "" for e in spans)
     assert shown.count("-") == len(spans)
+
+
+def test_a_phrase_in_another_language_among_right_to_left_words_keeps_its_words(tmp_path: Path) -> None:
+    """The line is drawn in visual order: the phrase's Span (with its /Lang) holds the phrase's own
+    letters, not the right-to-left word next to it (poppler's text of each Span, pikepdf's /Lang)."""
+    from tests.docx.test_bidi_spans import MEMO
+
+    src = tmp_path / "memo.yaml"
+    src.write_text(MEMO, encoding="utf-8")
+    render_memo(src, tmp_path, ("pdf",))
+    pdf = tmp_path / "memo.pdf"
+    out = subprocess.run([require_tool("pdfinfo"), "-struct-text", str(pdf)], capture_output=True,
+                         text=True, check=True).stdout
+    texts = [normal(m) for m in re.findall(r'\n\s*Span \(inline\)\n\s*"([^"]*)"', out)]
+    with pikepdf.open(pdf) as doc:
+        langs = [str(e.get("/Lang", "")) for e in _elements(doc.Root.StructTreeRoot)
+                 if pikepdf.Name.Span == e.S]
+    assert len(texts) == len(langs)
+    got = dict(zip(langs, texts))
+    assert got["ar-EG"] == normal("مرحبا"[::-1])  # drawn in visual order: the letters reversed
+    assert got["fr"] == "idéefixe"

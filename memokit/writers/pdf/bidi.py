@@ -16,6 +16,7 @@ pieces a line breaker cuts.
 
 from __future__ import annotations
 
+import copy
 from functools import lru_cache
 
 from memokit.present.bidi import has_rtl
@@ -74,18 +75,36 @@ def _mirror(text: str) -> str:
     return "".join(MIRRORED.get(c, c) for c in reversed(text))
 
 
+def _marker(f: object) -> tuple[str, bool] | None:
+    """A draw-time marker's name and whether it opens (a label) or closes (none) what it marks."""
+    cb = getattr(f, "cbDefn", None)
+    if cb is None or getattr(cb, "kind", None) != "onDraw" or getattr(f, "text", ""):
+        return None
+    return str(cb.name), bool(getattr(cb, "label", ""))
+
+
 def visual_words(words: list) -> list:
-    """A line's frags (each with ``.text``) in the order they are drawn, left to right."""
+    """A line's frags (each with ``.text``) in the order they are drawn, left to right.
+
+    Markers that open and close a phrase (a language, an added hyphen) stay around their text:
+    an opening marker goes with what follows it, a closing one with what precedes it, and in a
+    run drawn reversed each such pair swaps roles, so the phrase is still what lies between."""
     text = "".join(getattr(f, "text", "") or "" for f in words)
     if not has_rtl(text):
         return words
     lv = levels(text)
+    paired = {m[0] for m in map(_marker, words) if m is not None and not m[1]}  # names that close
     pieces: list[tuple[int, object]] = []
+    waiting: list[object] = []  # opening markers: the level of the text after them
     pos, level = 0, 0
     for f in words:
         t = getattr(f, "text", "") or ""
         if not t:  # an image, a marker or a break: it stays with what precedes it
-            pieces.append((level, f))
+            m = _marker(f)
+            if m is not None and m[1] and m[0] in paired:
+                waiting.append(f)
+            else:
+                pieces.append((level, f))
             continue
         start = pos
         for i in range(pos + 1, pos + len(t) + 1):
@@ -93,9 +112,12 @@ def visual_words(words: list) -> list:
                 g = f.clone() if hasattr(f, "clone") else f
                 g.text = text[start:i]
                 level = lv[start]
+                pieces += [(level, w) for w in waiting]
+                waiting = []
                 pieces.append((level, g))
                 start = i
         pos += len(t)
+    pieces += [(level, w) for w in waiting]
     top = max(lvl for lvl, _ in pieces)
     order = list(pieces)
     for k in range(top, 0, -1):  # rule L2: reverse every run at level k or above
@@ -107,7 +129,7 @@ def visual_words(words: list) -> list:
             j = i
             while j < len(order) and order[j][0] >= k:
                 j += 1
-            order[i:j] = order[i:j][::-1]
+            order[i:j] = _swap_pairs(order[i:j])[::-1]
             i = j
     out = []
     for lvl, g in order:
@@ -115,6 +137,32 @@ def visual_words(words: list) -> list:
             g.text = _mirror(g.text)  # type: ignore[attr-defined]
         out.append(g)
     return out
+
+
+def _swap_pairs(run: list[tuple[int, object]]) -> list[tuple[int, object]]:
+    """``run`` with each opening marker and the closing one that matches it trading labels
+    (copies: the paragraph's own frags are drawn again), before the run is reversed."""
+    out = list(run)
+    open_: dict[str, list[int]] = {}
+    for i, (_, f) in enumerate(run):
+        m = _marker(f)
+        if m is None:
+            continue
+        if m[1]:
+            open_.setdefault(m[0], []).append(i)
+        elif open_.get(m[0]):
+            j = open_[m[0]].pop()
+            a, b = run[j][1], run[i][1]
+            out[j] = (run[j][0], _relabel(a, b.cbDefn.label))  # type: ignore[attr-defined]
+            out[i] = (run[i][0], _relabel(b, a.cbDefn.label))  # type: ignore[attr-defined]
+    return out
+
+
+def _relabel(f: object, label: str) -> object:
+    g = f.clone() if hasattr(f, "clone") else copy.copy(f)
+    g.cbDefn = copy.copy(f.cbDefn)  # type: ignore[attr-defined]
+    g.cbDefn.label = label
+    return g
 
 
 class _Piece:

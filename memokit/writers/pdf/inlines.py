@@ -10,6 +10,7 @@ table references carry one (``ref``) so the writer can check float distances.
 
 from __future__ import annotations
 
+import re
 from xml.sax.saxutils import escape
 
 from memokit.model.nodes import Cited, Code, Emph, Inline, LineBreak, Link, Note, Ref, Span, Strong, Text
@@ -128,5 +129,25 @@ class Markup:
         return mark if end.alone else esc_label(end.gap) + mark
 
 
+def note_destination(number: int) -> str:
+    """The PDF destination name of note ``number`` (at its first line, under the citing column)."""
+    return f"note-{number}"
+
+
+def reference_destination(number: int) -> str:
+    """The PDF destination name of the reference to note ``number`` (its line in the text)."""
+    return f"note-{number}-ref"
+
+
+def destination_text(name: str) -> str:
+    """A link's description (its /Contents) from its destination's name: where a note link goes."""
+    m = re.fullmatch(r"note-(\d+)(-ref)?", name)
+    if m is None:
+        return ""
+    return f"Back to the reference to note {m.group(1)}" if m.group(2) else f"Go to note {m.group(1)}"
+
+
 def note_reference(number: int) -> str:
-    return f'<super>{number}</super><onDraw name="{NOTE_MARK}" label="{number}"/>'
+    """A note's number in the text: a link to the note, and the place the note's number links back to."""
+    return (f'<a name="{reference_destination(number)}"/><a href="#{note_destination(number)}">'
+            f'<super>{number}</super></a><onDraw name="{NOTE_MARK}" label="{number}"/>')

@@ -15,14 +15,19 @@ tree is built from the records once the document is complete (:mod:`.tagged`).
 from __future__ import annotations
 
 import contextlib
+import re
+import sys
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph
 from reportlab.platypus import paragraph as rl_paragraph
+
+from memokit.writers.pdf.inlines import destination_text
 
 ARTIFACT = -1  # the open "element" of an artifact
 
@@ -85,9 +90,16 @@ class Structure:
                 attrs["ActualText"] = text
 
 
+# the blocks that hold every character of bidirectional class R or AL (Unicode 14: the Hebrew,
+# Arabic, Syriac, Thaana, N'Ko... blocks, the right-to-left mark, their presentation forms, and
+# the historic scripts of plane 1): only characters found here are looked up one by one
+_RTL_BLOCKS = re.compile("[\u0590-\u08ff\u200f\ufb1d-\ufdff\ufe70-\ufeff"
+                         "\U00010800-\U00010fff\U0001e800-\U0001efff]")
+
+
 def right_to_left(text: str) -> bool:
     """Whether ``text`` holds right-to-left letters (drawn in visual order)."""
-    return any(unicodedata.bidirectional(c) in ("R", "AL") for c in text)
+    return any(unicodedata.bidirectional(m.group()) in ("R", "AL") for m in _RTL_BLOCKS.finditer(text))
 
 
 def tagging(canv: Any) -> bool:
@@ -137,6 +149,16 @@ def artifact(canv: Any) -> Iterator[None]:
 
 
 def _draw_marked(f: Any, base: Any, canvas: Any, x: float, y: float, _sW: float) -> None:
+    back = getattr(f, "_mk_back", None)  # a note: its number links back to where it is cited
+    if back is not None:
+        canvas._mk_bullet_link = back
+    try:
+        _draw_tagged(f, base, canvas, x, y, _sW)
+    finally:
+        canvas.__dict__.pop("_mk_bullet_link", None)
+
+
+def _draw_tagged(f: Any, base: Any, canvas: Any, x: float, y: float, _sW: float) -> None:
     tag = getattr(f, "_mk_tag", None)
     if tag is None or not tagging(canvas) or canvas._mk_open:
         base(f, canvas, x, y, _sW)  # inside an open sequence (an artifact): drawn as part of it
@@ -299,6 +321,19 @@ class TaggingCanvas(Canvas):
             close_span(self, aTextObject._code)
         super().drawText(aTextObject)
 
+    def beginText(self, x: float = 0, y: float = 0, direction: Any = None) -> Any:  # noqa: N802
+        tx = super().beginText(x, y, direction)
+        tx._linkRecord = _link_start  # reportlab's hook, told as each link starts in a line
+        return tx
+
+    def bookmarkHorizontal(self, key: str, relativeX: float, relativeY: float, **kw: Any) -> Any:  # noqa: N802, N803
+        """reportlab's, at the place of an anchor in a justified line (see :func:`_line_x`)."""
+        return super().bookmarkHorizontal(key, _line_x(relativeX), relativeY, **kw)
+
+    def linkRect(self, contents: str, destinationname: str, *args: Any, **kw: Any) -> Any:  # noqa: N802
+        """reportlab's, with a description of where a note link goes when none is given."""
+        return super().linkRect(contents or destination_text(destinationname), destinationname, *args, **kw)
+
     def _addAnnotation(self, annotation: Any, name: Any = None, addtopage: int = 1) -> None:  # noqa: N802
         if addtopage and tagging(self):
             # a paragraph's links are made at the end of each line, maybe inside a phrase's span:
@@ -309,12 +344,50 @@ class TaggingCanvas(Canvas):
         super()._addAnnotation(annotation, name, addtopage)
 
 
+def _line_x(x: float) -> float:
+    """Where an anchor or a link that starts at ``x`` in a line reportlab is drawing really is.
+
+    reportlab's ``_putFragLine`` draws a frag of a justified line at ``cur_x + nSpaces * ws``
+    (the word spaces before it stretched or shrunk by ``ws``), but puts an anchor and the start
+    of a link at ``cur_x``: off by those spaces' change, so a link's rectangle missed part of its
+    text (or took in the word before it). The caller's frame has both."""
+    frame = sys._getframe(2)
+    if frame.f_code.co_name != "_putFragLine":
+        return x
+    loc = frame.f_locals
+    if loc.get("cur_x") != x:
+        return x
+    return float(x + loc.get("nSpaces", 0) * (loc.get("ws") or 0))
+
+
+def _link_start(index: int, event: str) -> None:
+    """The text object's ``_linkRecord``: a link that starts in the line being drawn starts where
+    its frag is drawn (``cur_x_s``), not at reportlab's ``cur_x`` (see :func:`_line_x`)."""
+    if event != "start":
+        return
+    frame = sys._getframe(1)
+    if frame.f_code.co_name != "_putFragLine":
+        return
+    loc = frame.f_locals
+    links, start = loc.get("links"), loc.get("cur_x_s")
+    if isinstance(links, dict) and index in links and start is not None:
+        (key, _), lo, hi = links[index]
+        links[index] = (key, start), lo, hi
+
+
 _rl_draw_bullet = rl_paragraph._drawBullet
 
 
-def _draw_bullet(canvas: Any, *args: Any, **kw: Any) -> Any:
-    """reportlab's, then the paragraph's own element takes over from its label's."""
-    out = _rl_draw_bullet(canvas, *args, **kw)
+def _draw_bullet(canvas: Any, offset: float, cur_y: float, text: Any, style: Any, rtl: Any) -> Any:
+    """reportlab's, then the paragraph's own element takes over from its label's. A note's number
+    is a link back to its reference (the paragraph's ``_mk_back`` destination)."""
+    out = _rl_draw_bullet(canvas, offset, cur_y, text, style, rtl)
+    back = canvas.__dict__.pop("_mk_bullet_link", None)
+    if back is not None and isinstance(text, str) and not rtl:
+        size = float(style.bulletFontSize)
+        x0 = float(style.bulletIndent)
+        x1 = x0 + stringWidth(text, style.bulletFontName, size)
+        canvas.linkRect("", back, (x0, cur_y - 0.2 * size, x1, cur_y + 0.8 * size), relative=1, thickness=0)
     after = canvas.__dict__.pop("_mk_after_bullet", None)
     if after is not None:
         end(canvas)

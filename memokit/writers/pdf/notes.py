@@ -28,7 +28,7 @@ from memokit.present import continued_mark
 from memokit.style.theme import Labels, Notes
 from memokit.writers.pdf import fill
 from memokit.writers.pdf.frame import TOLERANCE, CheckedFrame, Problems, check
-from memokit.writers.pdf.inlines import NOTE_MARK, REF_MARK
+from memokit.writers.pdf.inlines import NOTE_MARK, REF_MARK, note_destination, reference_destination
 from memokit.writers.pdf.marks import Structure, artifact
 from memokit.writers.pdf.para import BodyPara
 
@@ -79,8 +79,11 @@ class NoteBook:
         """The whole note as a paragraph, its number in the hanging indent."""
         p = self._flows.get(number)
         if p is None:
-            p = BodyPara(self.markup[number], self.style, bulletText=str(number))
+            # the destination of the note's reference, at the note's first line
+            dest = f'<a name="{note_destination(number)}"/>'
+            p = BodyPara(dest + self.markup[number], self.style, bulletText=str(number))
             p._mk_note = number  # type: ignore[attr-defined]
+            p._mk_back = reference_destination(number)  # type: ignore[attr-defined]
             if number in self.tags and self.structure is not None:
                 self.structure.draws(p, self.tags[number][0])
                 p._mk_label = self.tags[number][1]  # type: ignore[attr-defined]

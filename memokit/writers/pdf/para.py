@@ -119,7 +119,8 @@ class BodyPara(Marked, Paragraph):
         box = getattr(self, "_mk_box", None)
         for part in parts if box is not None else ():  # a paragraph of a box: both parts are
             part._mk_box = box
-        for name in ("_mk_tag", "_mk_label"):  # every part is content of the paragraph's element
+        for name in ("_mk_tag", "_mk_label", "_mk_back"):  # every part is content of the paragraph's element
+            # (a note's first part draws its number, which links back to the reference)
             if name in self.__dict__:
                 for part in parts:
                     setattr(part, name, self.__dict__[name])

@@ -113,7 +113,7 @@ def _structure(pdf: pikepdf.Pdf, st: Structure, canv: Any, lang: str) -> None:
         return obj
 
     doc.K = Array([build(i, doc) for i in st.top if i in kept])
-    nums = Array()
+    nums: list[Any] = []  # a list, made an Array once: extending a pikepdf Array copies it
     for n, page in enumerate(pages):
         page.obj.StructParents = n
         got = parents.get(n + 1, {})
@@ -132,7 +132,7 @@ def _structure(pdf: pikepdf.Pdf, st: Structure, canv: Any, lang: str) -> None:
     ids = sorted((str(o.ID), o) for o in made.values() if "/ID" in o)
     if ids:
         root.IDTree = pdf.make_indirect(Dictionary(Names=Array([x for pair in ids for x in pair])))
-    root.ParentTree = pdf.make_indirect(Dictionary(Nums=nums))
+    root.ParentTree = pdf.make_indirect(Dictionary(Nums=Array(nums)))
     root.ParentTreeNextKey = key
     pdf.Root.StructTreeRoot = root
     pdf.Root.MarkInfo = Dictionary(Marked=True)
