@@ -25,7 +25,7 @@ from memokit.writers.docx._oxml_read import (
     table_markdown,
     tracked_changes,
 )
-from memokit.writers.docx_stamp import editable_hash, read_record
+from memokit.writers.docx_stamp import read_record, unchanged
 
 if TYPE_CHECKING:
     from memokit.cli.docx_import import Outcome
@@ -121,7 +121,8 @@ def read_docx(path: Path, changes: str) -> Edited:
     return Edited(str(record.get("source", "")), str(record.get("source_sha256", "")),
                   blocks, texts, added, tracked, said, unplaced,  # type: ignore[arg-type]
                   _moves([b[0] for b in blocks if b[1] in _ORDERED], order),
-                  None if merged is None else "merged" if merged == editable_hash(parts) else "edited")
+                  None if merged is None else "merged" if unchanged(record, parts, "merged")
+                  else "edited")
 
 
 _ORDERED = ("series", "title", "subtitle", "lede", "heading", "paragraph")  # never moved by floats

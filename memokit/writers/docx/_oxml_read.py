@@ -292,3 +292,35 @@ def comments(part_element: BaseOxmlElement | None, body: BaseOxmlElement,
     for c in part_element.findall(qn("w:comment")):
         text = " ".join("".join(t.text or "" for t in p.iter(qn("w:t"))) for p in c.findall(qn("w:p")))
         yield c.get(qn("w:author"), "unknown"), text.strip(), anchors.get(c.get(qn("w:id"), ""))
+
+
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+
+
+def content_digest(body: BaseOxmlElement, notes: BaseOxmlElement | None, reading: Reading,
+                   note_reading: Reading) -> str:
+    """A hash of what an editor can change: each paragraph's text and inline formatting as the
+    importer reads it (a note cited as its own text), in order; not how the XML spells it, so
+    a document re-saved by another editor without changes keeps its digest. ``reading.note``
+    and ``note_reading.note`` are replaced."""
+    import hashlib
+
+    found = {fn.get(qn("w:id")): fn for fn in notes.findall(qn("w:footnote"))} if notes is not None else {}
+
+    def note(fid: str) -> str | None:
+        fn = found.get(fid)
+        if fn is None:
+            return None
+        return "^[" + " ".join(paragraph_markdown(p, inner) for p in fn.iter(qn("w:p"))) + "]"
+
+    inner = Reading(note_reading.url, lambda _: None, note_reading.refs, note_reading.skip_styles,
+                    note_reading.code_styles)
+    outer = Reading(reading.url, note, reading.refs, reading.skip_styles, reading.code_styles)
+    h = hashlib.sha256()
+    for p in body.iter(qn("w:p")):
+        if any(a.tag == _FALLBACK for a in p.iterancestors()):  # the copy of a text box for old readers
+            continue
+        text = paragraph_markdown(p, outer)
+        if text:
+            h.update(text.encode("utf-8") + b"\0")
+    return h.hexdigest()

@@ -4,8 +4,10 @@ Every authored block (a paragraph, list item, quote paragraph, heading, caption,
 every footnote with an id carries a hidden bookmark ``_mk<n>``. The record, in the document's
 custom properties (which Word and LibreOffice keep), holds for each identity the YAML field it
 came from, its paragraph index in that field and the block's text as the importer reads it back;
-with the source memo's path relative to the output folder, the source's hash and a hash of the
-editable parts (the body and the notes), which tells a DOCX a person saved from one memokit wrote.
+with the source memo's path relative to the output folder, the source's hash and two hashes of the
+editable parts (the body and the notes): of their bytes, and of their content (each paragraph's
+text and inline formatting as the importer reads it), which tells a DOCX a person edited from one
+memokit wrote or an editor only re-saved.
 """
 
 from __future__ import annotations
@@ -24,12 +26,13 @@ from memokit.writers import docx_stamp
 from memokit.writers.docx import _oxml
 from memokit.writers.docx._oxml_read import (
     Reading,
+    content_digest,
     identities,
     note_identities,
     paragraph_markdown,
     table_markdown,
 )
-from memokit.writers.docx_stamp import EDITABLE_PARTS, decode, editable_hash, encode
+from memokit.writers.docx_stamp import EDITABLE_PARTS, content_hash, decode, editable_hash, encode
 
 VERSION = 1
 
@@ -108,6 +111,18 @@ def block_texts(document: Document, footnotes: object, ids: Identities,
 
 
 
+def _content(document: Document, footnotes: object, ids: Identities, skip: frozenset[str]) -> str:
+    """The content hash (``docx_stamp.content_hash``) of the document as written."""
+    def links(part: object) -> Reading:
+        def url(rid: str) -> str | None:
+            rel = part.rels.get(rid)  # type: ignore[attr-defined]
+            return rel.target_ref if rel is not None and rel.is_external else None
+        return Reading(url, lambda _: None, ids.refs, skip, ids.code)
+
+    return content_digest(document.element.body, footnotes.element if footnotes is not None  # type: ignore[attr-defined]
+                          else None, links(document.part), links(footnotes or document.part))
+
+
 def record_properties(document: Document, footnotes: object, ids: Identities,
                       skip: frozenset[str], source: str | None, home: Path) -> dict[str, str]:
     """The record as custom properties; ``home``: the output folder."""
@@ -123,15 +138,14 @@ def record_properties(document: Document, footnotes: object, ids: Identities,
     if footnotes is not None:
         parts["word/footnotes.xml"] = footnotes.blob  # type: ignore[attr-defined]
     record = {"version": VERSION, "source": Path(rel).as_posix(), "source_sha256": src_hash,
-              "editable_sha256": editable_hash(parts), "refs": ids.refs, "skip": sorted(skip),
+              "editable_sha256": editable_hash(parts),
+              "editable_content_sha256": _content(document, footnotes, ids, skip),
+              "refs": ids.refs, "skip": sorted(skip),
               "code": sorted(ids.code),
               "notes": {str(k): v for k, v in sorted(ids.notes.items())},
               "blocks": [[n, kind, where, index, texts.get(n, "")]
                          for n, kind, where, index in ids.blocks]}
     return encode(record)
-
-
-
 
 
 
@@ -147,6 +161,8 @@ def mark_merged(path: Path) -> bytes:
     if record is None:
         raise ValueError("no memokit record")
     record["editable_sha256"] = record["merged_sha256"] = editable_hash(parts)
+    record["editable_content_sha256"] = record["merged_content_sha256"] = content_hash(
+        record, {n: d for i, d in entries if (n := i.filename).startswith("word/")})
     kept = {k: v for k, v in props.items() if not docx_stamp.is_record_property(k)}
     data = _oxml.custom_properties_xml({**kept, **encode(record)})
     out = io.BytesIO()
