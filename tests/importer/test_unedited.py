@@ -31,7 +31,7 @@ def _respelled(xml: str) -> str:
     xml = re.sub(r"<w:p(?=[ >])", '<w:p w:rsidR="00A1B2C3" w:rsidRDefault="00A1B2C3"', xml)
 
     def split(m: re.Match[str]) -> str:
-        props, space, text = m.group(1) or "", m.group(2) or "", m.group(3)
+        props, text = m.group(1) or "", m.group(3)
         if len(text) < 2:
             return m.group(0)
         half = len(text) // 2
