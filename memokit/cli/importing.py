@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import difflib
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -24,6 +24,7 @@ from memokit.writers.docx._oxml_read import (
     settle_changes,
     table_markdown,
     tracked_changes,
+    unlabelled,
 )
 from memokit.writers.docx_stamp import read_record, unchanged
 
@@ -45,6 +46,7 @@ class Edited:
     unplaced: list[tuple[str, int | None]] = field(default_factory=list)  # new text, after identity
     moved: dict[int, int | None] = field(default_factory=dict)  # moved identity -> the one it follows
     merged: str | None = None  # 'merged': imported already; 'edited': edited again since
+    relabelled: dict[int, str] = field(default_factory=dict)  # identity -> the label edited away
 
 
 def _footnotes(document: docx.document.Document, kind: str = "/footnotes") -> object | None:
@@ -101,11 +103,16 @@ def read_docx(path: Path, changes: str) -> Edited:
 
     texts: dict[int, str] = {}
     kinds = {b[0]: b[1] for b in blocks}
+    labels = {int(k): v for k, v in dict(record.get("labels") or {}).items()}  # type: ignore[call-overload]
+    relabelled = set()
     for n, p in identities(document.element.body):
         if kinds.get(n) == "table":
             texts[n] = table_markdown(p, reading(document.part))
         elif kinds.get(n) != "footnote":  # a note's mark whose reference was deleted
             texts[n] = paragraph_markdown(p, reading(document.part))
+            if labels.get(n) and not texts[n].startswith(labels[n]):
+                relabelled.add(n)
+            texts[n] = unlabelled(texts[n], labels.get(n, ""))
     if notes is not None:
         for n, p in note_identities(document.element.body, notes.element):  # type: ignore[attr-defined]
             texts[n] = paragraph_markdown(p, reading(notes))
@@ -122,7 +129,7 @@ def read_docx(path: Path, changes: str) -> Edited:
                   blocks, texts, added, tracked, said, unplaced,  # type: ignore[arg-type]
                   _moves([b[0] for b in blocks if b[1] in _ORDERED], order),
                   None if merged is None else "merged" if unchanged(record, parts, "merged")
-                  else "edited")
+                  else "edited", {n: labels[n] for n in relabelled})
 
 
 _ORDERED = ("series", "title", "subtitle", "lede", "heading", "paragraph")  # never moved by floats
@@ -146,6 +153,17 @@ def _moves(written: list[int], now: list[int]) -> dict[int, int | None]:
     return out
 
 
+def _flow(body: object) -> Iterator[object]:
+    """The body's paragraphs and those in its tables' cells (a box's text), in reading order;
+    not those in text boxes (page-wide floats)."""
+    for child in body:  # type: ignore[attr-defined]
+        if child.tag == qn("w:p"):
+            yield child
+        elif child.tag == qn("w:tbl"):
+            for tc in child.iter(qn("w:tc")):
+                yield from tc.iterchildren(qn("w:p"))
+
+
 def _new_paragraphs(document: docx.document.Document, kinds: dict[int, str],
                     reading: Reading) -> tuple[dict[int, list[str]], list[tuple[str, int | None]]]:
     """Paragraphs without identity in the style of the paragraph written before them (by the
@@ -153,7 +171,7 @@ def _new_paragraphs(document: docx.document.Document, kinds: dict[int, str],
     (with the identity before them, if any)."""
     out: dict[int, list[str]] = {}
     unplaced: list[tuple[str, int | None]] = []
-    paras = list(document.element.body.iterchildren(qn("w:p")))  # not in tables and text boxes
+    paras = list(_flow(document.element.body))
     marks = [next((n for n, _ in identities(p)), None) for p in paras]
     authored = {p.style for p, n in zip(paras, marks) if n is not None and kinds.get(n) == "paragraph"}
     last: tuple[int, str | None] | None = None
@@ -244,6 +262,11 @@ def merge_into(source: str, file: str, edited: Edited, out: Outcome) -> str:
             now = fresh.rewrite(base, now)
         if kind == "table":
             conflict(None, where, _table_conflict(doc, where, now is None))
+            continue
+        if n in edited.relabelled:
+            conflict(None, where, f"the label '{edited.relabelled[n]}' was edited in the DOCX; "
+                     "memokit writes it (the number follows the order of the boxes): edit only "
+                     "the words after it")
             continue
         span = merge.region(doc, where, index)
         if isinstance(span, str):

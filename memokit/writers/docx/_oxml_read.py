@@ -177,6 +177,14 @@ def paragraph_markdown(p: BaseOxmlElement, reading: Reading) -> str:
     return _markdown(w.out)
 
 
+def unlabelled(text: str, label: str) -> str:
+    """``text`` without the ``label`` memokit wrote before the author's words ('Box 1:');
+    with a label the editor changed, the whole text (the importer reports the change)."""
+    if label and text.startswith(label):
+        return text[len(label):].lstrip()
+    return text
+
+
 def table_markdown(p: BaseOxmlElement, reading: Reading) -> str:
     """The text of the table holding paragraph ``p``: cells by ' | ', rows by new lines."""
     tbl = p.getparent()

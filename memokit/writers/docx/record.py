@@ -31,6 +31,7 @@ from memokit.writers.docx._oxml_read import (
     note_identities,
     paragraph_markdown,
     table_markdown,
+    unlabelled,
 )
 from memokit.writers.docx_stamp import EDITABLE_PARTS, content_hash, decode, editable_hash, encode
 
@@ -46,18 +47,22 @@ class Identities:
     notes: dict[int, str | None] = field(default_factory=dict)  # footnote number -> its id
     refs: dict[str, str] = field(default_factory=dict)  # REF bookmark -> '@fig:id'
     code: frozenset[str] = frozenset()  # the character style of code spans
+    labels: dict[int, str] = field(default_factory=dict)  # identity -> the label memokit wrote first
 
     def mark(self, p: object, kind: str, where: str, whole: bool = False, here: bool = False,
-             ) -> None:
+             label: str = "") -> None:
         """Give the paragraph element ``p`` the next identity: the next paragraph of ``where``
         (or the whole of the field when ``whole``); ``here``: at the end of ``p`` (before a
-        footnote reference) rather than first in it."""
+        footnote reference) rather than first in it; ``label``: the text memokit writes before
+        the field's (a box's 'Box 1:'), which the importer leaves out."""
         index = -1
         if not whole:
             index = self.counts.get(where, 0)
             self.counts[where] = index + 1
         n = len(self.blocks) + 1
         self.blocks.append((n, kind, where, index))
+        if label:
+            self.labels[n] = label
         if here:
             _oxml.identity_mark_here(p, n)  # type: ignore[arg-type]
         else:
@@ -102,7 +107,8 @@ def block_texts(document: Document, footnotes: object, ids: Identities,
     body = _reading(document.part, ids, skip, footnotes)
     tables = {n for n, kind, _, _ in ids.blocks if kind == "table"}
     for n, p in identities(document.element.body):
-        out[n] = (table_markdown if n in tables else paragraph_markdown)(p, body)
+        out[n] = unlabelled((table_markdown if n in tables else paragraph_markdown)(p, body),
+                            ids.labels.get(n, ""))
     if footnotes is not None:
         own = _reading(footnotes, ids, skip, footnotes)
         for n, p in note_identities(document.element.body, footnotes.element):  # type: ignore[attr-defined]
@@ -143,6 +149,7 @@ def record_properties(document: Document, footnotes: object, ids: Identities,
               "refs": ids.refs, "skip": sorted(skip),
               "code": sorted(ids.code),
               "notes": {str(k): v for k, v in sorted(ids.notes.items())},
+              "labels": {str(k): v for k, v in sorted(ids.labels.items())},
               "blocks": [[n, kind, where, index, texts.get(n, "")]
                          for n, kind, where, index in ids.blocks]}
     return encode(record)
