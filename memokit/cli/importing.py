@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 import docx
 from docx.oxml.ns import qn
 
-from memokit.cli import merge
+from memokit.cli import merge, merge_parts
 from memokit.source.located import Located, load_yaml_text
 from memokit.writers.docx._oxml_read import (
     Reading,
@@ -22,7 +22,9 @@ from memokit.writers.docx._oxml_read import (
     note_identities,
     paragraph_markdown,
     settle_changes,
+    table_cells,
     table_markdown,
+    table_of,
     tracked_changes,
     unlabelled,
 )
@@ -47,6 +49,8 @@ class Edited:
     moved: dict[int, int | None] = field(default_factory=dict)  # moved identity -> the one it follows
     merged: str | None = None  # 'merged': imported already; 'edited': edited again since
     relabelled: dict[int, str] = field(default_factory=dict)  # identity -> the label edited away
+    cells: dict[int, list[list[str]]] = field(default_factory=dict)  # a table's cells, row by row
+    parts: dict[int, list[list[str | None]]] = field(default_factory=dict)  # composed lines
 
 
 def _footnotes(document: docx.document.Document, kind: str = "/footnotes") -> object | None:
@@ -103,11 +107,15 @@ def read_docx(path: Path, changes: str) -> Edited:
 
     texts: dict[int, str] = {}
     kinds = {b[0]: b[1] for b in blocks}
+    cells: dict[int, list[list[str]]] = {}
     labels = {int(k): v for k, v in dict(record.get("labels") or {}).items()}  # type: ignore[call-overload]
     relabelled = set()
     for n, p in identities(document.element.body):
         if kinds.get(n) == "table":
             texts[n] = table_markdown(p, reading(document.part))
+            tbl = table_of(p)
+            if tbl is not None:
+                cells[n] = table_cells(tbl, reading(document.part))
         elif kinds.get(n) != "footnote":  # a note's mark whose reference was deleted
             texts[n] = paragraph_markdown(p, reading(document.part))
             if labels.get(n) and not texts[n].startswith(labels[n]):
@@ -129,7 +137,8 @@ def read_docx(path: Path, changes: str) -> Edited:
                   blocks, texts, added, tracked, said, unplaced,  # type: ignore[arg-type]
                   _moves([b[0] for b in blocks if b[1] in _ORDERED], order),
                   None if merged is None else "merged" if unchanged(record, parts, "merged")
-                  else "edited", {n: labels[n] for n in relabelled})
+                  else "edited", {n: labels[n] for n in relabelled}, cells,
+                  {int(k): v for k, v in dict(record.get("parts") or {}).items()})  # type: ignore[call-overload]
 
 
 _ORDERED = ("series", "title", "subtitle", "lede", "heading", "paragraph")  # never moved by floats
@@ -192,6 +201,12 @@ def _new_paragraphs(document: docx.document.Document, kinds: dict[int, str],
         else:
             out.setdefault(last[0], []).append(text)
     return out, unplaced
+
+
+def _drawn(doc: Located, where: str) -> bool:
+    """Whether the table at ``where`` is drawn from a data set (not written in the YAML)."""
+    spec = merge.value_at(doc, merge.field_path(where))
+    return not isinstance(spec, dict) or "rows" not in spec or "data" in spec
 
 
 def _table_conflict(doc: Located, where: str, deleted: bool) -> str:
@@ -260,8 +275,16 @@ def merge_into(source: str, file: str, edited: Edited, out: Outcome) -> str:
             continue
         if now is not None and kind == "paragraph":
             now = fresh.rewrite(base, now)
-        if kind == "table":
+        if kind == "table" and _drawn(doc, where):
             conflict(None, where, _table_conflict(doc, where, now is None))
+            continue
+        if kind == "table":
+            merge_parts.table(doc, where, base, edited.cells.get(n) if now is not None else None,
+                              patches, out.changes, lambda f, m: conflict(None, f, m))
+            continue
+        if kind in ("authors", "affiliations", "colophon"):
+            merge_parts.composed(doc, where, edited.parts.get(n), base, now, patches, out.changes,
+                                 lambda f, m: conflict(None, f, m))
             continue
         if n in edited.relabelled:
             conflict(None, where, f"the label '{edited.relabelled[n]}' was edited in the DOCX; "

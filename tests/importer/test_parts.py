@@ -4,6 +4,7 @@ tables written in the YAML; each edit lands where the YAML wrote it, every other
 
 from __future__ import annotations
 
+import copy
 import difflib
 from pathlib import Path
 
@@ -77,8 +78,10 @@ def _diff(out: str) -> tuple[list[str], list[str]]:
             [x[1:] for x in lines if x.startswith("+") and not x.startswith("+++")])
 
 
-def _cell(e: Editor, text: str):  # noqa: ANN202 - the paragraph of the table cell reading ``text``
-    return e.para(text)
+def _copy_row(e: Editor, text: str) -> None:
+    """A copy of the table row whose first cell reads ``text``, after it (Word's Insert Row)."""
+    tr = e.para(text)._p.getparent().getparent()
+    tr.addnext(copy.deepcopy(tr))
 
 
 EDITS = {
@@ -98,6 +101,43 @@ EDITS = {
         lambda e: e.add_after("Cranes come", "Quays come third."),
         [],
         ["", "              Quays come third."]),
+    "author's name": (
+        lambda e: e.replace("Ada Quillon", "Bo Dremmel", "Bo Dremmell"),
+        ["  - name: Bo Dremmel"],
+        ["  - name: Bo Dremmell"]),
+    "author written as a name alone": (
+        lambda e: e.replace("Ada Quillon", "Cy Marlow", "Cy Marlowe"),
+        ["  - Cy Marlow"],
+        ["  - Cy Marlowe"]),
+    "affiliation": (
+        lambda e: e.replace("\u00b9\u00a0Harbour", "Coastal Office", "Coastal Agency"),
+        ["    affiliation: Coastal Office"],
+        ["    affiliation: Coastal Agency"]),
+    "memo number": (
+        lambda e: e.replace("Date 7 May", "4711", "4712"),
+        ['number: "4711"'],
+        ['number: "4712"']),
+    "project and approval": (
+        lambda e: (e.replace("Date 7 May", "P-0042", "P-0043"),
+                   e.replace("Date 7 May", "Dee Anwick", "Dee Anwick-Lowe")),
+        ["project: P-0042", "approved_by: Dee Anwick"],
+        ["project: P-0043", "approved_by: Dee Anwick-Lowe"]),
+    "table cell": (
+        lambda e: e.replace("grew fast", "fast", "quickly"),
+        ["            - [Aldmouth, 1200, grew fast]"],
+        ["            - [Aldmouth, 1200, grew quickly]"]),
+    "number cell shown formatted": (
+        lambda e: e.replace("1,200", "1,200", "1,250"),
+        ["            - [Aldmouth, 1200, grew fast]"],
+        ["            - [Aldmouth, 1250, grew fast]"]),
+    "quoted cell": (
+        lambda e: e.replace("steady, slow", "slow", "slower"),
+        ['            - [Brenford, 830, "steady, slow"]'],
+        ['            - [Brenford, 830, "steady, slower"]']),
+    "header cell": (
+        lambda e: e.replace("Tonnes", "Tonnes", "Tons"),
+        ["            - [Port, Tonnes, Note]"],
+        ["            - [Port, Tons, Note]"]),
 }
 
 
@@ -118,3 +158,44 @@ def test_the_box_label_is_memokits(memo: Path, capsys: pytest.CaptureFixture[str
     code, out, err = _import(memo, capsys, lambda e: e.replace("Box\xa01", "Box", "Panel"))
     assert (code, out) == (1, "")
     assert "memo.yaml:19:18: error: sections[0].body[1].box.title: the label" in err
+
+
+CONFLICTS = {
+    "date": (lambda e: e.replace("Date 7 May", "7 May", "8 May"),
+             "memo.yaml:9:7: error: date: the date is written as 'date:'"),
+    "colophon label": (lambda e: e.replace("Date 7 May", "Memo", "Note"),
+                       "memo.yaml:9:7: error: date: the colophon was edited where memokit writes it"),
+    "row added": (lambda e: _copy_row(e, "Brenford"),
+                  "memo.yaml:31:11: error: sections[0].body[3].table: rows or columns were added"),
+}
+
+
+@pytest.mark.parametrize("kind", CONFLICTS)
+def test_what_cannot_come_back_is_a_located_conflict(kind: str, memo: Path,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    edit, message = CONFLICTS[kind]
+    before = memo.read_bytes()
+    code, out, err = _import(memo, capsys, edit)
+    assert (code, out) == (1, "")
+    assert message is None or message in err, err
+    assert memo.read_bytes() == before
+
+
+def test_authors_with_affiliations_after_their_names(tmp_path: Path,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    """The brief style writes 'Name (Affiliation, e-mail), Name': names and affiliations come
+    back, the e-mail link is memokit's."""
+    text = MEMO.replace("    affiliation: Harbour Institute\n",
+                        "    affiliation: Harbour Institute\n    email: ada@example.org\n")
+    memo = tmp_path / "memo.yaml"
+    memo.write_text(text, encoding="utf-8")
+    render_memo(memo, tmp_path / "out", ["docx"], style="brief")
+
+    def edit(e: Editor) -> None:
+        e.replace("Ada Quillon", "Harbour Institute", "Harbour Board")
+        e.replace("Ada Quillon", "Bo Dremmel", "Bo Dremmell")
+
+    code, out, err = _import(memo, capsys, edit)
+    assert (code, err) == (4, ""), err
+    assert _diff(out) == (["    affiliation: Harbour Institute", "  - name: Bo Dremmel"],
+                          ["    affiliation: Harbour Board", "  - name: Bo Dremmell"])

@@ -53,7 +53,7 @@ def test_every_node_memo_comes_back_unchanged(tmp_path: Path, capsys: pytest.Cap
     assert record is not None
     kinds = {b[1] for b in record["blocks"]}  # type: ignore[union-attr]
     assert kinds == {"series", "title", "subtitle", "lede", "heading", "paragraph", "footnote", "caption",
-                     "table", "box title"}
+                     "table", "box title", "authors", "affiliations", "colophon"}
     assert record["source"] == "../memo.yaml"
     assert _import(capsys, str(tmp_path / "out/memo.docx")) == (0, "", "")
 

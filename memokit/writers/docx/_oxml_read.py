@@ -192,9 +192,21 @@ def table_markdown(p: BaseOxmlElement, reading: Reading) -> str:
         tbl = tbl.getparent()
     if tbl is None:
         return paragraph_markdown(p, reading)
-    return "\n".join(" | ".join(" ".join(paragraph_markdown(q, reading) for q in tc.iter(qn("w:p")))
-                                 for tc in tr.iter(qn("w:tc")))
-                      for tr in tbl.iter(qn("w:tr")))
+    return "\n".join(" | ".join(row) for row in table_cells(tbl, reading))
+
+
+def table_cells(tbl: BaseOxmlElement, reading: Reading) -> list[list[str]]:
+    """The text of each cell of table ``tbl``, row by row (a cell's paragraphs joined by spaces)."""
+    return [[" ".join(paragraph_markdown(q, reading) for q in tc.iter(qn("w:p")))
+             for tc in tr.iter(qn("w:tc"))] for tr in tbl.iter(qn("w:tr"))]
+
+
+def table_of(p: BaseOxmlElement) -> BaseOxmlElement | None:
+    """The table that holds paragraph ``p``, if any."""
+    tbl = p.getparent()
+    while tbl is not None and tbl.tag != qn("w:tbl"):
+        tbl = tbl.getparent()
+    return tbl
 
 
 def identities(root: BaseOxmlElement) -> Iterator[tuple[int, BaseOxmlElement]]:

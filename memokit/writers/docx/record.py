@@ -48,13 +48,15 @@ class Identities:
     refs: dict[str, str] = field(default_factory=dict)  # REF bookmark -> '@fig:id'
     code: frozenset[str] = frozenset()  # the character style of code spans
     labels: dict[int, str] = field(default_factory=dict)  # identity -> the label memokit wrote first
+    parts: dict[int, list[tuple[str | None, str]]] = field(default_factory=dict)  # composed lines
 
     def mark(self, p: object, kind: str, where: str, whole: bool = False, here: bool = False,
-             label: str = "") -> None:
+             label: str = "", parts: list[tuple[str | None, str]] | None = None) -> None:
         """Give the paragraph element ``p`` the next identity: the next paragraph of ``where``
         (or the whole of the field when ``whole``); ``here``: at the end of ``p`` (before a
         footnote reference) rather than first in it; ``label``: the text memokit writes before
-        the field's (a box's 'Box 1:'), which the importer leaves out."""
+        the field's (a box's 'Box 1:'), which the importer leaves out; ``parts``: which words of
+        a line composed of several fields come from which (``present.titlefields``)."""
         index = -1
         if not whole:
             index = self.counts.get(where, 0)
@@ -63,6 +65,8 @@ class Identities:
         self.blocks.append((n, kind, where, index))
         if label:
             self.labels[n] = label
+        if parts:
+            self.parts[n] = parts
         if here:
             _oxml.identity_mark_here(p, n)  # type: ignore[arg-type]
         else:
@@ -150,6 +154,8 @@ def record_properties(document: Document, footnotes: object, ids: Identities,
               "code": sorted(ids.code),
               "notes": {str(k): v for k, v in sorted(ids.notes.items())},
               "labels": {str(k): v for k, v in sorted(ids.labels.items())},
+              "parts": {str(k): v for k, v in sorted(ids.parts.items())
+                        if "".join(t for _, t in v) == texts.get(k)},  # as read, or none
               "blocks": [[n, kind, where, index, texts.get(n, "")]
                          for n, kind, where, index in ids.blocks]}
     return encode(record)

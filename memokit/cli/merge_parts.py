@@ -1,0 +1,134 @@
+"""Merging what is not one text of the YAML: the title block's lines composed of several fields
+(authors, affiliations, the colophon) and the cells of a table written in the YAML."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+import yaml
+
+from memokit.cli import merge
+from memokit.source.located import Located, format_path
+
+Conflict = Callable[[str, str], None]  # (field, message)
+Changes = list[dict[str, object]]
+_NUMBER_MARKS = re.compile(r"[,\u00a0\u202f\u2009' ]")  # thousands separators memokit may show
+
+
+def scalar(doc: Located, path: tuple[str | int, ...], base: str, new: str,
+           patches: merge.Patches) -> str | None:
+    """Patch the YAML value at ``path`` shown as ``base`` to show ``new``; why not, if not."""
+    where = format_path(path)
+    value = merge.value_at(doc, path)
+    if isinstance(value, str):
+        span = merge.region(doc, where, -1)
+        if isinstance(span, str):
+            return span
+        return merge.merge_block(doc.source, span, base, new, patches)
+    plain = doc.plain.get(path)
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and plain is not None:
+        try:
+            shown = float(_NUMBER_MARKS.sub("", base))
+        except ValueError:
+            shown = None
+        if shown != float(value):
+            return (f"the value {plain[0]} is shown as '{base}' (memokit formats it); change it "
+                    "in the YAML")
+        written = _NUMBER_MARKS.sub("", new)
+        loaded = _load(written)
+        text = written if isinstance(loaded, (int, float)) and not isinstance(loaded, bool) \
+            else merge._scalar(new)
+        patches.edits.append((plain[1].start, plain[1].end, text))
+        return None
+    return f"'{where}' is not a text or a number written in the YAML; change it in the YAML"
+
+
+def _load(text: str) -> object:
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError:
+        return None
+
+
+def _values(parts: list[list[str | None]], text: str) -> list[str] | None:
+    """The fields' texts in ``text`` when memokit's own segments of ``parts`` are still there."""
+    pattern = "".join("(.*?)" if key else re.escape(str(shown)) for key, shown in parts)
+    m = re.fullmatch(pattern, text, re.S)
+    return list(m.groups()) if m else None
+
+
+def _paths(doc: Located, key: str) -> list[tuple[str | int, ...]] | str:
+    """The YAML fields a segment's key names (several for an affiliation authors share)."""
+    kind, _, which = key.partition(":")
+    if kind == "author":
+        i = int(which)
+        return [("authors", i, "name") if isinstance(merge.value_at(doc, ("authors", i)), dict)
+                else ("authors", i)]
+    if kind == "affiliation":
+        return [("authors", int(i), "affiliation") for i in which.split(",")]
+    if kind == "date":
+        return "the date is written as 'date:' (YYYY-MM-DD) in the YAML; change it there"
+    return [(kind,)]
+
+
+def composed(doc: Located, where: str, parts: list[list[str | None]] | None, base: str,
+             now: str | None, patches: merge.Patches, changes: Changes, conflict: Conflict) -> None:
+    """A title block line composed of several fields: each field's changed words go back."""
+    line = {"authors": "authors line", "date": "colophon"}.get(where, where)
+    if now is None:
+        conflict(where, f"the {line} was deleted in the DOCX; change the fields in the YAML")
+        return
+    old = _values(parts, base) if parts else None
+    new = _values(parts, now) if parts else None
+    if old is None or new is None:
+        conflict(where, f"the {line} was edited where memokit writes it (labels, separators, "
+                 "marks or e-mail links) or cannot be taken apart; change it in the YAML")
+        return
+    keys = [k for k, _ in parts if k]  # type: ignore[union-attr]
+    for key, before, after in zip(keys, old, new):
+        if before == after:
+            continue
+        paths = _paths(doc, str(key))
+        if isinstance(paths, str):
+            conflict(where, paths)
+            continue
+        for path in paths:
+            field = format_path(path)
+            why = scalar(doc, path, before, after, patches)
+            if why:
+                conflict(field, why)
+                continue
+            line_no, col = doc.pos(path)
+            changes.append({"field": field, "kind": "title block", "line": line_no, "column": col,
+                            "before": before, "after": after})
+
+
+def table(doc: Located, where: str, base: str, cells: list[list[str]] | None,
+          patches: merge.Patches, changes: Changes, conflict: Conflict) -> None:
+    """A table written in the YAML ('rows:', maybe 'header:'): each edited cell goes back."""
+    path = merge.field_path(where)
+    spec = merge.value_at(doc, path)
+    if cells is None:
+        conflict(where, "the table was deleted in the DOCX; delete it in the YAML")
+        return
+    old = [row.split(" | ") for row in base.split("\n")]
+    shape = [len(r) for r in old]
+    if shape != [len(r) for r in cells]:
+        conflict(where, "rows or columns were added or deleted in the DOCX (or a cell holds a "
+                 "line break or ' | '); change the table's 'rows:' in the YAML")
+        return
+    header = isinstance(spec, dict) and isinstance(spec.get("header"), list)
+    for r, (before_row, after_row) in enumerate(zip(old, cells)):
+        for c, (before, after) in enumerate(zip(before_row, after_row)):
+            if before == after:
+                continue
+            at = path + (("header", c) if header and r == 0 else ("rows", r, c))
+            field = format_path(at)
+            why = scalar(doc, at, before, after, patches)
+            if why:
+                conflict(field, f"the table cell was edited in the DOCX, but {why}")
+                continue
+            line, col = doc.pos(at)
+            changes.append({"field": field, "kind": "table cell", "line": line, "column": col,
+                            "before": before, "after": after})
