@@ -74,10 +74,11 @@ def read_docx(path: Path, changes: str) -> Edited:
     code = frozenset(record.get("code") or ())  # type: ignore[arg-type]
     blocks = [tuple(b) for b in record.get("blocks") or []]  # type: ignore[attr-defined]
     fields = {b[0]: b[2] for b in blocks}
+    marks = frozenset(b[0] for b in blocks if b[1] == "footnote")  # the notes' identities
     tracked = []
     for root in roots:
         for kind, author, text, p in tracked_changes(root):
-            n = next((n for n, _ in identities(p)), None) if p is not None else None
+            n = next((n for n, _ in identities(p, marks)), None) if p is not None else None
             tracked.append((kind, author, text, fields.get(n, "text memokit generated")
                             if n is not None else "a paragraph memokit did not write"))
     if tracked and changes != "refuse":
@@ -87,7 +88,7 @@ def read_docx(path: Path, changes: str) -> Edited:
     if notes is not None:
         for fn in notes.element.findall(qn("w:footnote")):  # type: ignore[attr-defined]
             note_ids[fn.get(qn("w:id"))] = None
-        for n, p in note_identities(document.element.body, notes.element):  # type: ignore[attr-defined]
+        for n, p in note_identities(document.element.body, notes.element, marks):  # type: ignore[attr-defined]
             note_ids[p.getparent().get(qn("w:id"))] = fields.get(n)
 
     def reading(part: object) -> Reading:
@@ -110,7 +111,7 @@ def read_docx(path: Path, changes: str) -> Edited:
     cells: dict[int, list[list[str]]] = {}
     labels = {int(k): v for k, v in dict(record.get("labels") or {}).items()}  # type: ignore[call-overload]
     relabelled = set()
-    for n, p in identities(document.element.body):
+    for n, p in identities(document.element.body, marks):
         if kinds.get(n) == "table":
             texts[n] = table_markdown(p, reading(document.part))
             tbl = table_of(p)
@@ -122,17 +123,17 @@ def read_docx(path: Path, changes: str) -> Edited:
                 relabelled.add(n)
             texts[n] = unlabelled(texts[n], labels.get(n, ""))
     if notes is not None:
-        for n, p in note_identities(document.element.body, notes.element):  # type: ignore[attr-defined]
+        for n, p in note_identities(document.element.body, notes.element, marks):  # type: ignore[attr-defined]
             texts[n] = paragraph_markdown(p, reading(notes))
     added, unplaced = _new_paragraphs(document, {b[0]: b[1] for b in blocks}, reading(document.part))
     remarks = _footnotes(document, "/comments")
     said = []
     for author, text, p in comments(remarks.element if remarks is not None else None,  # type: ignore[attr-defined]
                                     document.element.body):
-        n = next((n for n, _ in identities(p)), None) if p is not None else None
+        n = next((n for n, _ in identities(p, marks)), None) if p is not None else None
         block = next((b for b in blocks if b[0] == n), None)
         said.append((author, text, block[2] if block else "", block[3] if block else -1))
-    order = [n for n, _ in identities(document.element.body) if kinds.get(n) in _ORDERED]
+    order = [n for n, _ in identities(document.element.body, marks) if kinds.get(n) in _ORDERED]
     return Edited(str(record.get("source", "")), str(record.get("source_sha256", "")),
                   blocks, texts, added, tracked, said, unplaced,  # type: ignore[arg-type]
                   _moves([b[0] for b in blocks if b[1] in _ORDERED], order),
@@ -181,7 +182,8 @@ def _new_paragraphs(document: docx.document.Document, kinds: dict[int, str],
     out: dict[int, list[str]] = {}
     unplaced: list[tuple[str, int | None]] = []
     paras = list(_flow(document.element.body))
-    marks = [next((n for n, _ in identities(p)), None) for p in paras]
+    notes = frozenset(n for n, kind in kinds.items() if kind == "footnote")
+    marks = [next((n for n, _ in identities(p, notes)), None) for p in paras]
     authored = {p.style for p, n in zip(paras, marks) if n is not None and kinds.get(n) == "paragraph"}
     last: tuple[int, str | None] | None = None
     seen: int | None = None

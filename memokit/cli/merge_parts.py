@@ -63,6 +63,8 @@ def _paths(doc: Located, key: str) -> list[tuple[str | int, ...]] | str:
     kind, _, which = key.partition(":")
     if kind == "author":
         i = int(which)
+        if isinstance(merge.value_at(doc, ("authors",)), str):  # 'authors: A. Writer'
+            return [("authors",)]
         return [("authors", i, "name") if isinstance(merge.value_at(doc, ("authors", i)), dict)
                 else ("authors", i)]
     if kind == "affiliation":

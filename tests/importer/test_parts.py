@@ -199,3 +199,14 @@ def test_authors_with_affiliations_after_their_names(tmp_path: Path,
     assert (code, err) == (4, ""), err
     assert _diff(out) == (["    affiliation: Harbour Institute", "  - name: Bo Dremmel"],
                           ["    affiliation: Harbour Board", "  - name: Bo Dremmell"])
+
+
+def test_an_author_written_as_the_authors_field(tmp_path: Path,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    memo = tmp_path / "memo.yaml"
+    memo.write_text("title: T\nauthors: A. Writer\ndate: 2026-01-05\nsections:\n  - heading: H\n"
+                    "    body:\n      - Text.\n", encoding="utf-8")
+    render_memo(memo, tmp_path / "out", ["docx"])
+    code, out, err = _import(memo, capsys, lambda e: e.replace("A. Writer", "Writer", "Wright"))
+    assert (code, err) == (4, ""), err
+    assert _diff(out) == (["authors: A. Writer"], ["authors: A. Wright"])

@@ -8,7 +8,7 @@ note marks, floating pictures) is left out, so an untouched paragraph reads back
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Container, Iterator
 from dataclasses import dataclass, field
 
 from docx.oxml.ns import qn
@@ -209,13 +209,17 @@ def table_of(p: BaseOxmlElement) -> BaseOxmlElement | None:
     return tbl
 
 
-def identities(root: BaseOxmlElement) -> Iterator[tuple[int, BaseOxmlElement]]:
+def identities(root: BaseOxmlElement, notes: Container[int] | None = None,
+               ) -> Iterator[tuple[int, BaseOxmlElement]]:
     """(identity, paragraph) for each paragraph beginning with an identity bookmark (the first
-    of copies kept); a bookmark before a footnote reference names the note instead."""
+    of copies kept); a bookmark before a footnote reference names the note instead. ``notes``:
+    the identities of notes, when known (else a mark just before a reference is a note's)."""
     seen: set[int] = set()
     for mark in root.iter(qn("w:bookmarkStart")):
         m = IDENTITY.match(mark.get(qn("w:name"), ""))
-        if not m or int(m.group(1)) in seen or _note_reference(mark) is not None:
+        if not m or int(m.group(1)) in seen:
+            continue
+        if (int(m.group(1)) in notes) if notes is not None else _note_reference(mark) is not None:
             continue
         p = mark.getparent()
         while p is not None and p.tag != qn("w:p"):
@@ -244,14 +248,14 @@ def _note_reference(mark: BaseOxmlElement) -> BaseOxmlElement | None:
 
 
 def note_identities(body: BaseOxmlElement, footnotes: BaseOxmlElement,
-                    ) -> Iterator[tuple[int, BaseOxmlElement]]:
+                    known: Container[int] | None = None) -> Iterator[tuple[int, BaseOxmlElement]]:
     """(identity, the note's first paragraph) for each identity bookmark set just before a
-    footnote reference in the body."""
+    footnote reference in the body (of those in ``known``, the notes' identities, if given)."""
     notes = {fn.get(qn("w:id")): fn for fn in footnotes.findall(qn("w:footnote"))}
     seen: set[int] = set()
     for mark in body.iter(qn("w:bookmarkStart")):
         m = IDENTITY.match(mark.get(qn("w:name"), ""))
-        if not m or int(m.group(1)) in seen:
+        if not m or int(m.group(1)) in seen or known is not None and int(m.group(1)) not in known:
             continue
         ref = _note_reference(mark)
         fn = notes.get(ref.get(qn("w:id"))) if ref is not None else None

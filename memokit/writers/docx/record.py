@@ -110,12 +110,13 @@ def block_texts(document: Document, footnotes: object, ids: Identities,
     out: dict[int, str] = {}
     body = _reading(document.part, ids, skip, footnotes)
     tables = {n for n, kind, _, _ in ids.blocks if kind == "table"}
-    for n, p in identities(document.element.body):
+    notes = frozenset(n for n, kind, _, _ in ids.blocks if kind == "footnote")
+    for n, p in identities(document.element.body, notes):
         out[n] = unlabelled((table_markdown if n in tables else paragraph_markdown)(p, body),
                             ids.labels.get(n, ""))
     if footnotes is not None:
         own = _reading(footnotes, ids, skip, footnotes)
-        for n, p in note_identities(document.element.body, footnotes.element):  # type: ignore[attr-defined]
+        for n, p in note_identities(document.element.body, footnotes.element, notes):  # type: ignore[attr-defined]
             out[n] = paragraph_markdown(p, own)
     return out
 
