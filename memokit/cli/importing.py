@@ -259,8 +259,10 @@ def _move(doc: Located, source: str, edited: Edited, patches: merge.Patches, out
         patches.edits.append((to[1], to[1], "".join("\n\n" + t for t in texts)))  # type: ignore[index]
 
 
-def merge_into(source: str, file: str, edited: Edited, out: Outcome) -> str:
-    """The memo's source with the editor's changes; conflicts are added to ``out``."""
+def merge_into(source: str, file: str, edited: Edited, out: Outcome, comments: bool = False) -> str:
+    """The memo's source with the editor's changes; conflicts are added to ``out``. With
+    ``comments``, each Word comment on a block still in place becomes a YAML comment above it
+    (where that is clean: ``out.comments[i]['kept']`` says which)."""
     doc = load_yaml_text(source, file)
     patches = merge.Patches(source)
     changed_since = hashlib.sha256(source.encode("utf-8")).hexdigest() != edited.source_sha256
@@ -335,6 +337,8 @@ def merge_into(source: str, file: str, edited: Edited, out: Outcome) -> str:
                  "the YAML (a new paragraph follows a paragraph of its own style); add it in the YAML")
     fresh.patch(patches)
     new = patches.apply()
+    if comments and not out.conflicts:
+        new = _with_comments(doc, edited, patches, new, out)
     if new != source:
         check = load_yaml_text(new, file)
         if check.problems:
@@ -342,4 +346,29 @@ def merge_into(source: str, file: str, edited: Edited, out: Outcome) -> str:
             out.conflicts.append({"line": p.line, "column": p.column, "field": p.field or "",
                                   "message": "the merged YAML would not read: " + p.message
                                   + "; make this edit in the YAML"})
+    return new
+
+
+def _with_comments(doc: Located, edited: Edited, patches: merge.Patches, merged: str,
+                   out: Outcome) -> str:
+    """``merged`` with the Word comments as YAML comments, when the YAML reads the same with them."""
+    lines: dict[int, str] = {}
+    kept = []
+    for i, (author, text, where, index) in enumerate(edited.comments):
+        block = next((b for b in edited.blocks if b[2] == where and b[3] == index), None)
+        if block is None or edited.texts.get(block[0]) is None or block[0] in edited.moved:
+            continue
+        found = merge_parts.comment_line(doc, where, author, text)
+        if found is not None and found[1] not in lines.get(found[0], ""):
+            lines[found[0]] = lines.get(found[0], "") + found[1]
+            kept.append(i)
+    if not lines:
+        return merged
+    noted = merge.Patches(patches.source, patches.edits + [(a, a, t) for a, t in lines.items()])
+    new = noted.apply()
+    if load_yaml_text(new, doc.file).value != load_yaml_text(merged, doc.file).value:
+        return merged  # a comment line would change what the YAML says: reported only
+    for i in kept:
+        if i < len(out.comments):
+            out.comments[i]["kept"] = True
     return new

@@ -134,3 +134,31 @@ def table(doc: Located, where: str, base: str, cells: list[list[str]] | None,
             line, col = doc.pos(at)
             changes.append({"field": field, "kind": "table cell", "line": line, "column": col,
                             "before": before, "after": after})
+
+
+_ITEM_OR_KEY = re.compile(r"( *)(?:- )?")
+
+
+def comment_line(doc: Located, where: str, author: str, text: str) -> tuple[int, str] | None:
+    """Where a Word comment on the block of field ``where`` goes as a YAML comment, and the line:
+    ``# comment (Author): text`` just above the line the field's entry starts, at its
+    indentation; None when that line is not clean (the entry shares its line with something
+    else, as in a flow sequence)."""
+    path = merge.field_path(where)
+    if not path:
+        return None
+    at = doc.values.get(path) if isinstance(path[-1], int) else doc.keys.get(path)
+    said = " ".join(text.split())
+    who = " ".join(author.split()).replace(")", "")
+    if at is None or not said or any(ord(c) < 32 for c in said + who):
+        return None
+    line, col = at
+    starts = merge._line_starts(doc.source)
+    if line - 1 >= len(starts):
+        return None
+    start = starts[line - 1]
+    prefix = doc.source[start:start + col - 1]
+    m = _ITEM_OR_KEY.fullmatch(prefix)
+    if m is None:
+        return None
+    return start, f"{m.group(1)}# comment ({who}): {said}\n"
