@@ -51,6 +51,7 @@ class Edited:
     relabelled: dict[int, str] = field(default_factory=dict)  # identity -> the label edited away
     cells: dict[int, list[list[str]]] = field(default_factory=dict)  # a table's cells, row by row
     parts: dict[int, list[list[str | None]]] = field(default_factory=dict)  # composed lines
+    order: list[int] = field(default_factory=list)  # the identities of text blocks, as now in order
 
 
 def _footnotes(document: docx.document.Document, kind: str = "/footnotes") -> object | None:
@@ -139,7 +140,8 @@ def read_docx(path: Path, changes: str) -> Edited:
                   _moves([b[0] for b in blocks if b[1] in _ORDERED], order),
                   None if merged is None else "merged" if unchanged(record, parts, "merged")
                   else "edited", {n: labels[n] for n in relabelled}, cells,
-                  {int(k): v for k, v in dict(record.get("parts") or {}).items()})  # type: ignore[call-overload]
+                  {int(k): v for k, v in dict(record.get("parts") or {}).items()},  # type: ignore[call-overload]
+                  order)
 
 
 _ORDERED = ("series", "title", "subtitle", "lede", "heading", "paragraph")  # never moved by floats
@@ -226,11 +228,15 @@ def _table_conflict(doc: Located, where: str, deleted: bool) -> str:
 
 def _move(doc: Located, source: str, edited: Edited, patches: merge.Patches, out: Outcome,
           conflict: Callable[[tuple[int, int] | None, str, str], None]) -> None:
-    """Paragraphs the editor moved: their YAML lines go after the paragraph they now follow."""
+    """Paragraphs the editor moved: their YAML lines go after the paragraph they now follow;
+    list items moved within their list change places there."""
     blocks = {b[0]: b for b in edited.blocks}
     groups: dict[int, list[int]] = {}
+    reordered = _reorder(doc, source, edited, patches, out, conflict)
     for n, after in edited.moved.items():
         _, kind, where, index, base = blocks[n]
+        if where in reordered:
+            continue
         target = blocks.get(after) if after is not None else None
         if kind != "paragraph" or target is None or target[1] != "paragraph":
             conflict(None, where, f"the {kind} was moved in the DOCX to where memokit cannot place "
@@ -257,6 +263,39 @@ def _move(doc: Located, source: str, edited: Edited, patches: merge.Patches, out
             out.changes.append({"field": where, "kind": "moved paragraph", "line": line,
                                 "column": col, "before": base, "after": f"after {target[2]}"})
         patches.edits.append((to[1], to[1], "".join("\n\n" + t for t in texts)))  # type: ignore[index]
+
+
+def _reorder(doc: Located, source: str, edited: Edited, patches: merge.Patches, out: Outcome,
+             conflict: Callable[[tuple[int, int] | None, str, str], None]) -> set[str]:
+    """The texts in which the editor moved list items (and nothing else): the items change
+    places in the YAML (a conflict where they cannot); the texts handled."""
+    blocks = {b[0]: b for b in edited.blocks}
+    handled: set[str] = set()
+    for n in edited.moved:
+        where = blocks[n][2]
+        span = merge.region(doc, where, blocks[n][3])
+        if where in handled or isinstance(span, str) or blocks[n][1] != "paragraph":
+            continue
+        lead = merge._LEAD.match(source, source.rfind("\n", 0, span[0]) + 1).group()  # type: ignore[union-attr]
+        if not lead.strip() or lead.strip().startswith(">"):
+            continue  # a paragraph: moved as one
+        handled.add(where)
+        mine = sorted((b for b in edited.blocks if b[2] == where and b[1] == "paragraph"),
+                      key=lambda b: b[3])
+        if any(edited.texts.get(b[0]) != b[4] or b[0] in edited.added for b in mine):
+            conflict(span, where, "a list item was moved and the list edited in the DOCX; import "
+                     "the move or the edit first, or make one of them in the YAML")
+            continue
+        ids = {b[0]: b[3] for b in mine}
+        now = [ids[m] for m in edited.order if m in ids]
+        why = merge_parts.reorder_items(doc, where, [b[3] for b in mine], now, patches)
+        if why:
+            conflict(span, where, f"a list item was moved in the DOCX, but {why}")
+            continue
+        line, col = doc.position_of_index(span[0])
+        out.changes.append({"field": where, "kind": "moved list item", "line": line,
+                            "column": col, "before": blocks[n][4], "after": "moved in its list"})
+    return handled
 
 
 def merge_into(source: str, file: str, edited: Edited, out: Outcome, comments: bool = False) -> str:

@@ -162,3 +162,41 @@ def comment_line(doc: Located, where: str, author: str, text: str) -> tuple[int,
     if m is None:
         return None
     return start, f"{m.group(1)}# comment ({who}): {said}\n"
+
+
+def reorder_items(doc: Located, where: str, written: list[int], now: list[int],
+                  patches: merge.Patches) -> str | None:
+    """List items of the text ``where`` the editor reordered within their list: paragraph
+    indices ``written`` in the YAML's order, ``now`` in the DOCX's. Each item's marker stays in
+    its place (an ordered list keeps its numbers) and takes the text of the item now there; why
+    not, if not."""
+    if sorted(now) != sorted(written):
+        return "the item was moved out of its list; move it in the YAML"
+    differ = [k for k, (a, b) in enumerate(zip(written, now)) if a != b]
+    if not differ:
+        return None
+    lo, hi = differ[0], differ[-1]
+    source = doc.source
+    slots = []  # (lead, line start, text start, end) of each item between the first and last moved
+    for index in written[lo:hi + 1]:
+        span = merge.region(doc, where, index)
+        if isinstance(span, str):
+            return span
+        line_start = source.rfind("\n", 0, span[0]) + 1
+        lead = merge._LEAD.match(source, line_start).group()  # type: ignore[union-attr]
+        slots.append((lead, line_start, line_start + len(lead), span[1]))
+    first = slots[0][0]
+    marker = first.strip()
+    alike = all(len(lead) == len(first) and lead.strip()[-1:] == marker[-1:] for lead, *_ in slots)
+    if not marker or marker.startswith(">") or not alike:
+        return ("the moved item and the items it passed are not all items of one list written "
+                "alike (it left its list, or the markers differ in width); move it in the YAML")
+    for a, b in zip(slots, slots[1:]):
+        if source[a[3]:b[1]].strip():
+            return ("an item it passed holds more than one paragraph or a nested list; move it "
+                    "in the YAML")
+    content = {index: source[s:e] for index, (_, _, s, e) in zip(written[lo:hi + 1], slots)}
+    for (_, _, s, e), index in zip(slots, now[lo:hi + 1]):
+        if content[index] != source[s:e]:
+            patches.edits.append((s, e, content[index]))
+    return None
