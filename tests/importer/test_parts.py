@@ -210,3 +210,28 @@ def test_an_author_written_as_the_authors_field(tmp_path: Path,
     code, out, err = _import(memo, capsys, lambda e: e.replace("A. Writer", "Writer", "Wright"))
     assert (code, err) == (4, ""), err
     assert _diff(out) == (["authors: A. Writer"], ["authors: A. Wright"])
+
+
+@pytest.mark.slow
+def test_the_edits_come_back_after_libreoffice_saved_them(memo: Path,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    from tests.helpers import require_tool
+    from tests.importer.test_roundtrip import _resave
+
+    docx = memo.parent / "out/memo.docx"
+    ed = Editor(docx)
+    for edit, _, _ in (EDITS["box title"], EDITS["box list item"], EDITS["author's name"],
+                       EDITS["affiliation"], EDITS["memo number"], EDITS["table cell"],
+                       EDITS["number cell shown formatted"]):
+        edit(ed)
+    ed.save()
+    lo = _resave(require_tool("soffice"), docx, memo.parent)
+    code = main(["import", str(lo), str(memo)])
+    out = capsys.readouterr()
+    assert (code, out.err) == (4, "")
+    removed, added = _diff(out.out)
+    assert sorted(added) == sorted([
+        "          title: What the harbours *lack*", "              - Training the harbour pilots",
+        "  - name: Bo Dremmell", "    affiliation: Coastal Agency", 'number: "4712"',
+        "            - [Aldmouth, 1250, grew quickly]"])
+    assert len(removed) == len(added)
