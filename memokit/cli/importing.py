@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import difflib
 import hashlib
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 import docx
 from docx.oxml.ns import qn
 
-from memokit.cli import merge, merge_parts
+from memokit.cli import merge, merge_parts, moves
 from memokit.source.located import Located, load_yaml_text
 from memokit.writers.docx._oxml_read import (
     Reading,
@@ -226,78 +226,6 @@ def _table_conflict(doc: Located, where: str, deleted: bool) -> str:
             "'rows:' or 'header:' in the YAML")
 
 
-def _move(doc: Located, source: str, edited: Edited, patches: merge.Patches, out: Outcome,
-          conflict: Callable[[tuple[int, int] | None, str, str], None]) -> None:
-    """Paragraphs the editor moved: their YAML lines go after the paragraph they now follow;
-    list items moved within their list change places there."""
-    blocks = {b[0]: b for b in edited.blocks}
-    groups: dict[int, list[int]] = {}
-    reordered = _reorder(doc, source, edited, patches, out, conflict)
-    for n, after in edited.moved.items():
-        _, kind, where, index, base = blocks[n]
-        if where in reordered:
-            continue
-        target = blocks.get(after) if after is not None else None
-        if kind != "paragraph" or target is None or target[1] != "paragraph":
-            conflict(None, where, f"the {kind} was moved in the DOCX to where memokit cannot place "
-                     "it in the YAML (only a paragraph after another paragraph); move it in the YAML")
-        elif edited.texts.get(n) != base or n in edited.added:
-            conflict(None, where, "the paragraph was moved and edited in the DOCX; import the move "
-                     "or the edit first, or make one of them in the YAML")
-        else:
-            groups.setdefault(after, []).append(n)  # type: ignore[arg-type]
-    for after, moved in groups.items():
-        target = blocks[after]
-        to = merge.region(doc, target[2], target[3])
-        texts = []
-        for n in moved:
-            _, kind, where, index, base = blocks[n]
-            span = merge.region(doc, where, index)
-            why = span if isinstance(span, str) else merge.movable(source, span, to)
-            if why:
-                conflict(None, where, f"the paragraph was moved in the DOCX, but {why}")
-                return
-            merge.delete_paragraph(source, span, patches)  # type: ignore[arg-type]
-            texts.append(merge.lines_of(source, span))  # type: ignore[arg-type]
-            line, col = doc.position_of_index(span[0])  # type: ignore[index]
-            out.changes.append({"field": where, "kind": "moved paragraph", "line": line,
-                                "column": col, "before": base, "after": f"after {target[2]}"})
-        patches.edits.append((to[1], to[1], "".join("\n\n" + t for t in texts)))  # type: ignore[index]
-
-
-def _reorder(doc: Located, source: str, edited: Edited, patches: merge.Patches, out: Outcome,
-             conflict: Callable[[tuple[int, int] | None, str, str], None]) -> set[str]:
-    """The texts in which the editor moved list items (and nothing else): the items change
-    places in the YAML (a conflict where they cannot); the texts handled."""
-    blocks = {b[0]: b for b in edited.blocks}
-    handled: set[str] = set()
-    for n in edited.moved:
-        where = blocks[n][2]
-        span = merge.region(doc, where, blocks[n][3])
-        if where in handled or isinstance(span, str) or blocks[n][1] != "paragraph":
-            continue
-        lead = merge._LEAD.match(source, source.rfind("\n", 0, span[0]) + 1).group()  # type: ignore[union-attr]
-        if not lead.strip() or lead.strip().startswith(">"):
-            continue  # a paragraph: moved as one
-        handled.add(where)
-        mine = sorted((b for b in edited.blocks if b[2] == where and b[1] == "paragraph"),
-                      key=lambda b: b[3])
-        if any(edited.texts.get(b[0]) != b[4] or b[0] in edited.added for b in mine):
-            conflict(span, where, "a list item was moved and the list edited in the DOCX; import "
-                     "the move or the edit first, or make one of them in the YAML")
-            continue
-        ids = {b[0]: b[3] for b in mine}
-        now = [ids[m] for m in edited.order if m in ids]
-        why = merge_parts.reorder_items(doc, where, [b[3] for b in mine], now, patches)
-        if why:
-            conflict(span, where, f"a list item was moved in the DOCX, but {why}")
-            continue
-        line, col = doc.position_of_index(span[0])
-        out.changes.append({"field": where, "kind": "moved list item", "line": line,
-                            "column": col, "before": blocks[n][4], "after": "moved in its list"})
-    return handled
-
-
 def merge_into(source: str, file: str, edited: Edited, out: Outcome, comments: bool = False) -> str:
     """The memo's source with the editor's changes; conflicts are added to ``out``. With
     ``comments``, each Word comment on a block still in place becomes a YAML comment above it
@@ -310,7 +238,7 @@ def merge_into(source: str, file: str, edited: Edited, out: Outcome, comments: b
         line, col = doc.position_of_index(span[0]) if span else doc.pos(merge.field_path(where))
         out.conflicts.append({"line": line, "column": col, "field": where, "message": message})
 
-    _move(doc, source, edited, patches, out, conflict)
+    moves.move(doc, source, edited, patches, out, conflict)
     fresh = merge.FreshNotes(doc)
     for n, kind, where, index, base in edited.blocks:
         now = edited.texts.get(n)
