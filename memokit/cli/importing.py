@@ -3,9 +3,11 @@ merging its blocks into the memo's source text."""
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import hashlib
-from collections.abc import Iterator
+import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -226,6 +228,31 @@ def _table_conflict(doc: Located, where: str, deleted: bool) -> str:
             "'rows:' or 'header:' in the YAML")
 
 
+def _date_reader(file: str) -> Callable[[str], dt.date | None]:
+    """Reads a date as the memo's house style shows it ('7 May 2026'): the day of the year it
+    names (else of the memo's year or the next) that the style shows so; the memo is loaded
+    only when a date is read."""
+    def read(shown: str) -> dt.date | None:
+        from memokit.errors import ContentError, UsageError
+        from memokit.pipeline import check_memo
+
+        try:
+            checked = check_memo(file)
+        except (ContentError, UsageError):
+            return None
+        meta, theme = checked.memo.meta, checked.theme
+        wanted = " ".join(shown.split())
+        years = [int(y) for y in re.findall(r"\b(\d{4})\b", shown) if 1 <= int(y) <= 9998]
+        for year in years or [meta.date.year, meta.date.year + 1]:
+            day = dt.date(year, 1, 1)
+            while day.year == year:
+                if " ".join(theme.format_date(day, meta.language).split()) == wanted:
+                    return day
+                day += dt.timedelta(days=1)
+        return None
+    return read
+
+
 def merge_into(source: str, file: str, edited: Edited, out: Outcome, comments: bool = False) -> str:
     """The memo's source with the editor's changes; conflicts are added to ``out``. With
     ``comments``, each Word comment on a block still in place becomes a YAML comment above it
@@ -255,7 +282,7 @@ def merge_into(source: str, file: str, edited: Edited, out: Outcome, comments: b
             continue
         if kind in ("authors", "affiliations", "colophon"):
             merge_parts.composed(doc, where, edited.parts.get(n), base, now, patches, out.changes,
-                                 lambda f, m: conflict(None, f, m))
+                                 lambda f, m: conflict(None, f, m), _date_reader(file))
             continue
         if n in edited.relabelled:
             conflict(None, where, f"the label '{edited.relabelled[n]}' was edited in the DOCX; "

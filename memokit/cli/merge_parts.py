@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
 
@@ -51,6 +52,27 @@ def _load(text: str) -> object:
         return None
 
 
+_ISO = re.compile(r"(['\"]?)(\d{4}-\d{2}-\d{2})\1[ \t]*(?:#.*)?$", re.M)
+
+
+def _date(doc: Located, shown: str, read_date: Callable[[str], dt.date | None],
+          patches: merge.Patches) -> str | None:
+    """Patch 'date:' to the date shown as ``shown``; why not, if not."""
+    date = read_date(shown)
+    if date is None:
+        return (f"'{shown}' is not a date as the house style shows dates; change 'date:' "
+                "(YYYY-MM-DD) in the YAML")
+    at = doc.values.get(("date",))
+    if at is None:
+        return "'date' is not written in the YAML; add it there"
+    start = merge._line_starts(doc.source)[at[0] - 1] + at[1] - 1
+    m = _ISO.match(doc.source, start)
+    if m is None:
+        return "'date:' is not written as YYYY-MM-DD in the YAML; change it there"
+    patches.edits.append((m.start(2), m.end(2), date.isoformat()))
+    return None
+
+
 def _values(parts: list[list[str | None]], text: str) -> list[str] | None:
     """The fields' texts in ``text`` when memokit's own segments of ``parts`` are still there."""
     pattern = "".join("(.*?)" if key else re.escape(str(shown)) for key, shown in parts)
@@ -70,13 +92,15 @@ def _paths(doc: Located, key: str) -> list[tuple[str | int, ...]] | str:
     if kind == "affiliation":
         return [("authors", int(i), "affiliation") for i in which.split(",")]
     if kind == "date":
-        return "the date is written as 'date:' (YYYY-MM-DD) in the YAML; change it there"
+        return [("date",)]
     return [(kind,)]
 
 
 def composed(doc: Located, where: str, parts: list[list[str | None]] | None, base: str,
-             now: str | None, patches: merge.Patches, changes: Changes, conflict: Conflict) -> None:
-    """A title block line composed of several fields: each field's changed words go back."""
+             now: str | None, patches: merge.Patches, changes: Changes, conflict: Conflict,
+             read_date: Callable[[str], dt.date | None] = lambda _: None) -> None:
+    """A title block line composed of several fields: each field's changed words go back (the
+    date as ``read_date`` reads the shown text: the date the house style shows so)."""
     line = {"authors": "authors line", "date": "colophon"}.get(where, where)
     if now is None:
         conflict(where, f"the {line} was deleted in the DOCX; change the fields in the YAML")
@@ -97,7 +121,8 @@ def composed(doc: Located, where: str, parts: list[list[str | None]] | None, bas
             continue
         for path in paths:
             field = format_path(path)
-            why = scalar(doc, path, before, after, patches)
+            why = _date(doc, after, read_date, patches) if key == "date" else scalar(
+                doc, path, before, after, patches)
             if why:
                 conflict(field, why)
                 continue

@@ -122,6 +122,10 @@ EDITS = {
                    e.replace("Date 7 May", "Dee Anwick", "Dee Anwick-Lowe")),
         ["project: P-0042", "approved_by: Dee Anwick"],
         ["project: P-0043", "approved_by: Dee Anwick-Lowe"]),
+    "date": (
+        lambda e: e.replace("Date 7 May", "7 May 2026", "12 June 2026"),
+        ["date: 2026-05-07"],
+        ["date: 2026-06-12"]),
     "table cell": (
         lambda e: e.replace("grew fast", "fast", "quickly"),
         ["            - [Aldmouth, 1200, grew fast]"],
@@ -161,8 +165,9 @@ def test_the_box_label_is_memokits(memo: Path, capsys: pytest.CaptureFixture[str
 
 
 CONFLICTS = {
-    "date": (lambda e: e.replace("Date 7 May", "7 May", "8 May"),
-             "memo.yaml:9:7: error: date: the date is written as 'date:'"),
+    "not a date": (lambda e: e.replace("Date 7 May", "7 May", "Spring"),
+                   "memo.yaml:9:7: error: date: 'Spring 2026' is not a date as the house style "
+                   "shows dates"),
     "colophon label": (lambda e: e.replace("Date 7 May", "Memo", "Note"),
                        "memo.yaml:9:7: error: date: the colophon was edited where memokit writes it"),
     "row added": (lambda e: _copy_row(e, "Brenford"),
@@ -235,3 +240,15 @@ def test_the_edits_come_back_after_libreoffice_saved_them(memo: Path,
         "  - name: Bo Dremmell", "    affiliation: Coastal Agency", 'number: "4712"',
         "            - [Aldmouth, 1250, grew quickly]"])
     assert len(removed) == len(added)
+
+
+def test_a_date_in_the_memos_language_comes_back(tmp_path: Path,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    import shutil
+
+    shutil.copy(Path(__file__).resolve().parents[1] / "lang/de-memo.yaml", tmp_path / "memo.yaml")
+    memo = tmp_path / "memo.yaml"
+    render_memo(memo, tmp_path / "out", ["docx"])
+    code, out, err = _import(memo, capsys, lambda e: e.replace("Datum", "14. März", "2. Mai"))
+    assert (code, err) == (4, ""), err
+    assert _diff(out) == (["date: 2026-03-14"], ["date: 2026-05-02"])
