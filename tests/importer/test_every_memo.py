@@ -153,3 +153,19 @@ def test_generated_memos_come_back_unchanged(memo: dict, tmp_path_factory: pytes
     (home / "memo.yaml").write_text(yaml.safe_dump(memo, allow_unicode=True, sort_keys=False),
                                     encoding="utf-8")
     assert _round_trip(home / "memo.yaml", capsys) == (0, "", "")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", MEMOS)
+def test_a_docx_libreoffice_saved_unchanged_is_no_edit(name: str, tmp_path: Path,
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    from memokit.writers.docx_stamp import edited
+    from tests.helpers import require_tool
+    from tests.importer.test_roundtrip import _resave
+
+    memo = MEMOS[name](tmp_path)
+    render_memo(memo, memo.parent / "out", ["docx"])
+    lo = _resave(require_tool("soffice"), memo.parent / "out" / (memo.stem + ".docx"), tmp_path)
+    assert not edited(lo)
+    assert main(["import", str(lo), str(memo)]) == 0
+    assert capsys.readouterr().out == ""

@@ -51,9 +51,21 @@ def _style(rpr: BaseOxmlElement | None) -> str | None:
     return el.get(qn("w:val")) if el is not None else None
 
 
+# the names LibreOffice gives Word's footnote reference style when it saves a DOCX
+_ALIASES = {"FootnoteReference": ("FootnoteAnchor", "FootnoteCharacters")}
+_BARE_HOST = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://[^/?#\s]+/$")
+
+
+def _url(url: str | None) -> str | None:
+    """A link's target as read back: 'https://example.org/' as 'https://example.org' (LibreOffice
+    adds the slash to a bare host when it saves)."""
+    return url[:-1] if url and _BARE_HOST.match(url) else url
+
+
 class _Walker:
     def __init__(self, reading: Reading):
         self.r = reading
+        self.skip = reading.skip_styles.union(*(_ALIASES.get(s, ()) for s in reading.skip_styles))
         self.out: list[_Piece] = []
         self.field: list[str] = []  # instruction text of the open complex field
         self.in_result = False
@@ -67,7 +79,7 @@ class _Walker:
                 self.run(child, url)
             elif tag == qn("w:hyperlink"):
                 rid = child.get(qn("r:id"))
-                self.walk(child, self.r.url(rid) if rid else url)
+                self.walk(child, _url(self.r.url(rid)) if rid else url)
             elif tag == qn("w:fldSimple"):
                 self.simple_field(child, url)
             elif tag in (qn("w:ins"), qn("w:smartTag"), qn("w:customXml"), qn("w:sdt"),
@@ -81,11 +93,11 @@ class _Walker:
             self.out.append(_Piece(self.r.refs[m.group(1)], atom=True))
             return
         link = _LINK.match(instr)
-        self.walk(el, link.group(1) if link else url)
+        self.walk(el, _url(link.group(1)) if link else url)
 
     def run(self, r: BaseOxmlElement, url: str | None) -> None:
         rpr = r.find(qn("w:rPr"))
-        if _style(rpr) in self.r.skip_styles and r.find(qn("w:footnoteReference")) is None:
+        if _style(rpr) in self.skip and r.find(qn("w:footnoteReference")) is None:
             return
         for child in r:
             tag = child.tag
@@ -122,7 +134,7 @@ class _Walker:
                 self.out.append(_Piece(self.r.refs[m.group(1)], atom=True))
                 self.skip_result = True
             link = _LINK.match(instr)
-            self.result_url = link.group(1) if link else None
+            self.result_url = _url(link.group(1)) if link else None
         elif kind == "end":
             self.field, self.in_result, self.skip_result, self.result_url = [], False, False, None
 
