@@ -132,6 +132,11 @@ def test_an_untouched_docx_comes_back_unchanged(name: str, tmp_path: Path,
                                                 capsys: pytest.CaptureFixture[str]) -> None:
     memo = MEMOS[name](tmp_path)
     assert _round_trip(memo, capsys) == (0, "", "")
+    from memokit.writers.docx_stamp import content_hash, read_record
+
+    record, parts = read_record(memo.parent / "out" / (memo.stem + ".docx"))
+    assert record is not None  # the content as read from the file is the content as written
+    assert content_hash(record, parts) == record["editable_content_sha256"]
 
 
 @pytest.fixture(scope="module")
