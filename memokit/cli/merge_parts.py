@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from collections.abc import Callable
 
@@ -15,6 +16,7 @@ from memokit.source.located import Located, format_path
 Conflict = Callable[[str, str], None]  # (field, message)
 Changes = list[dict[str, object]]
 _NUMBER_MARKS = re.compile(r"[,\u00a0\u202f\u2009' ]")  # thousands separators memokit may show
+_GROUPED = re.compile(r"^-?\d{1,3}(?:[,\u00a0\u202f\u2009' ]\d{3})+(?:\.\d+)?$")  # '1,250.5'
 
 
 def scalar(doc: Located, path: tuple[str | int, ...], base: str, new: str,
@@ -26,6 +28,14 @@ def scalar(doc: Located, path: tuple[str | int, ...], base: str, new: str,
         span = merge.region(doc, where, -1)
         if isinstance(span, str):
             return span
+        origin = doc.texts.get(path)
+        if origin is not None and origin.style is None and _in_flow(doc.source, origin.start) \
+                and _FLOW.search(new):  # a plain word in '[a, b]' would split: quote the cell
+            if value != base:
+                return (f"the text of '{where}' is not written in the YAML as the DOCX showed it; "
+                        "change it in the YAML")
+            patches.edits.append((origin.start, origin.end, json.dumps(new, ensure_ascii=False)))
+            return None
         return merge.merge_block(doc.source, span, base, new, patches)
     plain = doc.plain.get(path)
     if isinstance(value, (int, float)) and not isinstance(value, bool) and plain is not None:
@@ -36,13 +46,23 @@ def scalar(doc: Located, path: tuple[str | int, ...], base: str, new: str,
         if shown != float(value):
             return (f"the value {plain[0]} is shown as '{base}' (memokit formats it); change it "
                     "in the YAML")
-        written = _NUMBER_MARKS.sub("", new)
+        written = new.strip().replace("\u2212", "-")
+        written = _NUMBER_MARKS.sub("", written) if _GROUPED.match(written) else written
         loaded = _load(written)
         text = written if isinstance(loaded, (int, float)) and not isinstance(loaded, bool) \
-            else merge._scalar(new)
+            else json.dumps(new, ensure_ascii=False)  # text where a number was: quoted
         patches.edits.append((plain[1].start, plain[1].end, text))
         return None
     return f"'{where}' is not a text or a number written in the YAML; change it in the YAML"
+
+
+_FLOW = re.compile(r"[,\[\]{}#]|: ")
+
+
+def _in_flow(source: str, start: int) -> bool:
+    """Whether the scalar starting at ``start`` is an item of a flow sequence ('[a, b]')."""
+    before = source[:start].rstrip(" \t")
+    return before.endswith(("[", ","))
 
 
 def _load(text: str) -> object:

@@ -138,6 +138,14 @@ EDITS = {
         lambda e: e.replace("steady, slow", "slow", "slower"),
         ['            - [Brenford, 830, "steady, slow"]'],
         ['            - [Brenford, 830, "steady, slower"]']),
+    "cell given a comma": (
+        lambda e: e.replace("grew fast", "fast", "fast, then slowly"),
+        ["            - [Aldmouth, 1200, grew fast]"],
+        ['            - [Aldmouth, 1200, "grew fast, then slowly"]']),
+    "number cell given a decimal comma": (
+        lambda e: e.replace("830", "830", "830,5"),
+        ['            - [Brenford, 830, "steady, slow"]'],
+        ['            - [Brenford, "830,5", "steady, slow"]']),
     "header cell": (
         lambda e: e.replace("Tonnes", "Tonnes", "Tons"),
         ["            - [Port, Tonnes, Note]"],
