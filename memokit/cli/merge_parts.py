@@ -127,6 +127,8 @@ def composed(doc: Located, where: str, parts: list[list[str | None]] | None, bas
         return
     old = _values(parts, base) if parts else None
     new = _values(parts, now) if parts else None
+    if old != [shown for key, shown in parts or () if key]:
+        old = None  # a field holds what separates them (a name with a comma): ambiguous
     if old is None or new is None:
         conflict(where, f"the {line} was edited where memokit writes it (labels, separators, "
                  "marks or e-mail links) or cannot be taken apart; change it in the YAML")

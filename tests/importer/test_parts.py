@@ -260,3 +260,14 @@ def test_a_date_in_the_memos_language_comes_back(tmp_path: Path,
     code, out, err = _import(memo, capsys, lambda e: e.replace("Datum", "14. März", "2. Mai"))
     assert (code, err) == (4, ""), err
     assert _diff(out) == (["date: 2026-03-14"], ["date: 2026-05-02"])
+
+
+def test_a_name_holding_a_separator_is_a_conflict_not_a_guess(tmp_path: Path,
+                                                              capsys: pytest.CaptureFixture[str]) -> None:
+    memo = tmp_path / "memo.yaml"
+    memo.write_text("title: T\nauthors: ['Quillon, Ada', Bo Dremmel]\ndate: 2026-01-05\n"
+                    "sections:\n  - heading: H\n    body:\n      - Text.\n", encoding="utf-8")
+    render_memo(memo, tmp_path / "out", ["docx"])
+    code, out, err = _import(memo, capsys, lambda e: e.replace("Quillon", "Dremmel", "Dremmell"))
+    assert (code, out) == (1, "")
+    assert "memo.yaml:2:10: error: authors: the authors line was edited where memokit writes it" in err
