@@ -27,11 +27,15 @@ def import_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type
         description="Read EDITED.docx (written by memokit, then edited in Word or LibreOffice) "
         "and merge its text changes into MEMO.yaml (default: the memo recorded in the DOCX). "
         "Without --write, print the changes as a unified diff: exit 0 when there are none, 4 when "
-        "there are. With --write, write MEMO.yaml (the previous one kept as MEMO.yaml.bak). "
+        "there are. With --write, write MEMO.yaml (the previous one kept as MEMO.yaml.bak), "
+        "Word comments kept as YAML comments. Paragraphs, lists, quotes, headings, captions, "
+        "footnotes, boxes, the title block and tables written in the YAML come back. "
         "Exit 1 for conflicts, refused tracked changes or a DOCX memokit did not write.")
     p.add_argument("docx", metavar="EDITED.docx", help="the edited Word document")
     p.add_argument("memo", nargs="?", metavar="MEMO.yaml", help="the memo to update")
-    p.add_argument("--write", action="store_true", help="write the merged YAML")
+    p.add_argument("--write", action="store_true",
+                   help="write the merged YAML (Word comments become '# comment (Author): text' "
+                   "lines above the blocks they sit on)")
     p.add_argument("--changes", choices=("accept", "reject", "refuse"), default="refuse",
                    help="tracked changes: accept, reject, or refuse to import (default)")
     p.add_argument("--json", action="store_true", help="print changes and conflicts as JSON")
@@ -92,7 +96,8 @@ def import_command(args: argparse.Namespace) -> int:
 
     source = memo.read_text(encoding="utf-8")
     _comments(edited.comments, source, memo, out)
-    new = merge_into(source, str(memo), edited, out)
+    new = merge_into(source, str(memo), edited, out, comments=args.write)
+    _say_comments(memo, out)
     if not out.conflicts and new != source:
         out.conflicts += _check(memo, new)
     if out.conflicts:
@@ -139,7 +144,8 @@ def _check(memo: Path, text: str) -> list[dict[str, object]]:
 
 
 def _comments(said: list[tuple[str, str, str, int]], source: str, memo: Path, out: Outcome) -> None:
-    """Word comments, reported (never merged) at the YAML block they sit on."""
+    """Word comments, reported at the YAML block they sit on (and kept as YAML comments above
+    it by ``merge_into`` with ``--write``)."""
     from memokit.cli.merge import field_path, region
     from memokit.source.located import load_yaml_text
 
@@ -151,9 +157,15 @@ def _comments(said: list[tuple[str, str, str, int]], source: str, memo: Path, ou
             line, col = doc.position_of_index(span[0]) if isinstance(span, tuple) else doc.pos(
                 field_path(where))
         out.comments.append({"author": author, "text": text, "field": where or None,
-                             "line": line, "column": col})
-        at = f"{memo}:{line}:{col}: {where}" if where else f"{memo}: (text memokit generated)"
-        print(f"{at}: note: comment by {author}: {text}", file=sys.stderr)
+                             "line": line, "column": col, "kept": False})
+
+
+def _say_comments(memo: Path, out: Outcome) -> None:
+    for c in out.comments:
+        where = c["field"]
+        at = f"{memo}:{c['line']}:{c['column']}: {where}" if where else f"{memo}: (text memokit generated)"
+        kept = " (kept as a YAML comment above it)" if c["kept"] else ""
+        print(f"{at}: note: comment by {c['author']}: {c['text']}{kept}", file=sys.stderr)
 
 
 def _finish(out: Outcome, args: argparse.Namespace, code: int) -> int:

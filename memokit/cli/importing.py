@@ -3,9 +3,11 @@ merging its blocks into the memo's source text."""
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import hashlib
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -13,7 +15,7 @@ from typing import TYPE_CHECKING
 import docx
 from docx.oxml.ns import qn
 
-from memokit.cli import merge
+from memokit.cli import merge, merge_parts, moves
 from memokit.source.located import Located, load_yaml_text
 from memokit.writers.docx._oxml_read import (
     Reading,
@@ -22,10 +24,13 @@ from memokit.writers.docx._oxml_read import (
     note_identities,
     paragraph_markdown,
     settle_changes,
+    table_cells,
     table_markdown,
+    table_of,
     tracked_changes,
+    unlabelled,
 )
-from memokit.writers.docx_stamp import editable_hash, read_record
+from memokit.writers.docx_stamp import read_record, unchanged
 
 if TYPE_CHECKING:
     from memokit.cli.docx_import import Outcome
@@ -45,6 +50,10 @@ class Edited:
     unplaced: list[tuple[str, int | None]] = field(default_factory=list)  # new text, after identity
     moved: dict[int, int | None] = field(default_factory=dict)  # moved identity -> the one it follows
     merged: str | None = None  # 'merged': imported already; 'edited': edited again since
+    relabelled: dict[int, str] = field(default_factory=dict)  # identity -> the label edited away
+    cells: dict[int, list[list[str]]] = field(default_factory=dict)  # a table's cells, row by row
+    parts: dict[int, list[list[str | None]]] = field(default_factory=dict)  # composed lines
+    order: list[int] = field(default_factory=list)  # the identities of text blocks, as now in order
 
 
 def _footnotes(document: docx.document.Document, kind: str = "/footnotes") -> object | None:
@@ -68,10 +77,11 @@ def read_docx(path: Path, changes: str) -> Edited:
     code = frozenset(record.get("code") or ())  # type: ignore[arg-type]
     blocks = [tuple(b) for b in record.get("blocks") or []]  # type: ignore[attr-defined]
     fields = {b[0]: b[2] for b in blocks}
+    marks = frozenset(b[0] for b in blocks if b[1] == "footnote")  # the notes' identities
     tracked = []
     for root in roots:
         for kind, author, text, p in tracked_changes(root):
-            n = next((n for n, _ in identities(p)), None) if p is not None else None
+            n = next((n for n, _ in identities(p, marks)), None) if p is not None else None
             tracked.append((kind, author, text, fields.get(n, "text memokit generated")
                             if n is not None else "a paragraph memokit did not write"))
     if tracked and changes != "refuse":
@@ -81,7 +91,7 @@ def read_docx(path: Path, changes: str) -> Edited:
     if notes is not None:
         for fn in notes.element.findall(qn("w:footnote")):  # type: ignore[attr-defined]
             note_ids[fn.get(qn("w:id"))] = None
-        for n, p in note_identities(document.element.body, notes.element):  # type: ignore[attr-defined]
+        for n, p in note_identities(document.element.body, notes.element, marks):  # type: ignore[attr-defined]
             note_ids[p.getparent().get(qn("w:id"))] = fields.get(n)
 
     def reading(part: object) -> Reading:
@@ -101,27 +111,39 @@ def read_docx(path: Path, changes: str) -> Edited:
 
     texts: dict[int, str] = {}
     kinds = {b[0]: b[1] for b in blocks}
-    for n, p in identities(document.element.body):
+    cells: dict[int, list[list[str]]] = {}
+    labels = {int(k): v for k, v in dict(record.get("labels") or {}).items()}  # type: ignore[call-overload]
+    relabelled = set()
+    for n, p in identities(document.element.body, marks):
         if kinds.get(n) == "table":
             texts[n] = table_markdown(p, reading(document.part))
+            tbl = table_of(p)
+            if tbl is not None:
+                cells[n] = table_cells(tbl, reading(document.part))
         elif kinds.get(n) != "footnote":  # a note's mark whose reference was deleted
             texts[n] = paragraph_markdown(p, reading(document.part))
+            if labels.get(n) and not texts[n].startswith(labels[n]):
+                relabelled.add(n)
+            texts[n] = unlabelled(texts[n], labels.get(n, ""))
     if notes is not None:
-        for n, p in note_identities(document.element.body, notes.element):  # type: ignore[attr-defined]
+        for n, p in note_identities(document.element.body, notes.element, marks):  # type: ignore[attr-defined]
             texts[n] = paragraph_markdown(p, reading(notes))
     added, unplaced = _new_paragraphs(document, {b[0]: b[1] for b in blocks}, reading(document.part))
     remarks = _footnotes(document, "/comments")
     said = []
     for author, text, p in comments(remarks.element if remarks is not None else None,  # type: ignore[attr-defined]
                                     document.element.body):
-        n = next((n for n, _ in identities(p)), None) if p is not None else None
+        n = next((n for n, _ in identities(p, marks)), None) if p is not None else None
         block = next((b for b in blocks if b[0] == n), None)
         said.append((author, text, block[2] if block else "", block[3] if block else -1))
-    order = [n for n, _ in identities(document.element.body) if kinds.get(n) in _ORDERED]
+    order = [n for n, _ in identities(document.element.body, marks) if kinds.get(n) in _ORDERED]
     return Edited(str(record.get("source", "")), str(record.get("source_sha256", "")),
                   blocks, texts, added, tracked, said, unplaced,  # type: ignore[arg-type]
                   _moves([b[0] for b in blocks if b[1] in _ORDERED], order),
-                  None if merged is None else "merged" if merged == editable_hash(parts) else "edited")
+                  None if merged is None else "merged" if unchanged(record, parts, "merged")
+                  else "edited", {n: labels[n] for n in relabelled}, cells,
+                  {int(k): v for k, v in dict(record.get("parts") or {}).items()},  # type: ignore[call-overload]
+                  order)
 
 
 _ORDERED = ("series", "title", "subtitle", "lede", "heading", "paragraph")  # never moved by floats
@@ -145,6 +167,17 @@ def _moves(written: list[int], now: list[int]) -> dict[int, int | None]:
     return out
 
 
+def _flow(body: object) -> Iterator[object]:
+    """The body's paragraphs and those in its tables' cells (a box's text), in reading order;
+    not those in text boxes (page-wide floats)."""
+    for child in body:  # type: ignore[attr-defined]
+        if child.tag == qn("w:p"):
+            yield child
+        elif child.tag == qn("w:tbl"):
+            for tc in child.iter(qn("w:tc")):
+                yield from tc.iterchildren(qn("w:p"))
+
+
 def _new_paragraphs(document: docx.document.Document, kinds: dict[int, str],
                     reading: Reading) -> tuple[dict[int, list[str]], list[tuple[str, int | None]]]:
     """Paragraphs without identity in the style of the paragraph written before them (by the
@@ -152,8 +185,9 @@ def _new_paragraphs(document: docx.document.Document, kinds: dict[int, str],
     (with the identity before them, if any)."""
     out: dict[int, list[str]] = {}
     unplaced: list[tuple[str, int | None]] = []
-    paras = list(document.element.body.iterchildren(qn("w:p")))  # not in tables and text boxes
-    marks = [next((n for n, _ in identities(p)), None) for p in paras]
+    paras = list(_flow(document.element.body))
+    notes = frozenset(n for n, kind in kinds.items() if kind == "footnote")
+    marks = [next((n for n, _ in identities(p, notes)), None) for p in paras]
     authored = {p.style for p, n in zip(paras, marks) if n is not None and kinds.get(n) == "paragraph"}
     last: tuple[int, str | None] | None = None
     seen: int | None = None
@@ -175,6 +209,12 @@ def _new_paragraphs(document: docx.document.Document, kinds: dict[int, str],
     return out, unplaced
 
 
+def _drawn(doc: Located, where: str) -> bool:
+    """Whether the table at ``where`` is drawn from a data set (not written in the YAML)."""
+    spec = merge.value_at(doc, merge.field_path(where))
+    return not isinstance(spec, dict) or "rows" not in spec or "data" in spec
+
+
 def _table_conflict(doc: Located, where: str, deleted: bool) -> str:
     """Why an edited table does not come back: what it is drawn from."""
     spec = merge.value_at(doc, merge.field_path(where))
@@ -188,43 +228,35 @@ def _table_conflict(doc: Located, where: str, deleted: bool) -> str:
             "'rows:' or 'header:' in the YAML")
 
 
-def _move(doc: Located, source: str, edited: Edited, patches: merge.Patches, out: Outcome,
-          conflict: Callable[[tuple[int, int] | None, str, str], None]) -> None:
-    """Paragraphs the editor moved: their YAML lines go after the paragraph they now follow."""
-    blocks = {b[0]: b for b in edited.blocks}
-    groups: dict[int, list[int]] = {}
-    for n, after in edited.moved.items():
-        _, kind, where, index, base = blocks[n]
-        target = blocks.get(after) if after is not None else None
-        if kind != "paragraph" or target is None or target[1] != "paragraph":
-            conflict(None, where, f"the {kind} was moved in the DOCX to where memokit cannot place "
-                     "it in the YAML (only a paragraph after another paragraph); move it in the YAML")
-        elif edited.texts.get(n) != base or n in edited.added:
-            conflict(None, where, "the paragraph was moved and edited in the DOCX; import the move "
-                     "or the edit first, or make one of them in the YAML")
-        else:
-            groups.setdefault(after, []).append(n)  # type: ignore[arg-type]
-    for after, moved in groups.items():
-        target = blocks[after]
-        to = merge.region(doc, target[2], target[3])
-        texts = []
-        for n in moved:
-            _, kind, where, index, base = blocks[n]
-            span = merge.region(doc, where, index)
-            why = span if isinstance(span, str) else merge.movable(source, span, to)
-            if why:
-                conflict(None, where, f"the paragraph was moved in the DOCX, but {why}")
-                return
-            merge.delete_paragraph(source, span, patches)  # type: ignore[arg-type]
-            texts.append(merge.lines_of(source, span))  # type: ignore[arg-type]
-            line, col = doc.position_of_index(span[0])  # type: ignore[index]
-            out.changes.append({"field": where, "kind": "moved paragraph", "line": line,
-                                "column": col, "before": base, "after": f"after {target[2]}"})
-        patches.edits.append((to[1], to[1], "".join("\n\n" + t for t in texts)))  # type: ignore[index]
+def _date_reader(file: str) -> Callable[[str], dt.date | None]:
+    """Reads a date as the memo's house style shows it ('7 May 2026'): the day of the year it
+    names (else of the memo's year or the next) that the style shows so; the memo is loaded
+    only when a date is read."""
+    def read(shown: str) -> dt.date | None:
+        from memokit.errors import ContentError, UsageError
+        from memokit.pipeline import check_memo
+
+        try:
+            checked = check_memo(file)
+        except (ContentError, UsageError):
+            return None
+        meta, theme = checked.memo.meta, checked.theme
+        wanted = " ".join(shown.split())
+        years = [int(y) for y in re.findall(r"\b(\d{4})\b", shown) if 1 <= int(y) <= 9998]
+        for year in years or [meta.date.year, meta.date.year + 1]:
+            day = dt.date(year, 1, 1)
+            while day.year == year:
+                if " ".join(theme.format_date(day, meta.language).split()) == wanted:
+                    return day
+                day += dt.timedelta(days=1)
+        return None
+    return read
 
 
-def merge_into(source: str, file: str, edited: Edited, out: Outcome) -> str:
-    """The memo's source with the editor's changes; conflicts are added to ``out``."""
+def merge_into(source: str, file: str, edited: Edited, out: Outcome, comments: bool = False) -> str:
+    """The memo's source with the editor's changes; conflicts are added to ``out``. With
+    ``comments``, each Word comment on a block still in place becomes a YAML comment above it
+    (where that is clean: ``out.comments[i]['kept']`` says which)."""
     doc = load_yaml_text(source, file)
     patches = merge.Patches(source)
     changed_since = hashlib.sha256(source.encode("utf-8")).hexdigest() != edited.source_sha256
@@ -233,7 +265,7 @@ def merge_into(source: str, file: str, edited: Edited, out: Outcome) -> str:
         line, col = doc.position_of_index(span[0]) if span else doc.pos(merge.field_path(where))
         out.conflicts.append({"line": line, "column": col, "field": where, "message": message})
 
-    _move(doc, source, edited, patches, out, conflict)
+    moves.move(doc, source, edited, patches, out, conflict)
     fresh = merge.FreshNotes(doc)
     for n, kind, where, index, base in edited.blocks:
         now = edited.texts.get(n)
@@ -241,8 +273,21 @@ def merge_into(source: str, file: str, edited: Edited, out: Outcome) -> str:
             continue
         if now is not None and kind == "paragraph":
             now = fresh.rewrite(base, now)
-        if kind == "table":
+        if kind == "table" and _drawn(doc, where):
             conflict(None, where, _table_conflict(doc, where, now is None))
+            continue
+        if kind == "table":
+            merge_parts.table(doc, where, base, edited.cells.get(n) if now is not None else None,
+                              patches, out.changes, lambda f, m: conflict(None, f, m))
+            continue
+        if kind in ("authors", "affiliations", "colophon"):
+            merge_parts.composed(doc, where, edited.parts.get(n), base, now, patches, out.changes,
+                                 lambda f, m: conflict(None, f, m), _date_reader(file))
+            continue
+        if n in edited.relabelled:
+            conflict(None, where, f"the label '{edited.relabelled[n]}' was edited in the DOCX; "
+                     "memokit writes it (the number follows the order of the boxes): edit only "
+                     "the words after it")
             continue
         span = merge.region(doc, where, index)
         if isinstance(span, str):
@@ -286,6 +331,8 @@ def merge_into(source: str, file: str, edited: Edited, out: Outcome) -> str:
                  "the YAML (a new paragraph follows a paragraph of its own style); add it in the YAML")
     fresh.patch(patches)
     new = patches.apply()
+    if comments and not out.conflicts:
+        new = _with_comments(doc, edited, patches, new, out)
     if new != source:
         check = load_yaml_text(new, file)
         if check.problems:
@@ -293,4 +340,29 @@ def merge_into(source: str, file: str, edited: Edited, out: Outcome) -> str:
             out.conflicts.append({"line": p.line, "column": p.column, "field": p.field or "",
                                   "message": "the merged YAML would not read: " + p.message
                                   + "; make this edit in the YAML"})
+    return new
+
+
+def _with_comments(doc: Located, edited: Edited, patches: merge.Patches, merged: str,
+                   out: Outcome) -> str:
+    """``merged`` with the Word comments as YAML comments, when the YAML reads the same with them."""
+    lines: dict[int, str] = {}
+    kept = []
+    for i, (author, text, where, index) in enumerate(edited.comments):
+        block = next((b for b in edited.blocks if b[2] == where and b[3] == index), None)
+        if block is None or edited.texts.get(block[0]) is None or block[0] in edited.moved:
+            continue
+        found = merge_parts.comment_line(doc, where, author, text)
+        if found is not None and found[1] not in lines.get(found[0], ""):
+            lines[found[0]] = lines.get(found[0], "") + found[1]
+            kept.append(i)
+    if not lines:
+        return merged
+    noted = merge.Patches(patches.source, patches.edits + [(a, a, t) for a, t in lines.items()])
+    new = noted.apply()
+    if load_yaml_text(new, doc.file).value != load_yaml_text(merged, doc.file).value:
+        return merged  # a comment line would change what the YAML says: reported only
+    for i in kept:
+        if i < len(out.comments):
+            out.comments[i]["kept"] = True
     return new

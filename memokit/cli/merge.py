@@ -224,7 +224,8 @@ def movable(source: str, span: tuple[int, int], to: tuple[int, int] | str) -> st
     a = _LEAD.match(source, source.rfind("\n", 0, span[0]) + 1).group()  # type: ignore[union-attr]
     b = _LEAD.match(source, source.rfind("\n", 0, to[0]) + 1).group()  # type: ignore[union-attr]
     if a.strip() or b.strip():
-        return "moves of list items and quote paragraphs are not brought back; move it in the YAML"
+        return ("moves of quote paragraphs, and of paragraphs into or out of lists, are not "
+                "brought back; move it in the YAML")
     if a != b:
         return "it moved to text indented otherwise in the YAML; move it in the YAML"
     return None

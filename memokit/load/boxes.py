@@ -3,10 +3,11 @@ resolve stage, like figures and tables)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from memokit.inline import MarkupProblem, parse_blocks
-from memokit.model import Block, Box, Figure, Table
+from memokit.model import Block, Box, BulletList, Figure, OrderedList, Paragraph, Quote, Table
 from memokit.source.located import PathKey
 
 if TYPE_CHECKING:
@@ -49,4 +50,6 @@ def _text(b: Builder, item: object, path: PathKey, notes: bool) -> list[Block]:
     except MarkupProblem as exc:
         b.err_at(path, text, exc.offset, exc.message)
         return []
-    return [x for x in found if not isinstance(x, (Figure, Table, Box))]
+    where = b.span(path)  # the entry each text block came from (import maps back)
+    return [replace(x, span=where) if isinstance(x, (Paragraph, BulletList, OrderedList, Quote))
+            else x for x in found if not isinstance(x, (Figure, Table, Box))]

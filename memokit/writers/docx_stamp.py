@@ -21,6 +21,8 @@ PROPERTY = "memokit import {:03d}"  # the record's chunks, in order
 _CHUNK = 255  # Word keeps text properties up to 255 characters
 _PROPERTY = re.compile(r"^memokit import (\d{3})$")
 EDITABLE_PARTS = ("word/document.xml", "word/footnotes.xml")
+_RELS = {"word/document.xml": "word/_rels/document.xml.rels",
+         "word/footnotes.xml": "word/_rels/footnotes.xml.rels"}  # where their links point
 MAX_UNPACKED = 256_000_000  # bytes a DOCX may unpack to (a 560-page memo's is about 10 MB)
 MAX_ENTRIES = 10_000  # files in a DOCX
 MAX_RECORD = 32_000_000  # bytes of the unpacked record
@@ -68,6 +70,52 @@ def editable_hash(parts: dict[str, bytes]) -> str:
     return h.hexdigest()
 
 
+def _xml(data: bytes) -> etree._Element:
+    return etree.fromstring(data, parser=etree.XMLParser(resolve_entities=False, no_network=True,
+                                                         huge_tree=True))
+
+
+def _links(rels: bytes) -> dict[str, str]:
+    """A part's external relationships: r:id -> target."""
+    if not rels:
+        return {}
+    return {r.get("Id"): r.get("Target") for r in _xml(rels)
+            if r.get("TargetMode") == "External" and r.get("Id")}
+
+
+def content_hash(record: dict[str, object], parts: dict[str, bytes]) -> str:
+    """A hash of the editable content (each paragraph's text and inline formatting, the notes'
+    too, as ``memokit import`` reads them), which a re-save without changes keeps; '' for a
+    document whose body cannot be read."""
+    from memokit.writers.docx._oxml_read import Reading, content_digest
+
+    try:
+        body = _xml(parts["word/document.xml"])
+        notes = _xml(parts["word/footnotes.xml"]) if parts.get("word/footnotes.xml") else None
+        urls = {name: _links(parts.get(rels, b"")) for name, rels in _RELS.items()}
+    except (KeyError, etree.XMLSyntaxError):
+        return ""
+    refs = record.get("refs")
+    skip, code = record.get("skip"), record.get("code")
+
+    def reading(name: str) -> Reading:
+        return Reading(urls[name].get, lambda _: None, dict(refs) if isinstance(refs, dict) else {},
+                       frozenset(skip) if isinstance(skip, list) else frozenset(),
+                       frozenset(code) if isinstance(code, list) else frozenset())
+
+    return content_digest(body, notes, reading("word/document.xml"), reading("word/footnotes.xml"))
+
+
+def unchanged(record: dict[str, object], parts: dict[str, bytes], key: str = "editable") -> bool:
+    """Whether the editable parts are as recorded under ``key`` ('editable': as memokit wrote
+    them, 'merged': as 'memokit import --write' merged them): the same bytes, or (for a record
+    that holds it) the same content, such as after a re-save in LibreOffice."""
+    if record.get(f"{key}_sha256") == editable_hash(parts):
+        return True
+    recorded = record.get(f"{key}_content_sha256")
+    return isinstance(recorded, str) and recorded != "" and recorded == content_hash(record, parts)
+
+
 def encode(record: dict[str, object]) -> dict[str, str]:
     raw = base64.b64encode(zlib.compress(json.dumps(record, sort_keys=True,
                                                     ensure_ascii=False).encode(), 9)).decode()
@@ -110,7 +158,7 @@ def read_record(path: Path) -> tuple[dict[str, object] | None, dict[str, bytes]]
         raise ValueError(why)
     with zipfile.ZipFile(path) as z:
         names = set(z.namelist())
-        parts = {n: z.read(n) for n in EDITABLE_PARTS if n in names}
+        parts = {n: z.read(n) for n in (*EDITABLE_PARTS, *_RELS.values()) if n in names}
         custom = z.read("docProps/custom.xml") if "docProps/custom.xml" in names else b""
     return decode(custom_properties(custom)), parts
 
@@ -121,4 +169,4 @@ def edited(path: Path) -> bool:
         record, parts = read_record(path)
     except (OSError, zipfile.BadZipFile, KeyError, ValueError):
         return False
-    return record is not None and record.get("editable_sha256") != editable_hash(parts)
+    return record is not None and not unchanged(record, parts)

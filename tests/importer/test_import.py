@@ -319,7 +319,7 @@ def test_word_comments_are_reported_with_author_and_place(memo: Path,
     assert code == 0  # a comment changes nothing
     assert json.loads(out)["comments"] == [{"author": "Ann Editor", "text": "Too blunt?",
                                             "field": "sections[4].body[0]", "line": _timing(memo),
-                                            "column": 9}]
+                                            "column": 9, "kept": False}]
     assert "sections[4].body[0]: note: comment by Ann Editor: Too blunt?" in err
 
 

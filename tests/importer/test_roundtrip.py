@@ -11,7 +11,7 @@ import pytest
 
 from memokit.cli import main
 from memokit.pipeline import render_memo
-from memokit.writers.docx_stamp import read_record
+from memokit.writers.docx_stamp import edited, read_record
 from tests.helpers import require_tool
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -53,7 +53,7 @@ def test_every_node_memo_comes_back_unchanged(tmp_path: Path, capsys: pytest.Cap
     assert record is not None
     kinds = {b[1] for b in record["blocks"]}  # type: ignore[union-attr]
     assert kinds == {"series", "title", "subtitle", "lede", "heading", "paragraph", "footnote", "caption",
-                     "table"}
+                     "table", "box title", "authors", "affiliations", "colophon"}
     assert record["source"] == "../memo.yaml"
     assert _import(capsys, str(tmp_path / "out/memo.docx")) == (0, "", "")
 
@@ -83,9 +83,40 @@ def test_libreoffice_resaved_docx_comes_back_unchanged(name: str, tmp_path: Path
     soffice = require_tool("soffice")
     memo = _copy(name, tmp_path)
     render_memo(memo, tmp_path / "out", ["docx"])
-    lo = tmp_path / "lo"
-    subprocess.run([soffice, "--headless", "--convert-to", "docx", "--outdir", str(lo),
-                    str(tmp_path / "out/memo.docx")], check=True, capture_output=True, timeout=300)
-    record, _ = read_record(lo / "memo.docx")
+    lo = _resave(soffice, tmp_path / "out/memo.docx", tmp_path)
+    record, _ = read_record(lo)
     assert record is not None  # LibreOffice keeps the custom properties
-    assert _import(capsys, str(lo / "memo.docx"), str(memo)) == (0, "", "")
+    assert _import(capsys, str(lo), str(memo)) == (0, "", "")
+    assert not edited(lo)  # a re-save without changes is no edit: the next render replaces it
+    written = (tmp_path / "out/memo.docx").read_bytes()
+    (tmp_path / "out/memo.docx").write_bytes(lo.read_bytes())
+    render_memo(memo, tmp_path / "out", ["docx"])
+    assert (tmp_path / "out/memo.docx").read_bytes() == written
+
+
+def _resave(soffice: str, docx: Path, tmp_path: Path) -> Path:
+    """``docx`` opened and saved again as DOCX by LibreOffice (a private profile)."""
+    lo = tmp_path / "lo"
+    subprocess.run([soffice, f"-env:UserInstallation=file://{tmp_path / 'profile'}", "--headless",
+                    "--convert-to", "docx", "--outdir", str(lo), str(docx)],
+                   check=True, capture_output=True, timeout=300)
+    return lo / docx.name
+
+
+@pytest.mark.slow
+def test_an_edit_saved_by_libreoffice_still_counts(tmp_path: Path,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    soffice = require_tool("soffice")
+    memo = _copy("example", tmp_path)
+    render_memo(memo, tmp_path / "out", ["docx"])
+    from tests.importer.editor import Editor
+
+    ed = Editor(tmp_path / "out/memo.docx")
+    ed.replace("The timing, however", "poor", "unfortunate")
+    ed.save()
+    lo = _resave(soffice, tmp_path / "out/memo.docx", tmp_path)
+    assert edited(lo)
+    code, out, err = _import(capsys, str(lo), str(memo))
+    assert (code, err) == (4, "")
+    assert ("+        The timing, however, is unfortunate. The drawdown of ISFK has coincided with"
+            in out.splitlines())

@@ -8,7 +8,7 @@ note marks, floating pictures) is left out, so an untouched paragraph reads back
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Container, Iterator
 from dataclasses import dataclass, field
 
 from docx.oxml.ns import qn
@@ -51,9 +51,21 @@ def _style(rpr: BaseOxmlElement | None) -> str | None:
     return el.get(qn("w:val")) if el is not None else None
 
 
+# the names LibreOffice gives Word's footnote reference style when it saves a DOCX
+_ALIASES = {"FootnoteReference": ("FootnoteAnchor", "FootnoteCharacters")}
+_BARE_HOST = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://[^/?#\s]+/$")
+
+
+def _url(url: str | None) -> str | None:
+    """A link's target as read back: 'https://example.org/' as 'https://example.org' (LibreOffice
+    adds the slash to a bare host when it saves)."""
+    return url[:-1] if url and _BARE_HOST.match(url) else url
+
+
 class _Walker:
     def __init__(self, reading: Reading):
         self.r = reading
+        self.skip = reading.skip_styles.union(*(_ALIASES.get(s, ()) for s in reading.skip_styles))
         self.out: list[_Piece] = []
         self.field: list[str] = []  # instruction text of the open complex field
         self.in_result = False
@@ -67,7 +79,7 @@ class _Walker:
                 self.run(child, url)
             elif tag == qn("w:hyperlink"):
                 rid = child.get(qn("r:id"))
-                self.walk(child, self.r.url(rid) if rid else url)
+                self.walk(child, _url(self.r.url(rid)) if rid else url)
             elif tag == qn("w:fldSimple"):
                 self.simple_field(child, url)
             elif tag in (qn("w:ins"), qn("w:smartTag"), qn("w:customXml"), qn("w:sdt"),
@@ -81,11 +93,11 @@ class _Walker:
             self.out.append(_Piece(self.r.refs[m.group(1)], atom=True))
             return
         link = _LINK.match(instr)
-        self.walk(el, link.group(1) if link else url)
+        self.walk(el, _url(link.group(1)) if link else url)
 
     def run(self, r: BaseOxmlElement, url: str | None) -> None:
         rpr = r.find(qn("w:rPr"))
-        if _style(rpr) in self.r.skip_styles and r.find(qn("w:footnoteReference")) is None:
+        if _style(rpr) in self.skip and r.find(qn("w:footnoteReference")) is None:
             return
         for child in r:
             tag = child.tag
@@ -122,7 +134,7 @@ class _Walker:
                 self.out.append(_Piece(self.r.refs[m.group(1)], atom=True))
                 self.skip_result = True
             link = _LINK.match(instr)
-            self.result_url = link.group(1) if link else None
+            self.result_url = _url(link.group(1)) if link else None
         elif kind == "end":
             self.field, self.in_result, self.skip_result, self.result_url = [], False, False, None
 
@@ -177,6 +189,14 @@ def paragraph_markdown(p: BaseOxmlElement, reading: Reading) -> str:
     return _markdown(w.out)
 
 
+def unlabelled(text: str, label: str) -> str:
+    """``text`` without the ``label`` memokit wrote before the author's words ('Box 1:');
+    with a label the editor changed, the whole text (the importer reports the change)."""
+    if label and text.startswith(label):
+        return text[len(label):].lstrip()
+    return text
+
+
 def table_markdown(p: BaseOxmlElement, reading: Reading) -> str:
     """The text of the table holding paragraph ``p``: cells by ' | ', rows by new lines."""
     tbl = p.getparent()
@@ -184,18 +204,34 @@ def table_markdown(p: BaseOxmlElement, reading: Reading) -> str:
         tbl = tbl.getparent()
     if tbl is None:
         return paragraph_markdown(p, reading)
-    return "\n".join(" | ".join(" ".join(paragraph_markdown(q, reading) for q in tc.iter(qn("w:p")))
-                                 for tc in tr.iter(qn("w:tc")))
-                      for tr in tbl.iter(qn("w:tr")))
+    return "\n".join(" | ".join(row) for row in table_cells(tbl, reading))
 
 
-def identities(root: BaseOxmlElement) -> Iterator[tuple[int, BaseOxmlElement]]:
+def table_cells(tbl: BaseOxmlElement, reading: Reading) -> list[list[str]]:
+    """The text of each cell of table ``tbl``, row by row (a cell's paragraphs joined by spaces)."""
+    return [[" ".join(paragraph_markdown(q, reading) for q in tc.iter(qn("w:p")))
+             for tc in tr.iter(qn("w:tc"))] for tr in tbl.iter(qn("w:tr"))]
+
+
+def table_of(p: BaseOxmlElement) -> BaseOxmlElement | None:
+    """The table that holds paragraph ``p``, if any."""
+    tbl = p.getparent()
+    while tbl is not None and tbl.tag != qn("w:tbl"):
+        tbl = tbl.getparent()
+    return tbl
+
+
+def identities(root: BaseOxmlElement, notes: Container[int] | None = None,
+               ) -> Iterator[tuple[int, BaseOxmlElement]]:
     """(identity, paragraph) for each paragraph beginning with an identity bookmark (the first
-    of copies kept); a bookmark before a footnote reference names the note instead."""
+    of copies kept); a bookmark before a footnote reference names the note instead. ``notes``:
+    the identities of notes, when known (else a mark just before a reference is a note's)."""
     seen: set[int] = set()
     for mark in root.iter(qn("w:bookmarkStart")):
         m = IDENTITY.match(mark.get(qn("w:name"), ""))
-        if not m or int(m.group(1)) in seen or _note_reference(mark) is not None:
+        if not m or int(m.group(1)) in seen:
+            continue
+        if (int(m.group(1)) in notes) if notes is not None else _note_reference(mark) is not None:
             continue
         p = mark.getparent()
         while p is not None and p.tag != qn("w:p"):
@@ -224,14 +260,14 @@ def _note_reference(mark: BaseOxmlElement) -> BaseOxmlElement | None:
 
 
 def note_identities(body: BaseOxmlElement, footnotes: BaseOxmlElement,
-                    ) -> Iterator[tuple[int, BaseOxmlElement]]:
+                    known: Container[int] | None = None) -> Iterator[tuple[int, BaseOxmlElement]]:
     """(identity, the note's first paragraph) for each identity bookmark set just before a
-    footnote reference in the body."""
+    footnote reference in the body (of those in ``known``, the notes' identities, if given)."""
     notes = {fn.get(qn("w:id")): fn for fn in footnotes.findall(qn("w:footnote"))}
     seen: set[int] = set()
     for mark in body.iter(qn("w:bookmarkStart")):
         m = IDENTITY.match(mark.get(qn("w:name"), ""))
-        if not m or int(m.group(1)) in seen:
+        if not m or int(m.group(1)) in seen or known is not None and int(m.group(1)) not in known:
             continue
         ref = _note_reference(mark)
         fn = notes.get(ref.get(qn("w:id"))) if ref is not None else None
@@ -292,3 +328,35 @@ def comments(part_element: BaseOxmlElement | None, body: BaseOxmlElement,
     for c in part_element.findall(qn("w:comment")):
         text = " ".join("".join(t.text or "" for t in p.iter(qn("w:t"))) for p in c.findall(qn("w:p")))
         yield c.get(qn("w:author"), "unknown"), text.strip(), anchors.get(c.get(qn("w:id"), ""))
+
+
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+
+
+def content_digest(body: BaseOxmlElement, notes: BaseOxmlElement | None, reading: Reading,
+                   note_reading: Reading) -> str:
+    """A hash of what an editor can change: each paragraph's text and inline formatting as the
+    importer reads it (a note cited as its own text), in order; not how the XML spells it, so
+    a document re-saved by another editor without changes keeps its digest. ``reading.note``
+    and ``note_reading.note`` are replaced."""
+    import hashlib
+
+    found = {fn.get(qn("w:id")): fn for fn in notes.findall(qn("w:footnote"))} if notes is not None else {}
+
+    def note(fid: str) -> str | None:
+        fn = found.get(fid)
+        if fn is None:
+            return None
+        return "^[" + " ".join(paragraph_markdown(p, inner) for p in fn.iter(qn("w:p"))) + "]"
+
+    inner = Reading(note_reading.url, lambda _: None, note_reading.refs, note_reading.skip_styles,
+                    note_reading.code_styles)
+    outer = Reading(reading.url, note, reading.refs, reading.skip_styles, reading.code_styles)
+    h = hashlib.sha256()
+    for p in body.iter(qn("w:p")):
+        if any(a.tag == _FALLBACK for a in p.iterancestors()):  # the copy of a text box for old readers
+            continue
+        text = paragraph_markdown(p, outer)
+        if text:
+            h.update(text.encode("utf-8") + b"\0")
+    return h.hexdigest()

@@ -231,8 +231,8 @@ class Body:
         if not self.in_box:  # a float's anchor is a paragraph of the text, never one in a box
             self._written[id(node)] = para
             self._anchor_waiting(node, para)
-            if self.entry:
-                self.ids.mark(para._p, "paragraph", self.entry)
+        if self.entry:
+            self.ids.mark(para._p, "paragraph", self.entry)
         self.inlines.write(para, node.children)
         if self.end is not None and self.end.closes(node):
             self.inlines.text(para, self.end.gap)

@@ -61,6 +61,9 @@ def _title(body: Body, bx: Box) -> None:
     _oxml.add_field(para._p, f"SEQ Box{restart} \\* ARABIC", str(bx.number))
     _oxml.bookmark_end(para._p, bid)
     body.inlines.text(para, CAPTION_END + " ")
+    if bx.span is not None and bx.span.field:  # import brings the title's edits back
+        shown = label.prefix + (f"{bx.part}." if bx.part else "") + str(bx.number) + CAPTION_END
+        body.ids.mark(para._p, "box title", bx.span.field + ".title", whole=True, label=shown)
     body.inlines.write(para, bx.title)
 
 
