@@ -24,6 +24,8 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph
 from reportlab.platypus import paragraph as rl_paragraph
 
+from memokit.present.bidi import FIRST_RTL
+
 ARTIFACT = -1  # the open "element" of an artifact
 
 
@@ -87,6 +89,8 @@ class Structure:
 
 def right_to_left(text: str) -> bool:
     """Whether ``text`` holds right-to-left letters (drawn in visual order)."""
+    if not text or max(text) < FIRST_RTL:  # most text: one pass in C
+        return False
     return any(unicodedata.bidirectional(c) in ("R", "AL") for c in text)
 
 
