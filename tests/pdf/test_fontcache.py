@@ -57,3 +57,31 @@ def test_a_stored_entry_that_is_not_plain_values_is_refused(
     again = load_ttfont("Again", path)
     assert not marker.exists()
     assert again.face.charWidths == fresh.face.charWidths
+
+
+def test_hyphenation_patterns_read_back_hyphenate_as_pyphen_does(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import pyphen
+
+    from memokit.writers.pdf import styles
+
+    monkeypatch.setenv("MEMOKIT_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(pyphen, "hdcache", {})
+    styles.hyphenator.cache_clear()
+    words = ["stabilisation", "international", "hyphenation", "Karvonia", "reconstruction",
+             "responsibilities", "peacekeeping", "a", "UNDERSTANDING"]
+    parsed = styles.hyphenator("en-GB")
+    assert parsed is not None
+    expected = {w: list(parsed(w)) for w in words}
+    assert list((tmp_path / "hyphenation").glob("*/*.pickle")), "the patterns were not stored"
+    monkeypatch.setattr(pyphen, "hdcache", {})
+    styles.hyphenator.cache_clear()
+
+    def not_parsed(self: object, path: object) -> None:
+        raise AssertionError("the dictionary was parsed again")
+
+    monkeypatch.setattr(pyphen.HyphDict, "__init__", not_parsed)
+    back = styles.hyphenator("en-GB")
+    assert back is not None
+    assert {w: list(back(w)) for w in words} == expected
+    styles.hyphenator.cache_clear()
