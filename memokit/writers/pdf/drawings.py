@@ -29,7 +29,7 @@ from memokit import cachedir
 from memokit.version import __version__
 
 FORMAT = 1  # bump when what is stored changes
-MEMORY_ENTRIES = 16  # Drawings kept in memory (a few hundred kB each)
+MEMORY_ENTRIES = 4  # Drawings kept in memory (up to a few MB each)
 MAX_STORED_BYTES = 32_000_000  # a stored Drawing larger than this is not read
 _memory: OrderedDict[str, Drawing] = OrderedDict()
 
