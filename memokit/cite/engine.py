@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import importlib.util
 import json
 import os
 import subprocess
@@ -69,12 +70,12 @@ class Bibliography:
 @lru_cache(maxsize=1)
 def pandoc_path() -> str:
     """The pandoc binary of the pypandoc-binary wheel (never one on PATH: its version differs)."""
-    try:
-        import pypandoc
-    except ImportError as exc:  # pragma: no cover - a dependency
+    # found, not imported: pypandoc itself (and the web modules it imports) is never used
+    spec = importlib.util.find_spec("pypandoc")
+    if spec is None or spec.origin is None:  # pragma: no cover - a dependency
         raise EngineError("the citation engine is not installed; install memokit's dependency "
-                          "pypandoc-binary") from exc
-    path = Path(pypandoc.__file__).parent / "files" / ("pandoc.exe" if os.name == "nt" else "pandoc")
+                          "pypandoc-binary")
+    path = Path(spec.origin).parent / "files" / ("pandoc.exe" if os.name == "nt" else "pandoc")
     if not path.is_file():
         raise EngineError("the citation engine (pandoc from pypandoc-binary) is missing; reinstall "
                           "the pypandoc-binary package")

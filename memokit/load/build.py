@@ -37,6 +37,7 @@ from memokit.model import (
     SourceSpan,
 )
 from memokit.model.nodes import BulletList, OrderedList, Paragraph, Quote
+from memokit.model.source import LazySpan
 from memokit.source.located import (
     BAD_CHARACTER,
     Located,
@@ -110,7 +111,7 @@ class Builder:
         self.raw: dict[str, Any] = raw
         notes = raw.get("footnotes")
         self.note_defs: dict[str, Any] = notes if isinstance(notes, dict) else {}
-        self.note_cited: dict[str, tuple[int, int]] = {}  # where each id was first cited
+        self.note_cited: dict[str, SourceSpan] = {}  # where each id was first cited
         self.note_unsure: set[str] = set()  # named in text that failed to build
         self.declared: list[tuple[str, str]] = []  # figure and table ids, in the order written
         self.complete = True
@@ -153,8 +154,9 @@ class Builder:
 
     def span_at(self, path: PathKey, text: str, offset: int) -> SourceSpan:
         """Where character ``offset`` of ``text`` (the string at ``path``) was written."""
-        line, col = self.doc.text_pos(path, offset, text)
-        return SourceSpan(self.doc.file, line, col, format_path(path) or None)
+        doc = self.doc
+        return LazySpan(doc.file, field=format_path(path) or None,
+                        locate=lambda: doc.text_pos(path, offset, text))
 
     def text(self, path: PathKey, value: object) -> str | None:
         """A text field after Jinja2, checked for control characters.
@@ -255,10 +257,10 @@ class Builder:
             if note_id in self.note_cited:
                 first = self.note_cited[note_id]
                 self.err_at(path, text, offset, f"footnote '[^{note_id}]' is cited a second time "
-                            f"(first on line {first[0]}); cite each footnote once, or add a new "
+                            f"(first on line {first.line}); cite each footnote once, or add a new "
                             "footnote")
                 return None
-            self.note_cited[note_id] = self.doc.text_pos(path, offset, text)
+            self.note_cited[note_id] = self.span_at(path, text, offset)
             return Note(0, self.note_body(note_id), note_id)
 
         def ref(kind: str, target: str, offset: int) -> Inline | None:

@@ -21,7 +21,12 @@ def is_rtl_char(ch: str) -> bool:
     return unicodedata.bidirectional(ch) in RTL_CLASSES
 
 
+FIRST_RTL = "\u0590"  # no code point below the Hebrew block is right to left (bidi class R or AL)
+
+
 def has_rtl(text: str) -> bool:
+    if not text or max(text) < FIRST_RTL:  # most text: one pass in C, no per-character look-up
+        return False
     return any(is_rtl_char(c) for c in text)
 
 

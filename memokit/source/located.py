@@ -171,6 +171,43 @@ class _Loader(yaml.SafeLoader):
             self._depth -= 1
 
 
+_FALLBACK = yaml.Node("", "", None, None)  # libyaml could not give the tree: PyYAML reads it
+
+
+def _compose_c(text: str) -> yaml.Node | None:
+    """The node tree as libyaml's composer gives it (in C, some fifty times faster than PyYAML's),
+    made what PyYAML's gives (a plain scalar's style None, not ''), or _FALLBACK when libyaml
+    is missing, refuses the text or the text nests deeper than MAX_NESTING: then PyYAML reads
+    it again and reports the problem in its own words. The marks (index, line, column) are the
+    same; libyaml stops at 1,000 levels of nesting, so it never recurses unbounded."""
+    loader = getattr(yaml, "CSafeLoader", None)
+    if loader is None:
+        return _FALLBACK
+    try:
+        root = yaml.compose(text, Loader=loader)
+    except Exception:  # noqa: BLE001  # any refusal: PyYAML's reading says what is wrong
+        return _FALLBACK
+    if root is None:
+        return None
+    seen: set[int] = set()
+    stack: list[tuple[yaml.Node, int]] = [(root, 1)]  # depth as PyYAML's composer counts it
+    while stack:
+        node, depth = stack.pop()
+        if depth > MAX_NESTING:
+            return _FALLBACK
+        if id(node) in seen:  # an alias: PyYAML does not descend into it again
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.ScalarNode):
+            if node.style == "":
+                node.style = None
+        elif isinstance(node, yaml.MappingNode):
+            stack.extend((n, depth + 1) for pair in reversed(node.value) for n in reversed(pair))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend((n, depth + 1) for n in reversed(node.value))
+    return root
+
+
 class _Converter:
     def __init__(self, doc: Located):
         self.doc = doc
@@ -262,7 +299,9 @@ def load_yaml_text(text: str, file: str) -> Located:
     text, controls = _control_characters(text)
     doc = Located(file, None, text)
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        node = _compose_c(text)
+        if node is _FALLBACK:
+            node = yaml.compose(text, Loader=_Loader)
     except _TooDeep as exc:
         raise ContentError([Diagnostic(
             file, exc.mark.line + 1, exc.mark.column + 1, None,

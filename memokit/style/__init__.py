@@ -54,7 +54,12 @@ def load_style(folder: Path, root: Path | None = None) -> Theme:
     built-in styles); by default the memo folder that named it through :func:`style_folder`,
     else the folder holding the style folder.
     """
-    return _load(Path(folder), (root or tree_of(Path(folder))).resolve())
+    folder = Path(folder)
+    if folder in builtin_styles().values():
+        # a built-in style names only built-in files, whichever memo uses it: loaded once
+        # (the memo's citations and its render both ask for it)
+        root = None
+    return _load(folder, (root or tree_of(folder)).resolve())
 
 
 @lru_cache(maxsize=16)

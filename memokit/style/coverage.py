@@ -4,23 +4,41 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import lru_cache
+from importlib import metadata
 from itertools import chain
 from pathlib import Path
 
-from memokit import lang
+from memokit import cachedir, lang
 from memokit.errors import Diagnostic
 from memokit.model import Memo, SourceSpan
 from memokit.model.walk import shown_texts
 from memokit.style.fonts import find_family
 from memokit.style.theme import Theme
 
+FORMAT = 1  # bump when what the character-map cache stores changes
+
+
+@lru_cache(maxsize=1)
+def _versions() -> bytes:
+    try:
+        return f"{FORMAT}/{metadata.version('fonttools')}".encode()
+    except metadata.PackageNotFoundError:
+        return f"{FORMAT}/?".encode()
+
 
 @lru_cache(maxsize=32)
 def _cmap(path: Path) -> frozenset[int]:
+    """The code points the font maps (read once, then kept in the cache folder by its content)."""
+    key = cachedir.content_key(_versions(), path.read_bytes())
+    stored = cachedir.load_plain("charmaps", key)
+    if isinstance(stored, frozenset):
+        return stored
     from fontTools.ttLib import TTFont
 
     with TTFont(str(path), lazy=True) as font:
-        return frozenset(font.getBestCmap())
+        found = frozenset(font.getBestCmap())
+    cachedir.store_plain("charmaps", key, found)
+    return found
 
 
 def _memo_texts(memo: Memo) -> Iterator[tuple[str, SourceSpan | None]]:

@@ -427,10 +427,16 @@ def render_text(text: str, context: dict[str, object]) -> str:
         _budget.reset(token_budget)
 
 
+@lru_cache(maxsize=256)
+def _compiled(text: str) -> Any:
+    """The text compiled once (a memo rendered again, or a build's next memo with the same
+    expressions, reuses it); a syntax error is raised each time, never kept."""
+    return _env().from_string(text)
+
+
 def _render(text: str, context: dict[str, object]) -> str:
-    env = _env()
     try:
-        template = env.from_string(text)
+        template = _compiled(text)
     except TemplateSyntaxError as exc:
         m = re.match(r"No filter named '([^']+)'", exc.message or "")
         if m:

@@ -78,30 +78,40 @@ def _reading(part: object, ids: Identities, skip: frozenset[str], footnotes: obj
         rel = part.rels.get(rid)  # type: ignore[attr-defined]
         return rel.target_ref if rel is not None and rel.is_external else None
 
+    index: dict[str, object] = {}  # footnote id -> its element, filled on the first look-up
+
     def note(fid: str) -> str | None:
-        return cited_note(footnotes, fid, ids.notes, skip, ids.refs, ids.code)
+        return cited_note(footnotes, fid, ids.notes, skip, ids.refs, ids.code, index)
 
     return Reading(url, note, ids.refs, skip, ids.code)
 
 
 def cited_note(footnotes: object, fid: str, notes: dict[int, str | None], skip: frozenset[str],
-               refs: dict[str, str], code: frozenset[str] = frozenset()) -> str | None:
-    """How a paragraph cites footnote ``fid``: '[^id]', or '^[text]' for a note written inline."""
+               refs: dict[str, str], code: frozenset[str] = frozenset(),
+               index: dict[str, object] | None = None) -> str | None:
+    """How a paragraph cites footnote ``fid``: '[^id]', or '^[text]' for a note written inline.
+    ``index``: footnote ids to their elements, kept by the caller across look-ups (filled here
+    when empty), so a memo of many notes is read in linear time."""
     if footnotes is None or not fid.lstrip("-").isdigit():
         return None
     note_id = notes.get(int(fid))
     if note_id:
         return f"[^{note_id}]"
-    el = footnotes.element  # type: ignore[attr-defined]
-    for fn in el.findall(qn("w:footnote")):
-        if fn.get(qn("w:id")) == fid:
-            def url(rid: str) -> str | None:
-                rel = footnotes.rels.get(rid)  # type: ignore[attr-defined]
-                return rel.target_ref if rel is not None and rel.is_external else None
-            text = " ".join(paragraph_markdown(p, Reading(url, lambda _: None, refs, skip, code))
-                            for p in fn.findall(qn("w:p")))
-            return f"^[{text}]"
-    return None
+    if index is None:
+        index = {}
+    if not index:
+        for el in footnotes.element.findall(qn("w:footnote")):  # type: ignore[attr-defined]
+            index.setdefault(el.get(qn("w:id")), el)  # the first of an id, as a scan finds it
+    fn = index.get(fid)
+    if fn is None:
+        return None
+
+    def url(rid: str) -> str | None:
+        rel = footnotes.rels.get(rid)  # type: ignore[attr-defined]
+        return rel.target_ref if rel is not None and rel.is_external else None
+    text = " ".join(paragraph_markdown(p, Reading(url, lambda _: None, refs, skip, code))
+                    for p in fn.findall(qn("w:p")))  # type: ignore[attr-defined]
+    return f"^[{text}]"
 
 
 def block_texts(document: Document, footnotes: object, ids: Identities,

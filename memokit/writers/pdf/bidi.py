@@ -25,6 +25,8 @@ _ARABIC = ((0x0600, 0x06FF), (0x0750, 0x077F), (0x08A0, 0x08FF))
 
 
 def has_arabic(text: str) -> bool:
+    if not text or max(text) < "\u0600":  # most text: one pass in C
+        return False
     return any(lo <= ord(c) <= hi for c in text for lo, hi in _ARABIC)
 
 

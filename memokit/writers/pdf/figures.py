@@ -1,5 +1,6 @@
-"""Figures: the FigureAsset's SVG as vector graphics (svglib), caption and source below; a
-picture file as vector graphics (SVG) or as the bitmap itself (PNG, JPEG)."""
+"""Figures: the FigureAsset's SVG as vector graphics (svglib, converted once: see drawings.py),
+caption and source below; a picture file as vector graphics (SVG) or as the bitmap itself (PNG,
+JPEG)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from memokit.present import Role, figure_align, picture_ratio, picture_size
 from memokit.style.svg import svg_drawing
 from memokit.style.theme import Theme
 from memokit.writers.pdf.captions import numbered_caption, source_line
+from memokit.writers.pdf.drawings import chart_drawing
 from memokit.writers.pdf.floats import Stack
 from memokit.writers.pdf.inlines import Markup, anchor
 from memokit.writers.pdf.marks import Tagged
@@ -25,12 +27,7 @@ PICTURE_RETRIES = 4  # columns a tall picture may pass over before it is an erro
 
 def vector(asset: FigureAsset, width: float, font: tuple[str, float]) -> Drawing | None:
     """The SVG as a reportlab Drawing scaled to ``width``, or None if svglib fails."""
-    from svglib.svglib import svg2rlg
-
-    try:
-        drawing = svg2rlg(io.BytesIO(asset.svg))
-    except Exception:  # svglib raises many kinds of errors on SVG it cannot read
-        return None
+    drawing = chart_drawing(asset.svg)
     if drawing is None or not drawing.width:
         return None
     s = width / drawing.width

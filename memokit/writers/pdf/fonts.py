@@ -18,6 +18,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 
 from memokit.style.fonts import FACES, FontFiles, find_family
 from memokit.style.theme import Theme
+from memokit.writers.pdf.fontcache import load_ttfont
 
 _SUFFIX = {"regular": "", "bold": "-Bold", "italic": "-Italic", "bolditalic": "-BoldItalic"}
 _SVG_KEYS = {  # (weight, style) spellings an SVG may use, per face
@@ -78,8 +79,7 @@ def register_family(family: str, folder: Path | None) -> Family:
         name = base + _SUFFIX[face]
         path = files.face(face)
         if name not in _registered:
-            font = TTFont(name, str(path))
-            _raw_advances(font)
+            font = load_ttfont(name, path, _raw_advances)
             pdfmetrics.registerFont(font)
             _registered[name] = files.regular if face == "regular" else path
         names[face] = name

@@ -27,6 +27,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph
 from reportlab.platypus import paragraph as rl_paragraph
 
+from memokit.present.bidi import FIRST_RTL
 from memokit.writers.pdf.inlines import destination_text
 
 ARTIFACT = -1  # the open "element" of an artifact
@@ -99,6 +100,8 @@ _RTL_BLOCKS = re.compile("[\u0590-\u08ff\u200f\ufb1d-\ufdff\ufe70-\ufeff"
 
 def right_to_left(text: str) -> bool:
     """Whether ``text`` holds right-to-left letters (drawn in visual order)."""
+    if not text or max(text) < FIRST_RTL:  # most text: one pass in C
+        return False
     return any(unicodedata.bidirectional(m.group()) in ("R", "AL") for m in _RTL_BLOCKS.finditer(text))
 
 

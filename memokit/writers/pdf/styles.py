@@ -5,11 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
+from typing import Any
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 
+from memokit import cachedir
 from memokit.present import Role, spacing
 from memokit.style.theme import Theme
 from memokit.writers.pdf.fonts import FontSet
@@ -17,6 +21,7 @@ from memokit.writers.pdf.para import HYPHENATORS, STRETCH
 
 ALIGN = {"left": TA_LEFT, "right": TA_RIGHT, "center": TA_CENTER, "justify": TA_JUSTIFY}
 Hyphenator = Callable[[str], Iterator[tuple[str, str]]]
+PATTERNS_FORMAT = 1  # bump when what the hyphenation cache stores changes
 
 
 @lru_cache(maxsize=16)
@@ -27,7 +32,31 @@ def hyphenator(language: str) -> Hyphenator | None:
     lang = pyphen.language_fallback(language.replace("-", "_"))
     if lang is None:
         return None
+    _patterns(pyphen, pyphen.LANGUAGES[lang])
     return pyphen.Pyphen(lang=lang).iterate  # type: ignore[no-any-return]
+
+
+def _patterns(pyphen: Any, path: Path) -> None:
+    """Give pyphen the patterns of the dictionary at ``path`` from the cache folder (parsing one
+    takes about 40 ms); patterns pyphen parses are kept there when they are plain numbers."""
+    if path in pyphen.hdcache:
+        return
+    try:
+        version = metadata.version("pyphen")
+    except metadata.PackageNotFoundError:
+        version = "?"
+    key = cachedir.content_key(f"{PATTERNS_FORMAT}/{version}".encode(), path.read_bytes())
+    stored = cachedir.load_plain("hyphenation", key)
+    if isinstance(stored, dict) and stored:
+        hd = pyphen.HyphDict.__new__(pyphen.HyphDict)
+        hd.patterns, hd.cache = stored, {}
+        hd.maxlen = max(len(k) for k in stored)  # as HyphDict sets it
+        pyphen.hdcache[path] = hd
+        return
+    hd = pyphen.hdcache[path] = pyphen.HyphDict(path)
+    if set(vars(hd)) == {"patterns", "cache", "maxlen"} and all(
+            type(v) is int for _, values in hd.patterns.values() for v in values):
+        cachedir.store_plain("hyphenation", key, hd.patterns)
 
 
 @dataclass(frozen=True)
