@@ -70,9 +70,22 @@ def source_prefix(labels: Labels) -> str:
     return f"{labels.source}: "
 
 
-def continued_mark(numbers: list[int], labels: Labels) -> str:
-    """The mark by a notes band whose first notes go on from the column before: '3, 4 (continued)'."""
-    return f"{', '.join(str(n) for n in numbers)} ({labels.continued})"
+def continued_mark(numbers: list[int], labels: Labels, short: bool = False) -> str:
+    """The mark by a notes band whose first notes go on from the column before: '3, 4 (continued)',
+    a run of three or more as a range ('3–6, 9 (continued)'); ``short``: '(continued)' alone, for a
+    column too narrow to name them."""
+    if short or not numbers:
+        return f"({labels.continued})"
+    runs: list[list[int]] = []
+    for n in numbers:
+        if runs and n == runs[-1][-1] + 1:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    names = []
+    for run in runs:
+        names += [f"{run[0]}–{run[-1]}"] if len(run) >= 3 else [str(n) for n in run]
+    return f"{', '.join(names)} ({labels.continued})"
 
 
 NOTE_SEPARATOR = ","  # between two note markers that stand together: '17,18', set as the markers are

@@ -106,6 +106,8 @@ def test_plain_text_shows_a_reference_by_its_label_and_drops_notes(memo_theme: T
     assert ref_label("table", 3, labels) == f"Table{NBSP}3"
     assert source_prefix(labels) == "Source: "
     assert continued_mark([3, 4], labels) == "3, 4 (continued)"
+    assert continued_mark([3, 4, 5, 6, 9, 11, 12], labels) == "3–6, 9, 11, 12 (continued)"
+    assert continued_mark([3, 4], labels, short=True) == "(continued)"
 
 
 def test_end_mark_follows_the_last_paragraph_or_stands_alone(memo_theme: Theme) -> None:

@@ -429,8 +429,10 @@ class ColumnFrame(CheckedFrame):
             st = self.book.style
             canv.setFont(st.fontName, st.fontSize)
             canv.setFillColor(HexColor(self.book.rule_colour))
-            mark = continued_mark(conts, self.book.labels)
             at = lk.rule_length + lk.space_below_rule
+            mark = continued_mark(conts, self.book.labels)
+            if at + stringWidth(mark, st.fontName, st.fontSize) - self._aW > TOLERANCE:
+                mark = continued_mark(conts, self.book.labels, short=True)
             canv.drawString(x + at, y - st.fontSize * 0.3, mark)
             over = at + stringWidth(mark, st.fontName, st.fontSize) - self._aW
             if self.problems is not None and over > TOLERANCE:
