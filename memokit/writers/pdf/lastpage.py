@@ -47,10 +47,64 @@ class Trial:
     problems: list[str]
 
 
-def _shallow(state: dict[str, Any]) -> dict[str, Any]:
+_COPIED = (list, dict, set, Problems)
+
+# Containers that only grow while the story is laid out: items appended, keys added (by
+# setdefault, or for a later page) and never set again. A mark keeps their length, and going
+# back to it drops what came after, instead of copying each of them at every page start (they
+# grow with the page count).
+_DOC_GROWING = frozenset({"used", "starts"})
+_STORY = frozenset({"_story"})  # kept by the mark on its own (and set again by _restore)
+_BOOK_GROWING = frozenset({"markup", "ref_at", "note_at", "tags", "_flows"})
+_CANVAS_GROWING = frozenset({"_mk_marks", "_mk_spans", "_mk_links", "_mk_roles", "_destinations"})
+
+
+@dataclass(frozen=True)
+class _Length:
+    """A growing list or dict at a mark: the object and how long it was."""
+
+    of: list[Any] | dict[Any, Any]
+    n: int
+
+    def back(self) -> list[Any] | dict[Any, Any]:
+        """The object as it was at the mark: what was appended or added since taken off."""
+        of, n = self.of, self.n
+        if len(of) < n:
+            raise AssertionError("a growing container of the page state lost items")
+        if type(of) is list:
+            del of[n:]
+        else:
+            while len(of) > n:
+                of.popitem()  # dicts keep insertion order: the last added goes first
+        return of
+
+
+def _shallow(state: dict[str, Any], growing: frozenset[str] = frozenset(),
+             shared: frozenset[str] = frozenset()) -> dict[str, Any]:
     """A copy of an object's attributes, its lists, dicts and sets (and the frame check's
-    records) copied one level deep."""
-    return {k: (type(v)(v) if type(v) in (list, dict, set, Problems) else v) for k, v in state.items()}
+    records) copied one level deep, the ``growing`` ones kept as their length, the ``shared``
+    ones as they are."""
+    out: dict[str, Any] = {}
+    for k, v in state.items():
+        t = type(v)
+        if k in shared:
+            out[k] = v
+        elif k in growing and (t is list or t is dict):
+            out[k] = _Length(v, len(v))
+        elif t in _COPIED:
+            out[k] = t(v)
+        else:
+            out[k] = v
+    return out
+
+
+def _back(mark: dict[str, Any]) -> dict[str, Any]:
+    """The attributes as at a mark taken by :func:`_shallow` (copies: the mark serves again)."""
+    out: dict[str, Any] = {}
+    for k, v in mark.items():
+        t = type(v)
+        out[k] = v.back() if t is _Length else t(v) if t in _COPIED else v
+    return out
 
 
 @dataclass
@@ -93,9 +147,12 @@ class Replay:
         if self._trial:
             return
         self._changed = []
+        self._mark = None  # not kept by the new mark: each mark holds only its own page's state
         canv = self.canv  # type: ignore[attr-defined]
-        self._mark = Mark(list(self._story), _shallow(self.__dict__), _shallow(self.book.__dict__),  # type: ignore[attr-defined]
-                          _shallow(canv.__dict__), copy.deepcopy(canv._doc.outline), canv._doc.objectcounter)
+        book = self.book  # type: ignore[attr-defined]
+        self._mark = Mark(list(self._story), _shallow(self.__dict__, _DOC_GROWING, _STORY),
+                          _shallow(book.__dict__, _BOOK_GROWING), _shallow(canv.__dict__, _CANVAS_GROWING),
+                          copy.deepcopy(canv._doc.outline), canv._doc.objectcounter)
 
     def _restore(self, floors: dict[int, float]) -> None:
         m = mark = self._mark
@@ -108,12 +165,12 @@ class Replay:
                 f._postponed = before
         story = self._story  # the list build() goes through: the story goes on from it afterwards
         self.__dict__.clear()
-        self.__dict__.update(_shallow(m.doc))
+        self.__dict__.update(_back(m.doc))
         self._mark = mark
         self.book.__dict__.clear()  # type: ignore[attr-defined]
-        self.book.__dict__.update(_shallow(m.book))  # type: ignore[attr-defined]
+        self.book.__dict__.update(_back(m.book))  # type: ignore[attr-defined]
         canv.__dict__.clear()
-        canv.__dict__.update(_shallow(m.canvas))
+        canv.__dict__.update(_back(m.canvas))
         pdf = canv._doc
         pdf.outline = pdf.Outlines = pdf._catalog.Outlines = copy.deepcopy(m.outline)  # all three are saved
         for n in range(pdf.objectcounter, m.objects, -1):  # forget the objects of the page's last layout
