@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape, quoteattr
 
+from docx.document import Document
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
@@ -588,3 +589,14 @@ def identity_mark_here(container: BaseOxmlElement, n: int) -> None:
     bid = IDENTITY_BOOKMARK_BASE + n
     container.append(parse_xml(f'<w:bookmarkStart {W} w:id="{bid}" w:name="_mk{n}"/>'))
     container.append(parse_xml(f'<w:bookmarkEnd {W} w:id="{bid}"/>'))
+
+
+def styles_and_numbering(document: Document) -> tuple[XmlPart, XmlPart]:
+    """The styles part and the numbering part of a document."""
+    part = document.part
+    return part.part_related_by(RT.STYLES), part.numbering_part
+
+
+def set_part_xml(part: XmlPart, xml: bytes) -> None:
+    """Replace a part's XML with ``xml`` (a part's ``blob`` from before)."""
+    part._element = parse_xml(xml)

@@ -105,11 +105,31 @@ def _rgb(colour: str) -> RGBColor:
     return RGBColor.from_string(colour.lstrip("#").upper())
 
 
+# the styles and numbering parts last built, as XML, with what they were built from: a
+# process rendering memos in one house style builds them once (python-docx's add_style looks
+# every style name up in the part, so building them is a good part of a short memo's DOCX)
+_last: tuple[Theme, str, bool, bool, bytes, bytes, Styles] | None = None
+
+
 def build_styles(document: Document, theme: Theme, language: str, toc: bool = False,
                  references: bool = False) -> Styles:
     """Replace the template's styles with the memo's, and its numbering with the two list kinds;
     ``toc``: with Word's table of contents styles (only a memo with a table of contents has them);
-    ``references``: with Word's 'Bibliography' style (only a memo with a bibliography has it)."""
+    ``references``: with Word's 'Bibliography' style (only a memo with a bibliography has it).
+    The document must be a fresh template (as ``write`` makes it)."""
+    global _last
+    parts = _oxml.styles_and_numbering(document)
+    last = _last
+    if last is not None and last[0] is theme and last[1:4] == (language, toc, references):
+        for part, xml in zip(parts, last[4:6]):
+            _oxml.set_part_xml(part, xml)
+        return Styles(dict(last[6].ids), last[6].bullet_num, last[6].number_num)
+    styles = _build_styles(document, theme, language, toc, references)
+    _last = (theme, language, toc, references, *(part.blob for part in parts), styles)
+    return Styles(dict(styles.ids), styles.bullet_num, styles.number_num)
+
+
+def _build_styles(document: Document, theme: Theme, language: str, toc: bool, references: bool) -> Styles:
     sz, col, text = theme.sizes, theme.colours, theme.text
     body_font, head_font = theme.fonts.body.word, theme.fonts.heading.word
     sp = spacing(theme)
