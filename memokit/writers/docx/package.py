@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
 import zipfile
 from pathlib import Path
 
@@ -12,6 +11,7 @@ from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
+from docx.opc.pkgwriter import PackageWriter
 
 from memokit.writers.docx import _oxml
 
@@ -36,16 +36,40 @@ def clean_template(document: Document, application: str, company: str) -> None:
 
 def save(document: Document, dest: Path, when: dt.datetime) -> None:
     """Save with every zip entry stamped ``when``, ``[Content_Types].xml`` first, the rest sorted."""
-    raw = io.BytesIO()
-    document.save(raw)
+    blobs = _members(document)
     stamp = (max(when.year, 1980), when.month, when.day, when.hour, when.minute, when.second)
-    with zipfile.ZipFile(raw) as src:
-        names = src.namelist()
-        order = ["[Content_Types].xml"] + sorted(n for n in names if n != "[Content_Types].xml")
-        with zipfile.ZipFile(dest, "w", zipfile.ZIP_DEFLATED) as out:
-            for name in order:
-                info = zipfile.ZipInfo(name, date_time=stamp)
-                info.compress_type = zipfile.ZIP_DEFLATED
-                info.external_attr = 0o644 << 16
-                info.create_system = 0
-                out.writestr(info, src.read(name))
+    order = ["[Content_Types].xml"] + sorted(n for n in blobs if n != "[Content_Types].xml")
+    with zipfile.ZipFile(dest, "w", zipfile.ZIP_DEFLATED) as out:
+        for name in order:
+            info = zipfile.ZipInfo(name, date_time=stamp)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            info.create_system = 0
+            out.writestr(info, blobs[name])
+
+
+class _Members:
+    """Where python-docx's package writer puts each member: kept as bytes, not zipped (the
+    members are zipped once, in :func:`save`'s order and with its stamps)."""
+
+    def __init__(self) -> None:
+        self.blobs: dict[str, bytes] = {}
+
+    def write(self, pack_uri: PackURI, blob: bytes) -> None:
+        self.blobs[pack_uri.membername] = blob
+
+    def close(self) -> None:
+        pass
+
+
+def _members(document: Document) -> dict[str, bytes]:
+    """Each member of the saved package by its name, as ``Document.save`` writes them."""
+    package = document.part.package
+    parts = package.parts
+    for part in parts:
+        part.before_marshal()
+    members = _Members()  # PackageWriter.write's steps, into members rather than a zip file
+    PackageWriter._write_content_types_stream(members, parts)
+    PackageWriter._write_pkg_rels(members, package.rels)
+    PackageWriter._write_parts(members, parts)  # type: ignore[arg-type]
+    return members.blobs
