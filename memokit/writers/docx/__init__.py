@@ -9,8 +9,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
-import docx
-
 from memokit.errors import Diagnostic
 from memokit.figures.asset import FigureAsset
 from memokit.model import walk
@@ -23,7 +21,7 @@ from memokit.writers.docx.inlines import Inlines, Notes
 from memokit.writers.docx.page import header_and_footer
 from memokit.writers.docx.properties import GENERATOR, memo_timestamp, set_properties
 from memokit.writers.docx.record import Identities, record_properties
-from memokit.writers.docx.styles import build_styles
+from memokit.writers.docx.styles import build_styles, styles_kept
 from memokit.writers.docx.titleblock import title_block
 from memokit.writers.docx_stamp import home_of
 from memokit.writers.pdf import float_places, heading_pages
@@ -40,12 +38,12 @@ def _may_float(memo: Memo, theme: Theme) -> bool:
 
 def write(memo: Memo, theme: Theme, assets: Mapping[str, FigureAsset], dest: Path) -> list[Diagnostic]:
     """Render ``memo`` as a Word document at ``dest``; return what could not be rendered as asked."""
-    document = docx.Document()
-    package.clean_template(document, GENERATOR, theme.institute)
     lang = memo.meta.language
     labels = theme.labels_for(lang)
-    styles = build_styles(document, theme, lang, toc_shown(memo, theme),
-                          reference_list(memo, labels) is not None)
+    toc, references = toc_shown(memo, theme), reference_list(memo, labels) is not None
+    document = package.new_document(lean=styles_kept(theme, lang, toc, references))
+    package.clean_template(document, GENERATOR, theme.institute)
+    styles = build_styles(document, theme, lang, toc, references)
     _oxml.write_settings(document.settings.element, theme.text.hyphenate, theme.text.list_indent, lang)
     form = reference_form(theme)
     notes = Notes(document.part, styles, labels, form, lang)

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import io
 import zipfile
 from pathlib import Path
 
+import docx
 from docx.document import Document
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -19,6 +22,30 @@ from memokit.writers.docx import _oxml
 _STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
 _UNUSED_DOCUMENT_PARTS = {_STYLES_WITH_EFFECTS, RT.WEB_SETTINGS, RT.FONT_TABLE, RT.THEME, RT.CUSTOM_XML}
 _UNUSED_PACKAGE_PARTS = {RT.THUMBNAIL, RT.EXTENDED_PROPERTIES}
+
+
+_STYLES_PART = "word/styles.xml"
+_NO_STYLES = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+              b'<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>')
+
+
+@functools.cache
+def _template(lean: bool) -> bytes:
+    """python-docx's default template, its members stored rather than compressed; ``lean``:
+    its styles part (430 kB of XML) empty."""
+    raw = io.BytesIO()
+    with zipfile.ZipFile(Path(docx.__file__).parent / "templates" / "default.docx") as src, \
+            zipfile.ZipFile(raw, "w", zipfile.ZIP_STORED) as out:
+        for info in src.infolist():
+            out.writestr(info.filename, _NO_STYLES if lean and info.filename == _STYLES_PART
+                         else src.read(info))
+    return raw.getvalue()
+
+
+def new_document(lean: bool = False) -> Document:
+    """A document from python-docx's default template (read from memory); ``lean``: with an
+    empty styles part, for styles read back from an earlier memo (see styles.build_styles)."""
+    return docx.Document(io.BytesIO(_template(lean)))
 
 
 def clean_template(document: Document, application: str, company: str) -> None:

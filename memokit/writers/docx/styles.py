@@ -111,6 +111,13 @@ def _rgb(colour: str) -> RGBColor:
 _last: tuple[Theme, str, bool, bool, bytes, bytes, Styles] | None = None
 
 
+def styles_kept(theme: Theme, language: str, toc: bool = False, references: bool = False) -> bool:
+    """Whether :func:`build_styles` reads these styles back rather than building them (then
+    the template's own styles part is not needed)."""
+    last = _last
+    return last is not None and last[0] is theme and last[1:4] == (language, toc, references)
+
+
 def build_styles(document: Document, theme: Theme, language: str, toc: bool = False,
                  references: bool = False) -> Styles:
     """Replace the template's styles with the memo's, and its numbering with the two list kinds;
@@ -120,7 +127,8 @@ def build_styles(document: Document, theme: Theme, language: str, toc: bool = Fa
     global _last
     parts = _oxml.styles_and_numbering(document)
     last = _last
-    if last is not None and last[0] is theme and last[1:4] == (language, toc, references):
+    if styles_kept(theme, language, toc, references):
+        assert last is not None
         for part, xml in zip(parts, last[4:6]):
             _oxml.set_part_xml(part, xml)
         return Styles(dict(last[6].ids), last[6].bullet_num, last[6].number_num)
