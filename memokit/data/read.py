@@ -235,13 +235,33 @@ def _from_rows(name: str, rows: list[list[object]], loaded: Loaded) -> Loaded:
     return loaded
 
 
+# data files read lately, by (name, path, name shown), with their bytes: a process rendering
+# a memo again (a preview, a build's worker) types an unchanged file once
+_read: dict[tuple[str, str, str], tuple[bytes, Loaded]] = {}
+_READ_KEPT = 16  # files
+
+
 def read_file(name: str, path: Path, shown: str) -> Loaded:
-    """Read a CSV, JSON or YAML data file into a typed data set."""
+    """Read a CSV, JSON or YAML data file into a typed data set (the same as the last time
+    when the file has not changed since; the data set is not to be changed)."""
     with path.open("rb") as f:
         raw = f.read(MAX_DATA_BYTES + 1)
     if len(raw) > MAX_DATA_BYTES:
         raise DataProblem(f"the file is larger than {MAX_DATA_BYTES // 1_000_000} MB (the limit "
                           "for one data file); aggregate the data first, or split it", (), shown, 1, 1)
+    key = (name, str(path), shown)
+    kept = _read.get(key)
+    if kept is not None and kept[0] == raw:
+        return kept[1]
+    loaded = _typed_file(name, path, shown, raw)
+    _read.pop(key, None)
+    _read[key] = (raw, loaded)
+    while len(_read) > _READ_KEPT:
+        del _read[next(iter(_read))]
+    return loaded
+
+
+def _typed_file(name: str, path: Path, shown: str, raw: bytes) -> Loaded:
     text = raw.decode("utf-8-sig")
     suffix = path.suffix.lower()
     loaded = Loaded(DataSet(name, (), ()), shown)
