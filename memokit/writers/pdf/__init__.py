@@ -19,6 +19,7 @@ from memokit.model import walk
 from memokit.model.nodes import Memo
 from memokit.present import Role, end_mark, located_warning, plain_text, reference_form, toc_shown
 from memokit.style.theme import Labels, Theme
+from memokit.writers.pdf import a85
 from memokit.writers.pdf.balance import floors
 from memokit.writers.pdf.blocks import StoryBuilder
 from memokit.writers.pdf.doc import MemoDoc
@@ -118,6 +119,7 @@ def _lay_out(memo: Memo, theme: Theme, assets: Mapping[str, FigureAsset],
              tagged: bool = False) -> tuple[MemoDoc, io.BytesIO, list[Diagnostic]]:
     """The memo laid out and drawn into a buffer (its content tagged as drawn if ``tagged``),
     and the warnings of building its story."""
+    a85.use()  # reportlab's streams encoded the same, faster
     fonts = theme_fonts(theme)
     lang = memo.meta.language
     labels = theme.labels_for(lang)
