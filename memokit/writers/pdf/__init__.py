@@ -64,8 +64,7 @@ def write(memo: Memo, theme: Theme, assets: Mapping[str, FigureAsset], dest: Pat
     :data:`STANDARDS`, else the house style's): a tagged PDF/UA-1 and PDF/A-2a file, PDF/A-2b
     or a plain PDF."""
     claim = Claim(standard or theme.pdf_standard or DEFAULT_STANDARD)
-    with a85.streams(encoded=not (claim.tagged or claim.archival)):  # else pikepdf writes it again
-        doc, buf, warnings = _lay_out(memo, theme, assets, claim.tagged)
+    doc, buf, warnings = _lay_out(memo, theme, assets, claim.tagged)
     _remember_places(memo, theme, assets, doc)
     problems = doc.book.problems()
     if problems:
@@ -80,8 +79,7 @@ def float_places(memo: Memo, theme: Theme, assets: Mapping[str, FigureAsset]) ->
     """Where the PDF layout puts each page-wide figure and table (by :func:`anchor`), so the
     DOCX can anchor them where the PDF has them (the memo is laid out unless :func:`write` just did)."""
     if _last is None or _last[0] is not memo or _last[1] is not theme or _last[2] is not assets:
-        with a85.streams(encoded=False):  # the PDF is not kept
-            _remember_places(memo, theme, assets, _lay_out(memo, theme, assets)[0])
+        _remember_places(memo, theme, assets, _lay_out(memo, theme, assets)[0])
     assert _last is not None
     return _last[3]
 
@@ -109,8 +107,7 @@ def _remember_places(memo: Memo, theme: Theme, assets: Mapping[str, FigureAsset]
 
 def frame_problems(memo: Memo, theme: Theme, assets: Mapping[str, FigureAsset]) -> list[str]:
     """Every line the layout of ``memo`` draws outside its frame (what :func:`write` raises on)."""
-    with a85.streams(encoded=False):  # the PDF is not kept
-        return list(_lay_out(memo, theme, assets)[0].frame_problems)
+    return list(_lay_out(memo, theme, assets)[0].frame_problems)
 
 
 def _summary(problems: list[str], most: int = 5) -> str:
