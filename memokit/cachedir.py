@@ -11,6 +11,8 @@ import io
 import os
 import pickle
 import tempfile
+from functools import lru_cache
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +31,16 @@ class _Plain(pickle.Unpickler):
 
     def find_class(self, module: str, name: str) -> Any:
         raise pickle.UnpicklingError(f"{module}.{name} is not a plain value")
+
+
+@lru_cache(maxsize=8)
+def versions_key(fmt: int, package: str) -> bytes:
+    """What a cache entry made with ``package`` depends on besides its input: the entry's format
+    number and the package's version."""
+    try:
+        return f"{fmt}/{metadata.version(package)}".encode()
+    except metadata.PackageNotFoundError:
+        return f"{fmt}/?".encode()
 
 
 def content_key(*parts: bytes) -> str:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from functools import lru_cache
-from importlib import metadata
 from pathlib import Path
 
 from memokit import cachedir
@@ -22,19 +21,11 @@ _SPACES = (0x20, 0xA0)  # a no-break space is as wide as a space
 FORMAT = 1  # bump when what the metrics cache stores changes
 
 
-@lru_cache(maxsize=1)
-def _versions() -> bytes:
-    try:
-        return f"{FORMAT}/{metadata.version('fonttools')}".encode()
-    except metadata.PackageNotFoundError:
-        return f"{FORMAT}/?".encode()
-
-
 @lru_cache(maxsize=32)
 def _advances(path: Path) -> tuple[dict[int, float], float]:
     """Advance widths per code point in ems, and the width of a missing glyph (read from the
     font once, then kept in the cache folder by the font's content)."""
-    key = cachedir.content_key(_versions(), path.read_bytes())
+    key = cachedir.content_key(cachedir.versions_key(FORMAT, "fonttools"), path.read_bytes())
     stored = cachedir.load_plain("metrics", key)
     if isinstance(stored, tuple) and len(stored) == 2 and isinstance(stored[0], dict):
         return stored[0], float(stored[1])

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import lru_cache
-from importlib import metadata
 from itertools import chain
 from pathlib import Path
 
@@ -18,18 +17,10 @@ from memokit.style.theme import Theme
 FORMAT = 1  # bump when what the character-map cache stores changes
 
 
-@lru_cache(maxsize=1)
-def _versions() -> bytes:
-    try:
-        return f"{FORMAT}/{metadata.version('fonttools')}".encode()
-    except metadata.PackageNotFoundError:
-        return f"{FORMAT}/?".encode()
-
-
 @lru_cache(maxsize=32)
 def _cmap(path: Path) -> frozenset[int]:
     """The code points the font maps (read once, then kept in the cache folder by its content)."""
-    key = cachedir.content_key(_versions(), path.read_bytes())
+    key = cachedir.content_key(cachedir.versions_key(FORMAT, "fonttools"), path.read_bytes())
     stored = cachedir.load_plain("charmaps", key)
     if isinstance(stored, frozenset):
         return stored
