@@ -39,6 +39,18 @@ def problems(path: Path) -> list[str]:
     return out
 
 
+def pdfa_findings(path: Path) -> list[str]:
+    """What pikepdf's PDF/A-2b validator finds beyond what it cannot know: it checks 2b, not 2a
+    nor the PDF/UA claim, so only those may differ."""
+    from pikepdf.pdfa import validate_written
+
+    report = validate_written(path, "2b")
+    return [f.message for f in report.findings
+            if "pdfuaid" not in f.message and "pdfaExtension" not in f.message
+            and "pdfaSchema" not in f.message and "pdfaProperty" not in f.message
+            and "conformance is 'A'" not in f.message]
+
+
 def _catalog(pdf: pikepdf.Pdf) -> list[str]:
     root, out = pdf.Root, []
     if not root.get("/MarkInfo", {}).get("/Marked", False):
