@@ -60,24 +60,19 @@ def load_plain(kind: str, key: str) -> Any:
         return None
 
 
-def write_entry(path: Path, content: bytes) -> None:
-    """Write a cache entry atomically, through a temporary file beside it, so a reader never
-    sees half of it (raises OSError when the folder cannot be written)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem[:8]}", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(content)
-        os.replace(tmp, path)
-    finally:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-
-
 def store_plain(kind: str, key: str, value: Any) -> None:
     """Store a plain value atomically; a cache that cannot be written is only slower."""
+    path = cache_dir(kind) / key[:2] / f"{key}.pickle"
     try:
-        write_entry(cache_dir(kind) / key[:2] / f"{key}.pickle",
-                    pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        content = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{key[:8]}", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(content)
+            os.replace(tmp, path)
+        finally:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
     except (OSError, pickle.PicklingError, TypeError, AttributeError, RecursionError):
         return

@@ -251,4 +251,12 @@ def _store(key: str, text: str) -> None:
     body = text.encode("utf-8")
     base = cache_dir() / key[:2]
     with contextlib.suppress(OSError):
-        cachedir.write_entry(base / f"{key}.json", hashlib.sha256(body).hexdigest().encode() + b"\n" + body)
+        base.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=base, prefix=f".{key[:8]}", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(hashlib.sha256(body).hexdigest().encode() + b"\n" + body)
+            os.replace(tmp, base / f"{key}.json")
+        finally:
+            if os.path.exists(tmp):
+                os.unlink(tmp)

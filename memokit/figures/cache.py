@@ -10,6 +10,8 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import os
+import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import metadata
@@ -95,8 +97,16 @@ def store(key: str, entry: Entry, folder: Path | None = None) -> str | None:
     meta = json.dumps({"width_pt": entry.width_pt, "height_pt": entry.height_pt,
                        "svg_sha256": _digest(entry.svg), "png_sha256": _digest(entry.png)}).encode()
     try:
+        base.mkdir(parents=True, exist_ok=True)
         for suffix, content in ((".svg", entry.svg), (".png", entry.png), (".json", meta)):
-            cachedir.write_entry(base / f"{key}{suffix}", content)
+            fd, tmp = tempfile.mkstemp(dir=base, prefix=f".{key[:8]}", suffix=".tmp")
+            try:
+                with os.fdopen(fd, "wb") as fh:
+                    fh.write(content)
+                os.replace(tmp, base / f"{key}{suffix}")
+            finally:
+                if os.path.exists(tmp):
+                    os.unlink(tmp)
     except OSError as exc:
         return f"the figure cache {folder or cache_dir()} cannot be written ({exc.strerror or exc}); " \
                "charts are drawn without it"

@@ -12,10 +12,13 @@ Callers get a shallow copy, to scale as they need without touching the cached on
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import hashlib
 import io
+import os
 import pickle
+import tempfile
 from collections import OrderedDict
 from functools import lru_cache
 from importlib import metadata
@@ -108,9 +111,18 @@ def _read(key: str) -> Drawing | None:
 
 def _write(key: str, drawing: Drawing) -> None:
     """Store the Drawing atomically; a cache that cannot be written is only slower."""
+    base = cachedir.cache_dir("drawings") / key[:2]
     try:
-        cachedir.write_entry(cachedir.cache_dir("drawings") / key[:2] / f"{key}.pickle",
-                             pickle.dumps(drawing, protocol=pickle.HIGHEST_PROTOCOL))
+        content = pickle.dumps(drawing, protocol=pickle.HIGHEST_PROTOCOL)
+        base.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=base, prefix=f".{key[:8]}", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(content)
+            os.replace(tmp, base / f"{key}.pickle")
+        finally:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
     except (OSError, pickle.PicklingError, TypeError, AttributeError, RecursionError):
         return
 
