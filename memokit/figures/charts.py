@@ -15,6 +15,7 @@ from matplotlib.patches import Patch
 
 from memokit.data.series import ChartData, Value
 from memokit.figures import axes as ax_
+from memokit.figures.bars import bar_series
 from memokit.figures.marks import marks, point_values
 from memokit.figures.style import Look
 
@@ -123,7 +124,6 @@ def bars(fig: MplFigure, ax: Axes, data: ChartData, look: Look, mode: str = "gro
     slots = list(range(len(data.x)))
     if horizontal:
         ax.invert_yaxis()  # first category at the top
-    draw = ax.barh if horizontal else ax.bar
     pos_base = [0.0] * len(slots)
     neg_base = [0.0] * len(slots)
     handles = []
@@ -140,11 +140,9 @@ def bars(fig: MplFigure, ax: Axes, data: ChartData, look: Look, mode: str = "gro
             size = look.bar_width / n
             where = [s - look.bar_width / 2 + size * (i + 0.5) for s in slots]
             starts = [0.0] * len(slots)
-        kw = {"left" if horizontal else "bottom": starts}
         keep = [j for j, v in enumerate(r) if v is not None]
-        draw([where[j] for j in keep], [vals[j] for j in keep], size,  # type: ignore[operator]
-             **{k: [v[j] for j in keep] for k, v in kw.items()}, color=colour, zorder=2,
-             linewidth=0)
+        bar_series(ax, [where[j] for j in keep], [vals[j] for j in keep], [starts[j] for j in keep],
+                   size, colour, zorder=2, horizontal=horizontal)
         handles.append(Patch(color=colour))
         ends += [s + v for s, v in zip(starts, vals)]
     span_x, span_y = _spans(data, look, max(abs(v) for v in ends), horizontal)

@@ -23,6 +23,7 @@ from matplotlib.figure import Figure as MplFigure
 from matplotlib.text import Text
 from matplotlib.transforms import Bbox
 
+from memokit.figures.bars import GID
 from memokit.figures.marks import Label, labels
 from memokit.figures.style import Look
 
@@ -222,9 +223,13 @@ class Scene:
                 r = ln.get_markersize() * scale / 2
                 boxes += [Bbox.from_extents(x - r, y - r, x + r, y + r) for x, y in xy
                           if math.isfinite(x) and math.isfinite(y)]
-        for p in ax.patches:
-            if p.get_zorder() > 1:  # bars (highlighted periods lie beneath everything)
+        for p in ax.patches:  # highlighted periods lie beneath everything
+            if p.get_zorder() > 1 and p.get_gid() != GID:
                 boxes.append(p.get_window_extent(renderer))
+        for c in ax.containers:  # bars, drawn as one path a series (memokit.figures.bars)
+            for r in getattr(c, "patches", ()):
+                xy = ax.transData.transform(r.get_bbox().get_points())
+                boxes.append(Bbox([xy.min(axis=0), xy.max(axis=0)]))
         for c in ax.collections:
             if isinstance(c, PathCollection):  # points of a scatter chart
                 xy = c.get_offset_transform().transform(c.get_offsets())

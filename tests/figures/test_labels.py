@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
+import numpy as np
 import pytest
 from matplotlib.figure import Figure as MplFigure
 from matplotlib.text import Text
@@ -13,6 +14,7 @@ from matplotlib.transforms import Bbox
 
 from memokit.data.series import chart_data
 from memokit.figures.draw import build_figure
+from memokit.figures.place import Scene
 from memokit.figures.style import look_for
 from memokit.model.nodes import Annotation, ChartSpec, DataSet, Highlight
 from memokit.model.walk import figures
@@ -122,3 +124,24 @@ def test_crowded_labels_do_not_collide_and_stay_in_the_figure(theme: Theme, name
     for i, (ta, a) in enumerate(boxes):
         for tb, b in boxes[i + 1:]:
             assert overlap(a, b) <= TOLERANCE, f"'{ta}' {a} overlaps '{tb}' {b}"
+
+
+
+@pytest.mark.parametrize("name", ["bar-categories", "bar-dates"])
+def test_label_placement_sees_every_bar(theme: Theme, name: str) -> None:
+    """The bars are drawn as one path a series; what labels keep clear of is still each bar,
+    not the box around a whole series."""
+    fig = draw(theme, name)
+    fig.draw_without_rendering()
+    ax = fig.axes[0]
+    bars = []
+    for container in ax.containers:
+        for rect in container.patches:
+            xy = ax.transData.transform(rect.get_bbox().get_points())
+            bars.append(tuple(np.round([*xy.min(axis=0), *xy.max(axis=0)], 3)))
+    assert len(bars) == len(CASES[name][0].rows)
+    scene = Scene.of(ax, fig.canvas.get_renderer(), 1.0)  # type: ignore[attr-defined]
+    seen = {tuple(np.round(b.extents, 3)) for b in scene.boxes}
+    assert set(bars) <= seen
+    for box in scene.boxes:  # no box spans two bars
+        assert box.width < ax.bbox.width / len(bars) + TOLERANCE
