@@ -161,7 +161,9 @@ def add_run(container: BaseOxmlElement, text: str = "", parent: object = None) -
     r = OxmlElement("w:r")
     container.append(r)
     run = Run(r, parent)  # type: ignore[arg-type]
-    if text:
+    if text and "\t" not in text and "\n" not in text and "\r" not in text:
+        r.add_t(text)  # what ``run.text = text`` writes, without its character-by-character pass
+    elif text:
         run.text = text
     return run
 

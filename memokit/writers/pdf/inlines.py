@@ -62,7 +62,7 @@ class Markup:
         A narrow no-break space (CLDR's digit group in French: '1 145,3') is set as a no-break
         space: reportlab would break a line at it and stretch it."""
         text = shape(text).replace(NNBSP, NBSP)
-        if all(family.has(c) or c in "\n\t " for c in text):
+        if all(family.has(c) or c in "\n\t " for c in set(text)):
             return esc(text)
         out: list[str] = []
         run: list[str] = []

@@ -62,7 +62,7 @@ def finish(data: bytes, claim: Claim, st: Structure | None, canv: Any, lang: str
 
 # ------------------------------------------------------------------ the structure tree
 def _structure(pdf: pikepdf.Pdf, st: Structure, canv: Any, lang: str) -> None:
-    pages = pdf.pages
+    page_obj = [p.obj for p in pdf.pages]  # pikepdf's pages[i] takes tens of microseconds each time
     content: dict[int, list[tuple[int, int]]] = {}  # element -> (page, mcid) in drawing order
     order: dict[int, list[tuple[int, int] | int]] = {}  # ... and the language spans among them
     for page, mcid, elem in canv._mk_marks:
@@ -88,7 +88,7 @@ def _structure(pdf: pikepdf.Pdf, st: Structure, canv: Any, lang: str) -> None:
         kids = Array()
         marks = content.get(i, [])
         if marks:
-            obj.Pg = pages[marks[0][0] - 1].obj
+            obj.Pg = page_obj[marks[0][0] - 1]
         for item in order.get(i, []):
             if isinstance(item, int):
                 kids.append(build(item, obj))
@@ -98,13 +98,13 @@ def _structure(pdf: pikepdf.Pdf, st: Structure, canv: Any, lang: str) -> None:
             if page == marks[0][0]:
                 kids.append(mcid)
             else:
-                kids.append(Dictionary(Type=Name.MCR, Pg=pages[page - 1].obj, MCID=mcid))
+                kids.append(Dictionary(Type=Name.MCR, Pg=page_obj[page - 1], MCID=mcid))
         for k in e.kids:
             if k in kept:
                 kids.append(build(k, obj))
         for page, index in links.get(i, []):
-            annot = pages[page - 1].obj.Annots[index]
-            pg = pages[page - 1].obj
+            pg = page_obj[page - 1]
+            annot = pg.Annots[index]
             link = pdf.make_indirect(Dictionary(Type=Name.StructElem, S=Name.Link, P=obj, Pg=pg,
                                                 K=Array([Dictionary(Type=Name.OBJR, Obj=annot, Pg=pg)])))
             annots.append((annot, link))
@@ -114,20 +114,20 @@ def _structure(pdf: pikepdf.Pdf, st: Structure, canv: Any, lang: str) -> None:
 
     doc.K = Array([build(i, doc) for i in st.top if i in kept])
     nums: list[Any] = []  # a list, made an Array once: extending a pikepdf Array copies it
-    for n, page in enumerate(pages):
-        page.obj.StructParents = n
+    for n, page in enumerate(page_obj):
+        page.StructParents = n
         got = parents.get(n + 1, {})
         nums.extend([n, pdf.make_indirect(Array([got[m] for m in range(len(got))]))])
-    key = len(pages)
+    key = len(page_obj)
     for annot, link in annots:
         annot.StructParent = key
         nums.extend([key, link])
         key += 1
         if "/Contents" not in annot or not str(annot.Contents):
             annot.Contents = String(_link_text(annot))
-    for page in pages:
-        if "/Annots" in page.obj and len(page.obj.Annots):
-            page.obj.Tabs = Name.S
+    for page in page_obj:
+        if "/Annots" in page and len(page.Annots):
+            page.Tabs = Name.S
     root.K = doc
     ids = sorted((str(o.ID), o) for o in made.values() if "/ID" in o)
     if ids:
