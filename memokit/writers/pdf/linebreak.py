@@ -309,8 +309,9 @@ def choose(s: Segments, widths: Sequence[float], *, stretch: float, shrink: floa
         cw[k + 1] = acc
         cg[k + 1] = accg
     last_w = len(widths) - 1
-    # a node: (position, line number, fitness, hyphenated lines in a row, total demerits, previous node)
-    active: list[tuple] = [(-1, 0, 2, 0, 0.0, None)]
+    # a node: (position, line number, fitness, hyphenated lines in a row, total demerits, previous
+    # node, and for the line after it: its start's running width and glue, its measure)
+    active: list[tuple] = [(-1, 0, 2, 0, 0.0, None, 0.0, 0.0, widths[0])]
     for e in range(n):
         k = kind[e]
         final = e == n - 1
@@ -331,12 +332,10 @@ def choose(s: Segments, widths: Sequence[float], *, stretch: float, shrink: floa
         keep: list[tuple] = []
         dropped = None
         for a in active:
-            st = a[0] + 1
-            line = a[1]
-            width = widths[line if line < last_w else last_w]
-            nat = end_w - cw[st]
+            width = a[8]
+            nat = end_w - a[6]
             if nat > width + 1e-6:
-                sh = (end_g - cg[st]) * shrink
+                sh = (end_g - a[7]) * shrink
                 r = (width - nat) / sh if sh > 0 else -2.0
                 if r < -1:
                     if dropped is None or a[4] < dropped[4]:
@@ -345,7 +344,7 @@ def choose(s: Segments, widths: Sequence[float], *, stretch: float, shrink: floa
             elif forced:
                 r = 0.0
             else:
-                g_in = end_g - cg[st]
+                g_in = end_g - a[7]
                 stt = g_in * stretch + ragged if g_in > 0 or ragged else slack
                 gap = width - nat
                 r = gap / stt if stt > 0 else (0.0 if gap < 1e-6 else INF)
@@ -367,15 +366,19 @@ def choose(s: Segments, widths: Sequence[float], *, stretch: float, shrink: floa
             if fit - a[2] > 1 or a[2] - fit > 1:
                 d += FITNESS_DEMERITS
             total = a[4] + d
-            key = (line + 1 if line + 1 < last_w else last_w, hcount)  # one node per class, not per fitness
+            line = a[1] + 1
+            key = (line if line < last_w else last_w, hcount)  # one node per class, not per fitness
             cur = best.get(key)
             if cur is None or total < cur[4]:
-                best[key] = (e, line + 1, fit, hcount, total, a)
+                best[key] = (e, line, fit, hcount, total, a, cw[e + 1], cg[e + 1],
+                             widths[line if line < last_w else last_w])
         if not best and not keep:
             if dropped is None or tolerance != INF:
                 return None
             # overfull rescue (only a single glyph wider than the measure gets here)
-            best[(0, 0)] = (e, dropped[1] + 1, 2, 0, dropped[4] + 1e12, dropped)
+            line = dropped[1] + 1
+            best[(0, 0)] = (e, line, 2, 0, dropped[4] + 1e12, dropped, cw[e + 1], cg[e + 1],
+                            widths[line if line < last_w else last_w])
         if best:
             keep.extend(sorted(best.values(), key=lambda x: x[4]))
         active = keep
