@@ -500,6 +500,15 @@ def _bounds(f: object, calc: bool) -> tuple[float, float]:
     return getAscentDescent(f.fontName, f.fontSize)  # type: ignore[attr-defined]
 
 
+def _same(memo: dict[tuple[int, int], bool], a: object, b: object) -> bool:
+    """reportlab's sameFrag(a, b), remembered by the frags' identities (alive while a paragraph is built)."""
+    key = (id(a), id(b))
+    got = memo.get(key)
+    if got is None:
+        got = memo[key] = bool(sameFrag(a, b))
+    return got
+
+
 def build_lines(fw: Sequence[list], starts: Sequence[int], widths: Sequence[float], *,
                 mark_breaks: bool, calc_bounds: bool) -> tuple[list[FragLine], float]:
     """reportlab FragLines for the pieces, a line starting at each index of ``starts``."""
@@ -507,10 +516,13 @@ def build_lines(fw: Sequence[list], starts: Sequence[int], widths: Sequence[floa
     width_max = 0.0
     last_w = len(widths) - 1
     bounds = list(starts) + [len(fw)]
+    # sameFrag reads only attributes a clone keeps, so a word's group compares as its source frag
+    same: dict[tuple[int, int], bool] = {}
+    extents: dict[tuple[str, float], tuple[float, float]] = {}
     for li in range(len(starts)):
         max_width = widths[min(li, last_w)]
         words: list = []
-        g = None
+        g = src = None
         cur = 0.0
         space = 0.0
         gaps = 0
@@ -533,17 +545,17 @@ def build_lines(fw: Sequence[list], starts: Sequence[int], widths: Sequence[floa
             for i, (ff, t) in enumerate(w[1:]):
                 if i == 0:
                     if not words:
-                        g = ff.clone()
+                        g, src = ff.clone(), ff
                         g.text = t
                         words.append(g)
-                    elif not sameFrag(g, ff):
+                    elif not _same(same, src, ff):
                         if space:
                             for wj in reversed(words):
                                 if getattr(wj, "_fkind", 0) == 0:
                                     if not wj.text.endswith(" "):
                                         wj.text += " "
                                     break
-                        g = ff.clone()
+                        g, src = ff.clone(), ff
                         g.text = t
                         words.append(g)
                     elif space:
@@ -551,10 +563,17 @@ def build_lines(fw: Sequence[list], starts: Sequence[int], widths: Sequence[floa
                     else:
                         g.text += t  # type: ignore[union-attr]
                 else:
-                    g = ff.clone()
+                    g, src = ff.clone(), ff
                     g.text = t
                     words.append(g)
-                a, d = _bounds(ff, calc_bounds)
+                if calc_bounds or "cbDefn" in ff.__dict__:
+                    a, d = _bounds(ff, calc_bounds)
+                else:  # a font's extents, looked up once a paragraph
+                    fk = (ff.fontName, ff.fontSize)
+                    ad = extents.get(fk)
+                    if ad is None:
+                        ad = extents[fk] = _bounds(ff, False)
+                    a, d = ad
                 size, asc, desc = max(size, ff.fontSize), max(asc, a), min(desc, d)
             fn, fs = _last_font(w)
             space = char_width(" ", fn, fs) if isinstance(w, _HSFrag) else 0.0
