@@ -3,6 +3,7 @@ it, send its result, until told to stop."""
 
 from __future__ import annotations
 
+import gc
 import os
 import signal
 import sys
@@ -51,6 +52,8 @@ def worker_main(conn: Any, environ: dict[str, str], held: Any = None) -> None:
     os.environ.clear()
     os.environ.update(environ)
     import memokit.batch.preload  # noqa: F401 - warm already when forked from a preloaded server
+
+    gc.freeze()  # the libraries' objects, kept for good: no full collection walks them again
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops us
     while True:

@@ -116,6 +116,30 @@ def cell_problem(v: object) -> str | None:
     return None
 
 
+_PLAIN = (type(None), bool, dt.date, dt.datetime)  # cell types cell_problem always accepts
+
+
+def _cells_fine(values: Sequence[object]) -> bool:
+    """True when no value has a :func:`cell_problem` (checked a column at a time: the texts
+    joined, the numbers by type); False means look cell by cell."""
+    texts: list[str] = []
+    for v in values:
+        t = type(v)
+        if t is str:
+            texts.append(v)  # type: ignore[arg-type]
+        elif t is int:
+            if v.bit_length() > 996:  # type: ignore[attr-defined]
+                return False
+        elif t is float:
+            if not abs(v) < MAX_MAGNITUDE:  # type: ignore[arg-type]  # also NaN
+                return False
+        elif t not in _PLAIN:
+            return False
+    if not texts:
+        return True
+    return max(map(len, texts)) <= MAX_CELL and bad_character("".join(texts)) is None
+
+
 def _number_text(s: str) -> object:
     """A number written as text (checked for size first: int() refuses 4,300 digits)."""
     digits = len(s.lstrip("+-"))
@@ -152,10 +176,11 @@ def _typed(values: Sequence[object]) -> list[object]:
     A column whose values mostly look like ISO dates must hold real dates only.
     """
     present = [v for v in values if v is not None and v != ""]
-    for i, v in enumerate(values):
-        problem = cell_problem(v)
-        if problem:
-            raise _BadCell(i, problem)
+    if not _cells_fine(values):
+        for i, v in enumerate(values):
+            problem = cell_problem(v)
+            if problem:
+                raise _BadCell(i, problem)
     if present and all(isinstance(v, bool) for v in present):
         return [None if v == "" else v for v in values]
     if all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in present):
