@@ -147,3 +147,30 @@ def test_validate_checks_the_memos_house_style_too(tmp_path) -> None:  # type: i
     assert r.returncode == 1
     assert r.stderr.strip() == (f"{tmp_path / 'house' / 'style.yaml'}:4:19: error: colours.accent: "
                                 "'#12345' is not a colour; write it as #RRGGBB (e.g. #1F4E79)")
+
+
+def test_the_command_exits_with_mains_code_and_skips_the_last_full_collection(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """``memokit`` (memokit.cli.run) exits with main's code; what the render left is frozen, so
+    the interpreter's last collection does not walk it; main() itself freezes nothing."""
+    args = ["render", str(EXAMPLE), "-o", str(tmp_path / "out"), "--format", "pdf"]
+
+    def command(call: str) -> subprocess.CompletedProcess[str]:
+        code = ("import atexit, gc, sys\n"
+                "import memokit.cli as cli\n"
+                "atexit.register(lambda: print('frozen', gc.get_freeze_count()))\n"
+                f"sys.argv = ['memokit', *{args!r}]\n" + call)
+        return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+
+    r = command("cli.run()\n")
+    assert r.returncode == 0, r.stderr
+    assert (tmp_path / "out" / "example-memo.pdf").is_file()
+    assert int(r.stdout.split("frozen")[1]) > 10_000
+    r = command("sys.exit(cli.main(sys.argv[1:]))\n")
+    assert r.returncode == 0, r.stderr
+    assert int(r.stdout.split("frozen")[1]) == 0
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("memokit: 1\ntitle: [\n", encoding="utf-8")
+    r = subprocess.run([sys.executable, "-m", "memokit.cli", "render", str(bad), "-o", str(tmp_path)],
+                       capture_output=True, text=True, timeout=120)
+    assert r.returncode == 1, (r.returncode, r.stderr)
+    assert "bad.yaml" in r.stderr and "Traceback" not in r.stderr

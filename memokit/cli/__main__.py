@@ -1,7 +1,5 @@
 """``python -m memokit.cli``: the memokit command."""
 
-import sys
+from memokit.cli import run
 
-from memokit.cli import main
-
-sys.exit(main())
+run()
