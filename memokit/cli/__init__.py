@@ -198,7 +198,7 @@ def _render(args: argparse.Namespace) -> int:
         try:
             result = render_memo(f, args.output, formats, style=args.style, strict=args.strict,
                                  data_root=args.data_root, pdf_standard=args.pdf_standard,
-                                 force=args.force)
+                                 force=args.force, parallel=True)
         except ContentError as exc:
             _emit(exc.diagnostics)
             status = max(status, EXIT_CONTENT)

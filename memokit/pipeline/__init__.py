@@ -11,6 +11,7 @@ from pathlib import Path
 
 from memokit.errors import ContentError, Diagnostic, UsageError
 from memokit.model import Memo
+from memokit.pipeline.forked import Forked, can_fork
 from memokit.pipeline.outputs import Outputs, environment_problem
 from memokit.present import check_page_text
 from memokit.resolve import load_memo
@@ -104,7 +105,7 @@ def render_memo(path: str | os.PathLike[str], out_dir: str | os.PathLike[str] = 
                 formats: Iterable[str] = FORMATS, *, style: str | None = None,
                 strict: bool = False, data_root: str | os.PathLike[str] | None = None,
                 pdf_standard: str | None = None, force: bool = False,
-                home: str | os.PathLike[str] | None = None) -> RenderResult:
+                home: str | os.PathLike[str] | None = None, parallel: bool = False) -> RenderResult:
     """Render one memo to ``out_dir/<stem>.<fmt>``; raise ContentError for bad content and
     UsageError (naming the file) for an output that cannot or must not be written.
 
@@ -114,15 +115,18 @@ def render_memo(path: str | os.PathLike[str], out_dir: str | os.PathLike[str] = 
     ``force``, a DOCX a person edited since memokit wrote it. ``home``: the folder the outputs
     end up in when it is not ``out_dir`` (a build's staging); the DOCX records the memo's path
     relative to it. ``pdf_standard`` overrides the house style's ``pdf_standard`` (see
-    PDF_STANDARDS).
+    PDF_STANDARDS). ``parallel``: a long memo's DOCX may be written by a forked copy of this
+    process while the PDF is tagged and saved (:mod:`memokit.pipeline.forked`: only in a
+    process with one thread and a spare core); the outputs are the same.
     """
     with young_collections_only():
-        return _render(Path(path), out_dir, formats, style, strict, data_root, pdf_standard, force, home)
+        return _render(Path(path), out_dir, formats, style, strict, data_root, pdf_standard, force, home,
+                       parallel)
 
 
 def _render(src: Path, out_dir: str | os.PathLike[str], formats: Iterable[str], style: str | None,
             strict: bool, data_root: str | os.PathLike[str] | None, pdf_standard: str | None, force: bool,
-            home: str | os.PathLike[str] | None) -> RenderResult:
+            home: str | os.PathLike[str] | None, parallel: bool = False) -> RenderResult:
     fmts = check_formats(formats)
     if pdf_standard is not None and pdf_standard not in PDF_STANDARDS:
         raise UsageError(f"'{pdf_standard}' is not a PDF standard; use one of {', '.join(PDF_STANDARDS)}")
@@ -136,16 +140,53 @@ def _render(src: Path, out_dir: str | os.PathLike[str], formats: Iterable[str], 
 
     notes: list[str] = []
     assets = render_figures(memo, theme, notes)
+    side = parallel and "pdf" in fmts and "docx" in fmts and can_fork()
+    found: dict[str, list[Diagnostic]] = {}
+    child: Forked | None = None
+
+    def docx_beside(pages: int) -> None:
+        """Once the PDF is laid out, a long memo's DOCX is written in a forked child while this
+        process tags and saves the PDF (the DOCX reads the layout; a short memo does not pay)."""
+        nonlocal child
+        if pages >= PARALLEL_PAGES:
+            child = Forked(writer("docx"), memo, theme, assets, outputs.path("docx"))
+
     # the DOCX records the memo's path relative to the folder it ends up in
     with outputs, output_home(Path(home) if home is not None else outputs.out):
+        try:
+            for fmt in sorted(fmts, key=lambda f: f != "pdf") if side else fmts:
+                with _located(outputs):
+                    if fmt == "docx" and child is not None:
+                        found[fmt] = child.result()
+                        child = None
+                        continue
+                    extra: dict[str, object] = {}
+                    if fmt == "pdf" and pdf_standard:
+                        extra["standard"] = pdf_standard
+                    if fmt == "pdf" and side:
+                        extra["laid_out"] = docx_beside
+                    found[fmt] = writer(fmt)(memo, theme, assets, outputs.path(fmt), **extra)
+        except BaseException:
+            if child is not None:
+                child.abandon()
+            raise
         for fmt in fmts:
-            try:
-                extra = {"standard": pdf_standard} if fmt == "pdf" and pdf_standard else {}
-                warnings += writer(fmt)(memo, theme, assets, outputs.path(fmt), **extra)
-            except OSError as exc:
-                problem = environment_problem(exc, outputs.out)
-                if problem is None:
-                    raise
-                raise problem from None
+            warnings += found[fmt]
         written = outputs.commit(inputs)
     return RenderResult(written, warnings, notes)
+
+
+PARALLEL_PAGES = 12  # pages from which a parallel render writes the DOCX beside the PDF
+
+
+@contextmanager
+def _located(outputs: Outputs) -> Iterator[None]:
+    """An OSError of a writer as a UsageError naming the output folder, when it is the
+    environment's (a full disk, no permission)."""
+    try:
+        yield
+    except OSError as exc:
+        problem = environment_problem(exc, outputs.out)
+        if problem is None:
+            raise
+        raise problem from None

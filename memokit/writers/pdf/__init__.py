@@ -8,7 +8,7 @@ internal layout error (:class:`FootnotePlacementError`), never a silent defect.
 from __future__ import annotations
 
 import io
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -59,10 +59,13 @@ def _info(memo: Memo, labels: Labels) -> dict[str, str]:
 
 
 def write(memo: Memo, theme: Theme, assets: Mapping[str, FigureAsset], dest: Path,
-          standard: str | None = None) -> list[Diagnostic]:
+          standard: str | None = None, laid_out: Callable[[int], None] | None = None,
+          ) -> list[Diagnostic]:
     """Render ``memo`` as a PDF at ``dest``; return warnings. ``standard`` (one of
     :data:`STANDARDS`, else the house style's): a tagged PDF/UA-1 and PDF/A-2a file, PDF/A-2b
-    or a plain PDF."""
+    or a plain PDF. ``laid_out`` is told the page count once the layout is done and sound
+    (:func:`float_places` and :func:`heading_pages` then answer at once), before the file is
+    tagged and saved."""
     claim = Claim(standard or theme.pdf_standard or DEFAULT_STANDARD)
     doc, buf, warnings = _lay_out(memo, theme, assets, claim.tagged)
     _remember_places(memo, theme, assets, doc)
@@ -71,6 +74,8 @@ def write(memo: Memo, theme: Theme, assets: Mapping[str, FigureAsset], dest: Pat
         raise FootnotePlacementError("; ".join(problems))
     if doc.frame_problems:
         raise FrameOverflowError(_summary(doc.frame_problems))
+    if laid_out is not None:
+        laid_out(int(doc.page))
     Path(dest).write_bytes(finish(buf.getvalue(), claim, doc.structure, doc.canv, memo.meta.language))
     return warnings + _float_distance(doc, memo)
 
