@@ -1,7 +1,8 @@
 """One writer per output format, each a package with a single ``write`` entry point.
 
 ``write(memo, theme, assets, dest) -> list[Diagnostic]`` renders the resolved memo
-to ``dest`` and returns warnings (what it could not render as asked).
+to ``dest`` and returns warnings (what it could not render as asked). The PDF writer also takes
+keywords: ``standard`` (what the PDF claims) and ``laid_out`` (told when the layout is done).
 """
 
 from __future__ import annotations

@@ -114,10 +114,10 @@ def test_a_full_or_read_only_output_folder_exits_2_with_a_clear_message(
     real = pipeline.writer
 
     def failing(fmt: str):  # type: ignore[no-untyped-def]
-        def write(memo, theme, assets, dest):  # type: ignore[no-untyped-def]
+        def write(memo, theme, assets, dest, **options):  # type: ignore[no-untyped-def]
             if fmt == "docx":
                 raise OSError(code, os.strerror(code))
-            return real(fmt)(memo, theme, assets, dest)
+            return real(fmt)(memo, theme, assets, dest, **options)
         return write
 
     monkeypatch.setattr(pipeline, "writer", failing)
