@@ -106,3 +106,21 @@ def test_a_pdf_failure_after_the_fork_stops_the_child(long_memo: Path, tmp_path:
         render_memo(long_memo, tmp_path / "out", parallel=True)
     assert len(forks) == 1 and reaped(forks[0])
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+
+
+def test_forking_needs_linux_one_thread_and_a_spare_core(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+    import threading
+
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
+    monkeypatch.setattr(threading, "active_count", lambda: 1)
+    monkeypatch.setattr(sys, "platform", "linux")
+    assert forked.can_fork()
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0}, raising=False)
+    assert not forked.can_fork()
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
+    monkeypatch.setattr(threading, "active_count", lambda: 2)
+    assert not forked.can_fork()
+    monkeypatch.setattr(threading, "active_count", lambda: 1)
+    monkeypatch.setattr(sys, "platform", "darwin")
+    assert not forked.can_fork()

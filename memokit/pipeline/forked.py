@@ -3,7 +3,7 @@
 The PDF and the DOCX of a long memo can be finished at the same time: once the PDF is laid
 out (the DOCX reads where its floats and headings fell), the DOCX is written in a forked
 child while this process tags and saves the PDF. Forking is used only where it is safe and
-pays (:func:`can_fork`): a POSIX system, a spare core, one thread in this process.
+pays (:func:`can_fork`): Linux, a spare core, one thread in this process.
 """
 
 from __future__ import annotations
@@ -11,15 +11,17 @@ from __future__ import annotations
 import os
 import pickle
 import signal
+import sys
 import threading
 from collections.abc import Callable
 from typing import Any
 
 
 def can_fork() -> bool:
-    """Whether a forked child could run beside this process: fork exists, this process has one
-    thread (forking a threaded process can deadlock the child) and more than one core."""
-    if not hasattr(os, "fork") or threading.active_count() != 1:
+    """Whether a forked child could run beside this process: Linux (elsewhere, macOS among them,
+    forking a process that loaded system frameworks is unsafe), one thread in this process
+    (forking a threaded process can deadlock the child) and more than one core."""
+    if not sys.platform.startswith("linux") or threading.active_count() != 1:
         return False
     try:
         cores = len(os.sched_getaffinity(0))
