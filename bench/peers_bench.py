@@ -20,11 +20,9 @@ from __future__ import annotations
 
 import argparse
 import os
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 import yaml
@@ -67,21 +65,12 @@ def pandoc() -> str:
     return str(pypandoc.get_pandoc_path())
 
 
-def timed(cmd: list[str], repeat: int, env: dict[str, str] | None = None) -> float:
-    times = []
-    for _ in range(repeat):
-        t = time.perf_counter()
-        subprocess.run(cmd, check=True, capture_output=True, env=env)
-        times.append(time.perf_counter() - t)
-    return statistics.median(times)
-
-
 def main() -> None:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--repeat", type=int, default=5)
     a = p.parse_args()
     sys.path.insert(0, str(ROOT))
-    from bench.render_bench import goal_memo_yaml
+    from bench.render_bench import goal_memo_yaml, timed
 
     with tempfile.TemporaryDirectory(prefix="memokit-peers-") as tmp:
         work = Path(tmp)

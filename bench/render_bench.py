@@ -43,10 +43,15 @@ def cold_process(work: Path, repeat: int, src: Path = EXAMPLE) -> float:
            "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
     cmd = [sys.executable, "-m", "memokit.cli", "render", str(src), "-o", str(work / "cold")]
     subprocess.run(cmd, env=env, check=True, capture_output=True)  # fills the figure cache
+    return timed(cmd, repeat, env)
+
+
+def timed(cmd: list[str], repeat: int, env: dict[str, str] | None = None) -> float:
+    """Median seconds of ``repeat`` runs of ``cmd``, each a new process."""
     times = []
     for _ in range(repeat):
         t = time.perf_counter()
-        subprocess.run(cmd, env=env, check=True, capture_output=True)
+        subprocess.run(cmd, check=True, capture_output=True, env=env)
         times.append(time.perf_counter() - t)
     return statistics.median(times)
 
