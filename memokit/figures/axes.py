@@ -11,7 +11,8 @@ from collections.abc import Callable, Sequence
 
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure as MplFigure
-from matplotlib.ticker import FixedLocator, Formatter, MaxNLocator, NullFormatter, NullLocator
+from matplotlib.lines import Line2D
+from matplotlib.ticker import FixedLocator, Formatter, MaxNLocator, NullLocator
 
 from memokit.data.series import ChartData
 from memokit.figures.style import Look
@@ -128,8 +129,31 @@ def date_axis(axis, data: ChartData, pos: Callable[[object], float], span_pt: fl
     t = date_ticks(xs[0], xs[-1], span_pt, look.tick_size, look.month_short)
     axis.set_major_locator(FixedLocator([pos(d) for d in t.major]))
     axis.set_major_formatter(_fixed(list(t.labels)))
-    axis.set_minor_locator(FixedLocator([pos(d) for d in t.minor if d not in t.major]))
-    axis.set_minor_formatter(NullFormatter())
+    minor_ticks(axis, [pos(d) for d in t.minor if d not in t.major])
+
+
+MINOR_TICKS_GID = "memokit-minor-ticks"
+
+
+def minor_ticks(axis, locs: list[float]) -> None:  # type: ignore[no-untyped-def]
+    """Minor ticks at ``locs`` on the x ``axis``, drawn as one line of tick marks.
+
+    Each of matplotlib's own ticks is five artists, moved again on every layout pass: the 80
+    minor ticks of a monthly chart took a third of its drawing time. The line copies a minor
+    tick's mark (size, width, colour, direction, transform) to every position, so the marks
+    are drawn as the ticks' were. It is a figure artist, outside the axes' lines and layout.
+    """
+    axis.set_minor_locator(NullLocator())
+    if not locs:
+        return
+    mark = axis.get_minor_ticks(1)[0].tick1line
+    line = Line2D(locs, [0.0] * len(locs))
+    line.update_from(mark)
+    line.set_transform(mark.get_transform())
+    line.set_zorder(axis.get_zorder())
+    line.set_gid(MINOR_TICKS_GID)
+    line.set_in_layout(False)
+    axis.axes.get_figure(root=True).add_artist(line)
 
 
 def _fixed(labels: list[str]) -> Formatter:
