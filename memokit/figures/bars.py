@@ -35,9 +35,19 @@ def bar_series(ax: Axes, where: Sequence[float], sizes: Sequence[float], starts:
                              [r.get_x() + r.get_width(), r.get_y() + r.get_height()],
                              [r.get_x(), r.get_y() + r.get_height()], [r.get_x(), r.get_y()]]
                             for r in rects], dtype=float).reshape(-1, 2)
-        patch = PathPatch(Path(corners, _CODES * len(rects)), facecolor=colour, linewidth=0,
-                          zorder=zorder, snap=True, gid=GID)
-        ax.add_patch(patch)
+        patch = PathPatch(_extremes(corners), facecolor=colour, linewidth=0, zorder=zorder,
+                          snap=True, gid=GID)
+        ax.add_patch(patch)  # the data limits, from the corners that set them
+        patch.set_path(Path(corners, _CODES * len(rects)))
     container = BarContainer(rects, orientation="horizontal" if horizontal else "vertical")
     ax.add_container(container)
     return container
+
+
+def _extremes(corners: np.ndarray) -> Path:
+    """A path through the lowest and highest x and y of ``corners`` and their least positive
+    x and y (which log scales read): the data limits ``Axes.add_patch`` takes from it are those
+    of every corner, without its walk of the compound path side by side (4 ms a series)."""
+    lo, hi = corners.min(axis=0), corners.max(axis=0)
+    positive = np.where(corners > 0, corners, np.inf).min(axis=0)
+    return Path(np.array([lo, hi, np.where(np.isfinite(positive), positive, lo)]))

@@ -73,3 +73,22 @@ def test_a_series_is_one_path_made_of_its_kept_bars(theme: Theme) -> None:
             assert rect.get_facecolor() == patch.get_facecolor()
             assert rect.axes is None  # kept for reading back, never drawn
     assert len(container.patches) == sum(1 for r in ds.rows if r[1] == "r" and r[2] is not None)
+
+
+@pytest.mark.parametrize("kind", ["stacked-bar", "grouped-bar", "barh"])
+def test_the_data_limits_are_those_of_every_corner(theme: Theme, kind: str) -> None:
+    """The series' paths are added with their extreme corners only: the axes' data limits
+    (and least positive values) are what adding the whole paths gives."""
+    from matplotlib.figure import Figure as MplFigure
+
+    ds, spec = many_bars(50, kind)
+    memo = make_memo([ds], spec)
+    look = look_for(theme, "page", "en")
+    ax = build_figure(chart_data(figures(memo)[0], memo.data, len(look.palette)), look).axes[0]
+    whole = MplFigure().add_subplot()
+    for patch in ax.patches:
+        if patch.get_gid() == GID:
+            whole.add_patch(type(patch)(patch.get_path()))
+    assert np.array_equal(ax.dataLim.get_points(), whole.dataLim.get_points())
+    assert np.array_equal(ax.dataLim.minpos, whole.dataLim.minpos)
+    assert (ax.dataLim.get_points() < 0).any()  # negative bars: the limits are not all positive
