@@ -9,6 +9,7 @@ import datetime as dt
 import textwrap
 from collections.abc import Callable, Sequence
 
+from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure as MplFigure
 from matplotlib.lines import Line2D
@@ -140,8 +141,9 @@ def minor_ticks(axis, locs: list[float]) -> None:  # type: ignore[no-untyped-def
 
     Each of matplotlib's own ticks is five artists, moved again on every layout pass: the 80
     minor ticks of a monthly chart took a third of its drawing time. The line copies a minor
-    tick's mark (size, width, colour, direction, transform) to every position, so the marks
-    are drawn as the ticks' were. It is a figure artist, outside the axes' lines and layout.
+    tick's mark (size, width, colour, direction, transform) to every position and is drawn
+    where the axis draws its ticks (by zorder, with the axis), so its pixels are the ticks'.
+    It is not one of the axes' lines, and takes no part in the layout.
     """
     axis.set_minor_locator(NullLocator())
     if not locs:
@@ -150,10 +152,26 @@ def minor_ticks(axis, locs: list[float]) -> None:  # type: ignore[no-untyped-def
     line = Line2D(locs, [0.0] * len(locs))
     line.update_from(mark)
     line.set_transform(mark.get_transform())
-    line.set_zorder(axis.get_zorder())
     line.set_gid(MINOR_TICKS_GID)
-    line.set_in_layout(False)
-    axis.axes.get_figure(root=True).add_artist(line)
+    marks = TickMarks(line)
+    marks.set_zorder(axis.get_zorder())
+    marks.set_in_layout(False)
+    axis.axes.add_artist(marks)
+    marks.set_clip_path(None)  # as a tick: not clipped to the axes
+    line.set_figure(axis.axes.get_figure(root=False))
+
+
+class TickMarks(Artist):
+    """Tick marks (a Line2D of markers) among the axes' artists, not among its lines."""
+
+    def __init__(self, line: Line2D) -> None:
+        super().__init__()
+        self.line = line
+
+    def draw(self, renderer) -> None:  # type: ignore[no-untyped-def]
+        if self.get_visible():
+            self.line.draw(renderer)
+        self.stale = False
 
 
 def _fixed(labels: list[str]) -> Formatter:
