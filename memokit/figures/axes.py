@@ -6,14 +6,18 @@ Imported only when a chart is actually drawn (it imports matplotlib).
 from __future__ import annotations
 
 import datetime as dt
+import math
 import textwrap
 from collections.abc import Callable, Sequence
 
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
+from matplotlib.backends.backend_mixed import MixedModeRenderer
 from matplotlib.figure import Figure as MplFigure
 from matplotlib.lines import Line2D
+from matplotlib.markers import MarkerStyle
 from matplotlib.ticker import FixedLocator, Formatter, MaxNLocator, NullLocator
+from matplotlib.transforms import Affine2D, ScaledTranslation, blended_transform_factory
 
 from memokit.data.series import ChartData
 from memokit.figures.style import Look
@@ -140,9 +144,9 @@ def minor_ticks(axis, locs: list[float]) -> None:  # type: ignore[no-untyped-def
     """Minor ticks at ``locs`` on the x ``axis``, drawn as one line of tick marks.
 
     Each of matplotlib's own ticks is five artists, moved again on every layout pass: the 80
-    minor ticks of a monthly chart took a third of its drawing time. The line copies a minor
-    tick's mark (size, width, colour, direction, transform) to every position and is drawn
-    where the axis draws its ticks (by zorder, with the axis), so its pixels are the ticks'.
+    minor ticks of a monthly chart took a third of its drawing time. The marks copy a minor
+    tick's (size, width, colour, direction) to every position and are drawn where the axis
+    draws its ticks (by zorder, with the axis), so a raster image has the ticks' very pixels.
     It is not one of the axes' lines, and takes no part in the layout.
     """
     axis.set_minor_locator(NullLocator())
@@ -153,24 +157,43 @@ def minor_ticks(axis, locs: list[float]) -> None:  # type: ignore[no-untyped-def
     line.update_from(mark)
     line.set_transform(mark.get_transform())
     line.set_gid(MINOR_TICKS_GID)
-    marks = TickMarks(line)
+    marks = TickMarks(line, _strokes(axis.axes, locs, mark))
     marks.set_zorder(axis.get_zorder())
     marks.set_in_layout(False)
     axis.axes.add_artist(marks)
     marks.set_clip_path(None)  # as a tick: not clipped to the axes
-    line.set_figure(axis.axes.get_figure(root=False))
+    for part in (line, marks.strokes):
+        part.set_figure(axis.axes.get_figure(root=False))
+
+
+def _strokes(ax: Axes, locs: list[float], mark: Line2D) -> Line2D:
+    """The tick marks as one stroked path: the mark's own segment (in points from the axis
+    line) at every position, each a piece of the path."""
+    style = MarkerStyle(mark.get_marker())
+    ends = style.get_path().transformed(style.get_transform()).vertices * mark.get_markersize()
+    xs = [v for x in locs for v in (x, x, math.nan)]  # a tick mark is vertical
+    ys = [v for _ in locs for v in (ends[0][1], ends[-1][1], math.nan)]
+    fig = ax.get_figure(root=True)
+    points_up = Affine2D().scale(1, 1 / 72) + fig.dpi_scale_trans + ScaledTranslation(0, 0, ax.transAxes)
+    return Line2D(xs, ys, transform=blended_transform_factory(ax.transData, points_up),
+                  color=mark.get_markeredgecolor(), linewidth=mark.get_markeredgewidth(),
+                  solid_capstyle="butt", marker="", gid=MINOR_TICKS_GID)
 
 
 class TickMarks(Artist):
-    """Tick marks (a Line2D of markers) among the axes' artists, not among its lines."""
+    """Tick marks among the axes' artists, not among its lines: a line of tick markers in a
+    raster image (the ticks' pixels), one stroked path in a vector one (an SVG or PDF holds
+    one path instead of a copy of the mark per tick)."""
 
-    def __init__(self, line: Line2D) -> None:
+    def __init__(self, line: Line2D, strokes: Line2D) -> None:
         super().__init__()
         self.line = line
+        self.strokes = strokes
 
     def draw(self, renderer) -> None:  # type: ignore[no-untyped-def]
         if self.get_visible():
-            self.line.draw(renderer)
+            vector = isinstance(renderer, MixedModeRenderer)  # SVG, PDF, PS
+            (self.strokes if vector else self.line).draw(renderer)
         self.stale = False
 
 

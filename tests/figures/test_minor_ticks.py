@@ -102,3 +102,28 @@ def test_yearly_data_has_no_minor_marks(theme: Theme) -> None:
     look = look_for(theme, "page", "en")
     fig = build_figure(chart_data(figures(memo)[0], memo.data, len(look.palette)), look)
     assert not [a for a in fig.axes[0].artists if isinstance(a, TickMarks)]
+
+
+def test_a_vector_image_holds_the_marks_as_one_path_where_the_ticks_were(
+        theme: Theme, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The SVG has one path of marks instead of a copy of the mark per tick: each piece starts
+    where matplotlib put a minor tick and is as long as its mark."""
+    import re
+
+    data, look = chart(theme, "stacked-bar", 40)
+    ours = draw_chart(data, look).svg.decode()
+    monkeypatch.setattr(ax_, "minor_ticks", matplotlib_minor_ticks)
+    theirs = draw_chart(data, look).svg.decode()
+    group = re.search(rf'<g id="{MINOR_TICKS_GID}">\s*<path d="([^"]*)"', ours)
+    assert group is not None
+    pieces = re.findall(r"M ([-\d.]+) ([-\d.]+)\s+L ([-\d.]+) ([-\d.]+)", group.group(1))
+    defs = dict(re.findall(r'<path id="(m[0-9a-f]+)" d="M 0 0 \s*L 0 ([\d.]+)', theirs))
+    uses = re.findall(r'<use xlink:href="#(m[0-9a-f]+)" x="([-\d.]+)" y="([-\d.]+)"', theirs)
+    minor = min(defs, key=lambda k: float(defs[k]))  # the shorter mark
+    starts = sorted((float(x), float(y)) for ref, x, y in uses if ref == minor)
+    assert len(pieces) == len(starts) == 40 - 3  # every month but the three labelled Januaries
+    for (x0, y0, x1, y1), (x, y) in zip(sorted(pieces, key=lambda p: float(p[0])), starts):
+        assert float(x0) == pytest.approx(x, abs=1e-5) and float(y0) == pytest.approx(y, abs=1e-5)
+        assert float(x1) == float(x0)
+        assert float(y1) - float(y0) == pytest.approx(float(defs[minor]), abs=1e-5)
+    assert "<use" not in ours.split(f'<g id="{MINOR_TICKS_GID}">')[1].split("</g>")[0]
