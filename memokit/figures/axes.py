@@ -141,13 +141,13 @@ MINOR_TICKS_GID = "memokit-minor-ticks"
 
 
 def minor_ticks(axis, locs: list[float]) -> None:  # type: ignore[no-untyped-def]
-    """Minor ticks at ``locs`` on the x ``axis``, drawn as one line of tick marks.
+    """Minor ticks at ``locs`` on the x ``axis``, drawn by one artist (:class:`TickMarks`).
 
     Each of matplotlib's own ticks is five artists, moved again on every layout pass: the 80
     minor ticks of a monthly chart took a third of its drawing time. The marks copy a minor
-    tick's (size, width, colour, direction) to every position and are drawn where the axis
-    draws its ticks (by zorder, with the axis), so a raster image has the ticks' very pixels.
-    It is not one of the axes' lines, and takes no part in the layout.
+    tick's mark (size, width, colour, direction) to every position and are drawn where the
+    axis draws its ticks (by zorder, with the axis), so a raster image has the ticks' very
+    pixels. They are not among the axes' lines and take no part in the layout.
     """
     axis.set_minor_locator(NullLocator())
     if not locs:

@@ -44,9 +44,11 @@ def _layout_only_predraw(fig: MplFigure) -> Iterator[None]:
     some other way, the first pass is not recognised and draws as before, only slower.
     """
     def draw(renderer: Any) -> None:
-        inner = renderer._renderer if isinstance(renderer, MixedModeRenderer) else renderer
+        wrapped = isinstance(renderer, MixedModeRenderer)  # SVG's: it draws with another renderer
+        inner = getattr(renderer, "_renderer", renderer) if wrapped else renderer
         engine = fig.get_layout_engine()
-        if "draw_path" in getattr(inner, "__dict__", {}) and engine is not None:  # drawing switched off
+        off = "draw_path" in getattr(inner, "__dict__", {})  # matplotlib's no-op drawing calls
+        if off and engine is not None:
             if fig.axes:
                 with suppress(ValueError):  # as Figure.draw: a figure too small to lay out
                     engine.execute(fig)
