@@ -338,6 +338,8 @@ class _Run:
                     self.started[job.id] = time.perf_counter()
                     pool.submit(job)
                 for job, result in pool.wait():
+                    if result.duration_s:  # the worker's own time on it (not its start), as with Dask
+                        self.started[job.id] = time.perf_counter() - result.duration_s
                     memo = self.finish(job, result)
                     self.manifest.save(soon=True)
                     stop = stop or (fail_fast and memo.status == "failed")
