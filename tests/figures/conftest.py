@@ -7,6 +7,9 @@ from collections.abc import Callable, Sequence
 
 import pytest
 
+from memokit.data.series import ChartData
+from memokit.figures.cache import Entry
+from memokit.figures.style import Look
 from memokit.model.nodes import ChartSpec, DataSet, Figure, Memo, MemoMeta, Section, Text
 from memokit.style import builtin_styles, load_style
 from memokit.style.theme import Theme
@@ -53,3 +56,14 @@ def make_memo(datasets: Sequence[DataSet], *charts: ChartSpec, width: str = "pag
                  for i, c in enumerate(charts))
     meta = MemoMeta("Title", (), dt.date(2026, 1, 1), language=language)
     return Memo(meta, (), (Section("Charts", 1, figs),), {d.name: d for d in datasets})
+
+
+def drawn_both_ways(monkeypatch: pytest.MonkeyPatch, module: object, name: str, before: object,
+                    data: ChartData, look: Look) -> tuple[Entry, Entry]:
+    """The chart's saved images (memokit.figures.cache.Entry) drawn as memokit draws it, then with
+    ``module.name`` replaced by ``before`` (how matplotlib drew it before)."""
+    from memokit.figures.draw import draw_chart
+
+    ours = draw_chart(data, look)
+    monkeypatch.setattr(module, name, before)
+    return ours, draw_chart(data, look)

@@ -13,12 +13,12 @@ from matplotlib.path import Path
 from memokit.data.series import chart_data
 from memokit.figures import charts
 from memokit.figures.bars import GID
-from memokit.figures.draw import build_figure, draw_chart
+from memokit.figures.draw import build_figure
 from memokit.figures.style import look_for
 from memokit.model.nodes import ChartSpec, DataSet
 from memokit.model.walk import figures
 from memokit.style.theme import Theme
-from tests.figures.conftest import make_memo
+from tests.figures.conftest import drawn_both_ways, make_memo
 
 
 def many_bars(n: int, kind: str) -> tuple[DataSet, ChartSpec]:
@@ -47,9 +47,7 @@ def test_bars_draw_the_pixels_of_matplotlib_bars(theme: Theme, monkeypatch: pyte
     memo = make_memo([ds], spec)
     look = look_for(theme, "page", "en")
     data = chart_data(figures(memo)[0], memo.data, len(look.palette))
-    ours = draw_chart(data, look)
-    monkeypatch.setattr(charts, "bar_series", matplotlib_bars)
-    theirs = draw_chart(data, look)
+    ours, theirs = drawn_both_ways(monkeypatch, charts, "bar_series", matplotlib_bars, data, look)
     assert ours.png == theirs.png
     assert len(ours.svg) < len(theirs.svg)
 

@@ -14,12 +14,12 @@ from matplotlib.ticker import FixedLocator
 from memokit.data.series import chart_data
 from memokit.figures import axes as ax_
 from memokit.figures.axes import MINOR_TICKS_GID, TickMarks
-from memokit.figures.draw import build_figure, draw_chart
+from memokit.figures.draw import build_figure
 from memokit.figures.style import look_for
 from memokit.model.nodes import ChartSpec, DataSet
 from memokit.model.walk import figures
 from memokit.style.theme import Theme
-from tests.figures.conftest import make_memo
+from tests.figures.conftest import drawn_both_ways, make_memo
 
 KINDS = ("stacked-bar", "line", "area", "grouped-bar")
 
@@ -53,9 +53,7 @@ def chart(theme: Theme, kind: str, months: int, width: str = "page"):  # type: i
 def test_minor_ticks_draw_the_pixels_of_matplotlib_minor_ticks(
         theme: Theme, monkeypatch: pytest.MonkeyPatch, kind: str, months: int, width: str) -> None:
     data, look = chart(theme, kind, months, width)
-    ours = draw_chart(data, look)
-    monkeypatch.setattr(ax_, "minor_ticks", matplotlib_minor_ticks)
-    theirs = draw_chart(data, look)
+    ours, theirs = drawn_both_ways(monkeypatch, ax_, "minor_ticks", matplotlib_minor_ticks, data, look)
     assert ours.png == theirs.png
     assert len(ours.svg) < len(theirs.svg)
 
@@ -68,9 +66,7 @@ def test_the_same_pixels_at_other_resolutions_and_tick_sizes(
     (at 200 dpi, marks drawn after the axis line differed in a row of pixels)."""
     data, look = chart(theme, "stacked-bar", 60)
     look = replace(look, dpi=dpi, tick_size=tick_size, height=round(look.height * 0.9, 3))
-    ours = draw_chart(data, look)
-    monkeypatch.setattr(ax_, "minor_ticks", matplotlib_minor_ticks)
-    theirs = draw_chart(data, look)
+    ours, theirs = drawn_both_ways(monkeypatch, ax_, "minor_ticks", matplotlib_minor_ticks, data, look)
     assert ours.png == theirs.png
     assert len(ours.svg) < len(theirs.svg)
 
@@ -111,9 +107,8 @@ def test_a_vector_image_holds_the_marks_as_one_path_where_the_ticks_were(
     import re
 
     data, look = chart(theme, "stacked-bar", 40)
-    ours = draw_chart(data, look).svg.decode()
-    monkeypatch.setattr(ax_, "minor_ticks", matplotlib_minor_ticks)
-    theirs = draw_chart(data, look).svg.decode()
+    drawn = drawn_both_ways(monkeypatch, ax_, "minor_ticks", matplotlib_minor_ticks, data, look)
+    ours, theirs = (entry.svg.decode() for entry in drawn)
     group = re.search(rf'<g id="{MINOR_TICKS_GID}">\s*<path d="([^"]*)"', ours)
     assert group is not None
     pieces = re.findall(r"M ([-\d.]+) ([-\d.]+)\s+L ([-\d.]+) ([-\d.]+)", group.group(1))
