@@ -189,3 +189,26 @@ def test_split_parts_keep_the_lines_of_the_whole() -> None:
     from memokit.writers.pdf.notes import cited_notes
 
     assert cited_notes(first) == [] and cited_notes(rest) == [1]
+
+
+def test_note_numbers_stay_on_the_line_of_the_word_they_follow() -> None:
+    """'processing.¹,²,³' is one token: no line may start with its note numbers (a long token
+    with dots and commas could break like an address, leaving a line of numbers)."""
+    from reportlab.lib.enums import TA_JUSTIFY
+    from reportlab.lib.styles import ParagraphStyle
+
+    from memokit.writers.pdf.inlines import note_reference
+
+    style = ParagraphStyle("t", fontName="Helvetica", fontSize=10, leading=12, alignment=TA_JUSTIFY,
+                           hyphenationLang=hyphenator("en-GB"), mkMaxStretch=2.5)
+    refs = "<super>,</super>".join(note_reference(n) for n in (1, 2, 3))
+    rng = random.Random(5)
+    ends = 0
+    for width in range(140, 260, 2):
+        p = BodyPara(f"{_text(rng, 40)} for further processing.{refs} {_text(rng, 25)}", style)
+        p.wrap(width, 1e6)
+        lines = [[f for f in ln.words if f.text.strip()] for ln in p.blPara.lines]
+        for before, line in zip(lines, lines[1:]):
+            assert getattr(line[0], "rise", 0) == 0, "a line starts with note numbers"
+            ends += "".join(f.text for f in before).rstrip().endswith("processing.1,2,3")  # ends a line
+    assert ends >= 3  # the numbers were at a line's end, where a break could have left them

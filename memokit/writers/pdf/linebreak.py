@@ -101,6 +101,17 @@ def text_width(t: str, font: str, size: float) -> float:
     return sum(char_width(c, font, size) for c in t)
 
 
+def _raised_at(w: list) -> int | None:
+    """Where a frag word's first raised text (a note number, a superscript) starts, after
+    some text of the word: it stays on the line of what it follows. None: nowhere."""
+    at = 0
+    for f, t in w[1:]:
+        if t and getattr(f, "rise", 0) > 0 and at > 0:
+            return at
+        at += len(t)
+    return None
+
+
 def _word_text(w: list) -> str | None:
     """The text of a frag word, or None when it holds an image or a wide callback."""
     out = []
@@ -219,8 +230,9 @@ def _analyse(w: list, hyphenate: Hyphenate | None) -> _Info:
     after = GLUE if isinstance(w, _HSFrag) else NONE
     fn, fs = _last_font(w)
     text = _word_text(w)
-    plain = _points(text, hyphenate, False) if text else []
-    url = _points(text, hyphenate, True) if text and is_url(text) else plain
+    head = text[:_raised_at(w)] if text else text  # no break before a note number or inside it
+    plain = _points(head, hyphenate, False) if head else []
+    url = _points(head, hyphenate, True) if head and is_url(head) else plain
     return _Info(False, after, char_width(" ", fn, fs) if after == GLUE else 0.0, text, plain, url,
                  hyphen=char_width("-", fn, fs))
 
