@@ -26,7 +26,6 @@ import os
 import re
 import signal
 import threading
-import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -214,7 +213,6 @@ def execute(run: _Run, todo: list[int], jobs: int, timeout: float | None, fail_f
                     inputs.forget_lost()
                     pending.add(submit(job, sends + 1))
                     continue
-                run.started[job.id] = time.perf_counter() - result.duration_s  # the worker's time
                 memo = run.finish(job, _staged(job, result))
                 run.manifest.save(soon=True)
                 if fail_fast and memo.status == "failed":

@@ -338,8 +338,6 @@ class _Run:
                     self.started[job.id] = time.perf_counter()
                     pool.submit(job)
                 for job, result in pool.wait():
-                    if result.duration_s:  # the worker's own time on it (not its start), as with Dask
-                        self.started[job.id] = time.perf_counter() - result.duration_s
                     memo = self.finish(job, result)
                     self.manifest.save(soon=True)
                     stop = stop or (fail_fast and memo.status == "failed")
@@ -358,7 +356,8 @@ class _Run:
         the manifest, or record its failure; the same for every engine."""
         i = job.id
         target = self.targets[i]
-        took = round(time.perf_counter() - self.started[i], 3)
+        # the worker's own time on it (not its start); else the time since its hand-over
+        took = res.duration_s or round(time.perf_counter() - self.started.get(i, time.perf_counter()), 3)
         staging = Path(job.staging)
         try:
             if not res.ok:
