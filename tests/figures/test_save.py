@@ -14,7 +14,7 @@ from memokit.figures.style import look_for
 from memokit.model.nodes import ChartSpec
 from memokit.model.walk import figures
 from memokit.style.theme import Theme
-from tests.figures.conftest import long_events, make_memo, wide_personnel
+from tests.figures.conftest import drawn_both_ways, long_events, make_memo, wide_personnel
 
 CASES = [(kind, "events") for kind in ("line", "stacked-area", "stacked-bar", "barh")] + [
     (kind, "personnel") for kind in ("bar", "grouped-bar", "area")]
@@ -34,9 +34,8 @@ def chart(theme: Theme, kind: str, data: str, width: str):  # type: ignore[no-un
 def test_a_save_is_the_bytes_of_a_plain_savefig(theme: Theme, monkeypatch: pytest.MonkeyPatch,
                                                 kind: str, data: str, width: str) -> None:
     ds, look = chart(theme, kind, data, width)
-    ours = draw.draw_chart(ds, look)
-    monkeypatch.setattr(draw, "_layout_only_predraw", lambda fig: contextlib.nullcontext())
-    plain = draw.draw_chart(ds, look)
+    ours, plain = drawn_both_ways(monkeypatch, draw, "_layout_only_predraw",
+                                  lambda fig: contextlib.nullcontext(), ds, look)
     assert (ours.svg, ours.png) == (plain.svg, plain.png)
 
 
